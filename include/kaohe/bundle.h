@@ -1,0 +1,50 @@
+/*
+ * bundle.h — reading and writing the CSV bundle of FORMATS.md.
+ *
+ * Reading is all-or-nothing: every file is parsed and every rule of SPEC
+ * §11 "Input" checked; each defect becomes one located diagnostic
+ * ("values.csv:12:value: …", up to a limit), and on any defect the bundle is
+ * released and KH_EINVAL returned.  Nothing is ever partially loaded.
+ *
+ * Files are read from a folder or from memory (the database layer and the
+ * fuzzers use memory).  Encodings: UTF-8 with or without BOM, GB18030/GBK
+ * detected or forced (encoding.h).
+ *
+ * Writing produces the input files of the bundle again (export): same
+ * columns as FORMATS.md, rows in model order, raw cells as they were read
+ * where the model keeps them, numbers in the shortest form that round-trips.
+ * read → write → read → write gives byte-identical files.
+ */
+#ifndef KAOHE_BUNDLE_H
+#define KAOHE_BUNDLE_H
+
+#include <stddef.h>
+#include "kaohe/model.h"
+#include "kaohe/error.h"
+
+struct kh_bundle_read_opts {
+    const char *encoding;   /* NULL/"auto", "utf-8", "gbk", "gb18030" */
+    size_t max_errors;      /* 0 = 100 */
+};
+
+struct kh_bundle_file {
+    const char *name;       /* e.g. "units.csv" */
+    const char *data;
+    size_t len;
+};
+
+/* Returns 0; KH_EINVAL with diagnostics; KH_EIO (a diagnostic names the file). */
+int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
+                       struct kh_bundle *b, struct kh_diags *d);
+int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
+                       const struct kh_bundle_read_opts *opts, struct kh_bundle *b,
+                       struct kh_diags *d);
+
+/* Write every input file the bundle has data for into dir (created if
+ * needed).  Returns 0 or KH_EIO. */
+int kh_bundle_write_dir(const struct kh_bundle *b, const char *dir, struct kh_error *err);
+
+/* The names of every input file, in FORMATS.md order, NULL-terminated. */
+extern const char *const kh_bundle_input_files[];
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * encoding.h — bring any input text to UTF-8.
+ *
+ * Assessment offices save CSV from Excel, which in China writes GB18030/GBK.
+ * Rule (DEPENDENCIES.md): strip a UTF-8 BOM; text that is valid UTF-8 stays;
+ * anything else is decoded as GB18030 (a superset of GBK) with glibc iconv.
+ * An explicit encoding ("utf-8", "gbk", "gb18030", "gb2312") overrides the
+ * detection; invalid bytes for it are an error naming the byte offset's line.
+ */
+#ifndef KAOHE_ENCODING_H
+#define KAOHE_ENCODING_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include "kaohe/buf.h"
+
+struct kh_error;
+
+bool kh_utf8_valid(const char *s, size_t n);
+/* Number of UTF-8 code points in s (invalid bytes count one each). */
+size_t kh_utf8_len(const char *s);
+
+/*
+ * Convert `in` to UTF-8 into `out` (reset first).  `encoding` NULL or "auto"
+ * for detection.  Returns 0 or KH_EINVAL (err->line = line of the first bad
+ * byte, err->msg says which encoding failed).
+ */
+int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *out,
+               struct kh_error *err);
+
+#endif

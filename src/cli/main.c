@@ -1,0 +1,132 @@
+/*
+ * main.c — kaohe's entry point: global options, then dispatch through
+ * kh_cmd_table (cmd-table.c).
+ *
+ * Global options come before the command: `--lang en|zh`.  `kaohe --help`
+ * lists the commands; `kaohe CMD --help` (or `kaohe help CMD`) prints one
+ * command's help, handled here so no command needs to.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cmd.h"
+#include "kaohe/error.h"
+#include "kaohe/lang.h"
+
+static const struct kh_cmd *find_cmd(const char *name)
+{
+    for (size_t i = 0; kh_cmd_table[i] != NULL; i++)
+        if (strcmp(kh_cmd_table[i]->name, name) == 0)
+            return kh_cmd_table[i];
+    return NULL;
+}
+
+static void print_main_help(void)
+{
+    printf("%s\n\n", KH_TR("kaohe（考核）— 乡镇绩效考核系统：指标体系、分类考核、多主体评价、绩效管理全流程。",
+                           "kaohe — township performance assessment: indicators, classified ranking, "
+                           "many assessors, the whole performance-management cycle."));
+    printf("%s\n\n", KH_TR("用法: kaohe [--lang zh|en] <命令> [参数…]",
+                           "usage: kaohe [--lang zh|en] <command> [args…]"));
+    printf("%s\n", KH_TR("命令:", "commands:"));
+    for (size_t i = 0; kh_cmd_table[i] != NULL; i++)
+        printf("  %-12s %s\n", kh_cmd_table[i]->name,
+               KH_TR(kh_cmd_table[i]->summary_zh, kh_cmd_table[i]->summary_en));
+    printf("\n%s\n", KH_TR("每个命令的说明: kaohe <命令> --help", "help on a command: kaohe <command> --help"));
+}
+
+void kh_cmd_print_help(const struct kh_cmd *cmd)
+{
+    printf("kaohe %s — %s\n\n%s", cmd->name, KH_TR(cmd->summary_zh, cmd->summary_en),
+           KH_TR(cmd->help_zh, cmd->help_en));
+}
+
+int kh_cmd_usage_error(const struct kh_cmd *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "kaohe %s: ", cmd->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n%s\n", KH_TR("用 --help 查看用法。", "see --help for usage."));
+    return KH_EXIT_INPUT;
+}
+
+void kh_cmd_print_diags(const struct kh_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const struct kh_diag *g = &d->items[i];
+        if (g->line > 0 && g->column)
+            fprintf(stderr, "%s:%ld:%s: %s\n", g->file, g->line, g->column, g->msg);
+        else if (g->line > 0)
+            fprintf(stderr, "%s:%ld: %s\n", g->file, g->line, g->msg);
+        else if (g->column)
+            fprintf(stderr, "%s:%s: %s\n", g->file, g->column, g->msg);
+        else
+            fprintf(stderr, "%s: %s\n", g->file, g->msg);
+    }
+    if (d->total > d->n)
+        fprintf(stderr, KH_TR("……另有 %zu 个错误未列出\n", "… and %zu more errors\n"), d->total - d->n);
+}
+
+void kh_cmd_print_error(const char *cmdname, const struct kh_error *err)
+{
+    char buf[1200];
+    fprintf(stderr, "kaohe %s: %s\n", cmdname, kh_error_format(err, buf, sizeof buf));
+}
+
+int main(int argc, char **argv)
+{
+    int i = 1;
+    const char *env = getenv("KAOHE_LANG");
+    if (env)
+        kh_lang_set(env);
+    while (i < argc && argv[i][0] == '-') {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            kh_lang_set(argv[i + 1]);
+            i += 2;
+        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
+            kh_lang_set(argv[i] + 7);
+            i++;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_main_help();
+            return KH_EXIT_OK;
+        } else if (strcmp(argv[i], "--version") == 0) {
+            return find_cmd("version")->run(1, (char *[]){"version", NULL});
+        } else {
+            fprintf(stderr, KH_TR("kaohe: 未知选项 %s\n", "kaohe: unknown option %s\n"), argv[i]);
+            return KH_EXIT_INPUT;
+        }
+    }
+    if (i >= argc) {
+        print_main_help();
+        return KH_EXIT_INPUT;
+    }
+    if (strcmp(argv[i], "help") == 0) {
+        if (i + 1 < argc) {
+            const struct kh_cmd *c = find_cmd(argv[i + 1]);
+            if (c) {
+                kh_cmd_print_help(c);
+                return KH_EXIT_OK;
+            }
+        }
+        print_main_help();
+        return KH_EXIT_OK;
+    }
+    const struct kh_cmd *cmd = find_cmd(argv[i]);
+    if (cmd == NULL) {
+        fprintf(stderr, KH_TR("kaohe: 未知命令 “%s”。用 kaohe --help 查看命令列表。\n",
+                              "kaohe: unknown command '%s'. See kaohe --help.\n"), argv[i]);
+        return KH_EXIT_INPUT;
+    }
+    for (int j = i + 1; j < argc; j++) {
+        if (strcmp(argv[j], "--") == 0)
+            break;
+        if (strcmp(argv[j], "--help") == 0 || strcmp(argv[j], "-h") == 0) {
+            kh_cmd_print_help(cmd);
+            return KH_EXIT_OK;
+        }
+    }
+    return cmd->run(argc - i, argv + i);
+}
