@@ -22,9 +22,11 @@
  *   binary     x ≥ thr | x ≤ thr → 100, else 0
  *   zscore     clamp(center + spread·z, 0, 100), z negated for cost; equal values → center
  *
- * Floating point: expressions are written in the order of the SPEC formula
- * and evaluated left to right (C semantics, -ffp-contract=off), so that the
- * bits are stable across compilers.
+ * Floating point: expressions are evaluated left to right (C semantics,
+ * -ffp-contract=off), so the bits are stable across compilers.  Two
+ * rewritings save a rounding each and make exact cases exact: target uses
+ * r − 1 = (x − t)/t (one quotient; 8/10 then scores exactly 60 with α = 2), and
+ * zscore computes spread·(x − μ)/σ rather than spread·((x − μ)/σ).
  */
 #include <math.h>
 #include "core/score.h"
@@ -40,7 +42,7 @@ static double clamp(double v, double lo, double hi)
 
 double kh_score_target(double x, double t, enum kh_direction dir, double alpha, double cap)
 {
-    double r;
+    double d;   /* r − 1, computed as one quotient: (x − t)/t or (t − x)/x */
 
     if (dir == KH_COST) {
         if (x == 0.0) {
@@ -51,11 +53,11 @@ double kh_score_target(double x, double t, enum kh_direction dir, double alpha, 
                 return 0.0;
             return 100.0 * clamp(1.0, 0.0, cap);
         }
-        r = t / x;
+        d = (t - x) / x;
     } else {
-        r = x / t;
+        d = (x - t) / t;
     }
-    return 100.0 * clamp(1.0 + alpha * (r - 1.0), 0.0, cap);
+    return 100.0 * clamp(1.0 + alpha * d, 0.0, cap);
 }
 
 double kh_score_efficacy(double x, double xs, double xh, double lo)
@@ -127,14 +129,12 @@ double kh_score_binary(double x, double threshold, enum kh_direction dir)
 double kh_score_zscore(double x, double mean, double sigma, bool all_equal,
                        enum kh_direction dir, double center, double spread)
 {
-    double z;
+    double dev;
 
     if (all_equal || sigma == 0.0)
         return center;
-    z = (x - mean) / sigma;
-    if (dir == KH_COST)
-        z = -z;
-    return clamp(center + spread * z, 0.0, 100.0);
+    dev = dir == KH_COST ? mean - x : x - mean;   /* z negated for cost */
+    return clamp(center + spread * dev / sigma, 0.0, 100.0);
 }
 
 /* Resolve one efficacy bound: with pop_* the direction chooses the end
