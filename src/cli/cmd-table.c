@@ -5,9 +5,13 @@
 #include <stddef.h>
 #include "cli/cmd.h"
 
+extern const struct kh_cmd kh_cmd_eval;
+extern const struct kh_cmd kh_cmd_validate;
 extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
+    &kh_cmd_eval,
+    &kh_cmd_validate,
     &kh_cmd_version,
     NULL,
 };
