@@ -6,8 +6,10 @@
 #include "cli/cmd.h"
 
 extern const struct kh_cmd kh_cmd_version;
+extern const struct kh_cmd kh_cmd_sample;
 
 const struct kh_cmd *const kh_cmd_table[] = {
+    &kh_cmd_sample,
     &kh_cmd_version,
     NULL,
 };
