@@ -7,11 +7,13 @@
 
 extern const struct kh_cmd kh_cmd_eval;
 extern const struct kh_cmd kh_cmd_validate;
+extern const struct kh_cmd kh_cmd_sample;
 extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_eval,
     &kh_cmd_validate,
+    &kh_cmd_sample,
     &kh_cmd_version,
     NULL,
 };
