@@ -132,4 +132,6 @@ const char kh__schema_v1[] =
     " pwhash TEXT NOT NULL DEFAULT '', disabled BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL);\n"
     "CREATE TABLE audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, usr TEXT NOT NULL, action TEXT NOT NULL,"
     " entity TEXT NOT NULL, \"key\" TEXT NOT NULL, before_json TEXT, after_json TEXT, reason TEXT,"
-    " prev_hash TEXT NOT NULL, hash TEXT NOT NULL);\n";
+    " prev_hash TEXT NOT NULL, hash TEXT NOT NULL);\n"
+    "CREATE TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL);\n"
+    "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');\n";
