@@ -88,6 +88,7 @@ struct kh_store {
     char *target;                     /* path or URL as given */
     int depth;                        /* >0 inside kh_store_tx */
     char actor[128];                  /* who is acting, for audit records */
+    int actor_role;                   /* enum kh_role of the actor; checked by store-cycle.c */
     unsigned retries;                 /* statistics: transactions rerun */
 };
 
@@ -209,6 +210,18 @@ int kh_store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row
  * on data (open appeals block final).  Audited. */
 int kh_store_cycle_set_state(struct kh_store *s, const char *code, enum kh_cycle_state to,
                              const char *reason, struct kh_error *err);
+/* Create the cycle row (state setup) or, with replace, empty an existing
+ * cycle in state setup of every bundle and result row; *id receives its id.
+ * Refuses a cycle in any other state (SPEC §9.1).  Audited. */
+int kh_store_cycle_create(struct kh_store *s, const char *code, const char *name,
+                          const char *previous, bool replace, char id[24], struct kh_error *err);
+/* Fail with KH_EPERM unless the actor has one of the roles in mask
+ * (1 << KH_ROLE_…); `what` names the action in the message. */
+int kh_store_require_role(struct kh_store *s, unsigned mask, const char *what_zh,
+                          const char *what_en, struct kh_error *err);
+/* Fail with KH_ESTATE unless the cycle's state is in mask (1 << KH_STATE_…). */
+int kh_store_require_state(const struct kh_cycle_row *c, unsigned mask, const char *what_zh,
+                           const char *what_en, struct kh_error *err);
 /* Number of appeals of the cycle in state `open`. */
 int kh_store_cycle_open_appeals(struct kh_store *s, const char *cycle_id, long *n,
                                 struct kh_error *err);
@@ -230,5 +243,29 @@ struct kh_store_table {
 extern const struct kh_store_table kh_store_tables[];
 extern const size_t kh_store_ntables;
 const struct kh_store_table *kh_store_table_by_file(const char *file);
+
+/* ---- bundle files as tables (store-bundle.c) ---- */
+
+struct kh_buf;
+/*
+ * Store one CSV file of a cycle (data: canonical UTF-8 as the bundle writer
+ * produces it) into its table, replacing nothing: the caller deletes first.
+ * Appends one audit record (entity "file", key audit_key) whose after JSON
+ * holds the file name, row count and SHA-256 of the bytes.  Unknown files
+ * and columns are KH_EINVAL.
+ */
+int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file, const char *data,
+                      size_t len, const char *audit_key, struct kh_error *err);
+/*
+ * Rebuild one file of a cycle from its table as CSV (header as stored, rows
+ * in ord order), appended to out.  *present is false (and nothing appended)
+ * when the cycle has no such file.
+ */
+int kh_store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
+                      struct kh_buf *out, bool *present, struct kh_error *err);
+/* Delete the rows of every input file (results false) or every result file
+ * (results true) of a cycle. */
+int kh_store_files_delete(struct kh_store *s, const char *cycle_id, bool results,
+                          struct kh_error *err);
 
 #endif
