@@ -6,8 +6,18 @@
 #include "cli/cmd.h"
 
 extern const struct kh_cmd kh_cmd_version;
+extern const struct kh_cmd kh_cmd_init;
+extern const struct kh_cmd kh_cmd_user;
+extern const struct kh_cmd kh_cmd_cycle;
+extern const struct kh_cmd kh_cmd_audit;
+extern const struct kh_cmd kh_cmd_backup;
 
 const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_version,
+    &kh_cmd_init,
+    &kh_cmd_user,
+    &kh_cmd_cycle,
+    &kh_cmd_audit,
+    &kh_cmd_backup,
     NULL,
 };
