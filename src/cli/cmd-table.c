@@ -11,6 +11,9 @@ extern const struct kh_cmd kh_cmd_user;
 extern const struct kh_cmd kh_cmd_cycle;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
+#ifdef KH_STORE_LOAD   /* see cmd-import.c */
+extern const struct kh_cmd kh_cmd_import, kh_cmd_export, kh_cmd_compute;
+#endif
 
 const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_version,
@@ -19,5 +22,10 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_cycle,
     &kh_cmd_audit,
     &kh_cmd_backup,
+#ifdef KH_STORE_LOAD
+    &kh_cmd_import,
+    &kh_cmd_export,
+    &kh_cmd_compute,
+#endif
     NULL,
 };
