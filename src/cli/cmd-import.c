@@ -19,7 +19,9 @@
 
 static int run_import(int argc, char **argv);
 static int run_export(int argc, char **argv);
+#ifdef KH_STORE_COMPUTE
 static int run_compute(int argc, char **argv);
+#endif
 
 const struct kh_cmd kh_cmd_import = {
     .name = "import",
@@ -41,6 +43,7 @@ const struct kh_cmd kh_cmd_export = {
     .run = run_export,
 };
 
+#ifdef KH_STORE_COMPUTE
 const struct kh_cmd kh_cmd_compute = {
     .name = "compute",
     .summary_zh = "计算考核周期并保存结果",
@@ -49,6 +52,7 @@ const struct kh_cmd kh_cmd_compute = {
     .help_en = "usage: kaohe compute CYCLE [--db DATABASE]\n",
     .run = run_compute,
 };
+#endif
 
 static int finish(const struct kh_cmd *cmd, struct kh_store *s, int rc, struct kh_diags *d,
                   struct kh_error *err)
@@ -102,6 +106,7 @@ static int run_export(int argc, char **argv)
     return finish(&kh_cmd_export, s, rc, &d, &err);
 }
 
+#ifdef KH_STORE_COMPUTE
 static int run_compute(int argc, char **argv)
 {
     struct kh_cli_args a;
@@ -122,4 +127,5 @@ static int run_compute(int argc, char **argv)
         printf(KH_TR("已计算并保存考核周期 %s 的结果\n", "computed and stored the results of %s\n"), a.pos[0]);
     return finish(&kh_cmd_compute, s, rc, &d, &err);
 }
+#endif
 #endif

@@ -11,8 +11,12 @@ extern const struct kh_cmd kh_cmd_user;
 extern const struct kh_cmd kh_cmd_cycle;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
-#ifdef KH_STORE_LOAD   /* see cmd-import.c */
-extern const struct kh_cmd kh_cmd_import, kh_cmd_export, kh_cmd_compute;
+/* see cmd-import.c */
+#ifdef KH_STORE_LOAD
+extern const struct kh_cmd kh_cmd_import, kh_cmd_export;
+#endif
+#ifdef KH_STORE_COMPUTE   /* needs the result renderer */
+extern const struct kh_cmd kh_cmd_compute;
 #endif
 
 const struct kh_cmd *const kh_cmd_table[] = {
@@ -25,6 +29,8 @@ const struct kh_cmd *const kh_cmd_table[] = {
 #ifdef KH_STORE_LOAD
     &kh_cmd_import,
     &kh_cmd_export,
+#endif
+#ifdef KH_STORE_COMPUTE
     &kh_cmd_compute,
 #endif
     NULL,

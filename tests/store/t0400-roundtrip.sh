@@ -12,7 +12,7 @@ fi
 body() {
     kh init >/dev/null
     for g in "$KH_SRC"/tests/golden/*/bundle; do
-        [ -f "$g/cycle.csv" ] || continue
+        grep -q "^code," "$g/cycle.csv" 2>/dev/null || continue   # a database cycle needs a code
         rm -rf e1 e2
         kh import "$g" --replace >/dev/null || fail "import $g"
         code=$(awk -F, '$1=="code"{print $2}' "$g/cycle.csv")
