@@ -6,10 +6,10 @@
  *
  * They need the bundle writer (kh_bundle_write_dir) and the result renderer
  * (kh_results_render) of branches still to land on main; until then the
- * file is compiled only with -DKH_STORE_LOAD (cmd-table.c lists the
- * commands under the same switch), so every commit links.
+ * compute command is compiled only with -DKH_STORE_COMPUTE (cmd-table.c lists it
+ * under the same switch), so every commit links.  Import/export are on.
  */
-#ifdef KH_STORE_LOAD
+#ifndef KH_NO_STORE_LOAD
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli-store.h"

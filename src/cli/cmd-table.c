@@ -12,7 +12,7 @@ extern const struct kh_cmd kh_cmd_cycle;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
 /* see cmd-import.c */
-#ifdef KH_STORE_LOAD
+#ifndef KH_NO_STORE_LOAD
 extern const struct kh_cmd kh_cmd_import, kh_cmd_export;
 #endif
 #ifdef KH_STORE_COMPUTE   /* needs the result renderer */
@@ -26,7 +26,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_cycle,
     &kh_cmd_audit,
     &kh_cmd_backup,
-#ifdef KH_STORE_LOAD
+#ifndef KH_NO_STORE_LOAD
     &kh_cmd_import,
     &kh_cmd_export,
 #endif
