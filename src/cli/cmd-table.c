@@ -15,12 +15,8 @@ extern const struct kh_cmd kh_cmd_cycle;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
 /* see cmd-import.c */
-#ifndef KH_NO_STORE_LOAD
 extern const struct kh_cmd kh_cmd_import, kh_cmd_export;
-#endif
-#ifdef KH_STORE_COMPUTE   /* needs the result renderer */
 extern const struct kh_cmd kh_cmd_compute;
-#endif
 
 const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_eval,
@@ -32,12 +28,8 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_cycle,
     &kh_cmd_audit,
     &kh_cmd_backup,
-#ifndef KH_NO_STORE_LOAD
     &kh_cmd_import,
     &kh_cmd_export,
-#endif
-#ifdef KH_STORE_COMPUTE
     &kh_cmd_compute,
-#endif
     NULL,
 };
