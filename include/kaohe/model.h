@@ -10,6 +10,13 @@
  * rows (SPEC §11.24).  The indicator tree additionally has `preorder`, the
  * node indices in tree pre-order (siblings in input order).
  *
+ * Ownership: every string and every *nested* array (node weights, params
+ * lists, scale levels, kh_wref lists, grade lists, cycle channels, cadre
+ * resp) lives in `arena`; the *top-level* arrays of struct kh_bundle (units,
+ * nodes, preorder, ratings, districts, channels, dims …) are heap arrays
+ * (malloc/KH_GROW) that kh_bundle_release() frees.  Code that builds a bundle
+ * by hand (store, sample generator) must follow the same split.
+ *
  * Missing numbers are NaN (kh_isnan): an empty value cell, an abstention, a
  * "不了解" answer, an empty target.
  *

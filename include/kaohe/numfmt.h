@@ -14,6 +14,9 @@
 
 /* Writes into buf (at least 32 bytes); returns buf. NaN -> "". */
 char *kh_fmt_double(double x, char *buf);
+/* The shortest of %.15g/%.16g/%.17g that reads back to x (bundle export);
+ * -0, infinities and NaN as kh_fmt_double.  buf at least 32 bytes. */
+char *kh_fmt_double_short(double x, char *buf);
 /* Parse a whole cell. Returns true and sets *out on success. */
 bool kh_parse_double(const char *s, double *out);
 /* Parse a whole cell as a decimal integer in [lo, hi]. */

@@ -1,0 +1,175 @@
+/*
+ * encoding.c — bring input text to UTF-8 (encoding.h).
+ *
+ * Detection follows DEPENDENCIES.md: a UTF-8 BOM is dropped; text that is
+ * valid UTF-8 is kept byte for byte; anything else is decoded as GB18030,
+ * the superset of GBK/GB2312 that Excel in China writes.  Valid UTF-8 is
+ * checked strictly (no overlong forms, no surrogates, nothing above
+ * U+10FFFF), because a GBK file can look like UTF-8 to a lenient check.
+ *
+ * Errors carry the physical line of the first bad byte, counted like the
+ * CSV reader counts (\r\n, \r, \n), so "invalid bytes on line 7" points at
+ * the row a user must fix.  Multi-byte GBK characters never contain 0x0A or
+ * 0x0D, so counting on the raw bytes is exact.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+#include <strings.h>
+#include "kaohe/encoding.h"
+#include "kaohe/error.h"
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    unsigned cp = c & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Offset of the first invalid byte, or n when all is valid. */
+static size_t utf8_first_bad(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = utf8_seq(u + i, n - i);
+        if (k == 0)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+bool kh_utf8_valid(const char *s, size_t n)
+{
+    return utf8_first_bad(s, n) == n;
+}
+
+size_t kh_utf8_len(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0, count = 0;
+    while (i < n) {
+        size_t k = utf8_seq(u + i, n - i);
+        i += k ? k : 1;
+        count++;
+    }
+    return count;
+}
+
+static long line_of(const char *s, size_t off)
+{
+    long line = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n')
+            line++;
+        else if (s[i] == '\r' && !(i + 1 < off && s[i + 1] == '\n'))
+            line++;
+    }
+    return line;
+}
+
+static int from_charset(const char *in, size_t n, const char *charset, const char *label,
+                        struct kh_buf *out, struct kh_error *err)
+{
+    int rc = 0;
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
+                            "不支持的编码 %s (unsupported encoding)", label);
+    char *src = (char *)in;
+    size_t left = n;
+    char chunk[16384];
+    while (left > 0) {
+        char *dst = chunk;
+        size_t room = sizeof chunk;
+        size_t r = iconv(cd, &src, &left, &dst, &room);
+        if (dst > chunk && (rc = kh_buf_append(out, chunk, (size_t)(dst - chunk))) < 0)
+            goto out;
+        if (r == (size_t)-1 && errno != E2BIG) {
+            size_t off = (size_t)(src - in);
+            rc = kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
+                              "第 %zu 字节不是有效的 %s 编码 (invalid %s bytes)", off + 1,
+                              label, label);
+            goto out;
+        }
+    }
+out:
+    iconv_close(cd);
+    return rc;
+}
+
+int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *out,
+               struct kh_error *err)
+{
+    kh_buf_reset(out);
+    if (out->data == NULL)
+        kh_buf_append(out, "", 0);
+    bool bom = n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0;
+    if (encoding == NULL || encoding[0] == '\0' || strcasecmp(encoding, "auto") == 0) {
+        if (bom) {
+            in += 3;
+            n -= 3;
+        }
+        if (kh_utf8_valid(in, n))
+            return kh_buf_append(out, in, n);
+        if (bom) {
+            size_t off = utf8_first_bad(in, n);
+            return kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
+                                "带 UTF-8 BOM 但含无效字节 (invalid UTF-8 after a BOM)");
+        }
+        return from_charset(in, n, "GB18030", "GB18030", out, err);
+    }
+    if (strcasecmp(encoding, "utf-8") == 0 || strcasecmp(encoding, "utf8") == 0) {
+        if (bom) {
+            in += 3;
+            n -= 3;
+        }
+        size_t off = utf8_first_bad(in, n);
+        if (off < n)
+            return kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
+                                "第 %zu 字节不是有效的 UTF-8 编码 (invalid UTF-8 bytes)",
+                                off + 1 + (bom ? 3 : 0));
+        return kh_buf_append(out, in, n);
+    }
+    if (strcasecmp(encoding, "gbk") == 0 || strcasecmp(encoding, "gb18030") == 0 ||
+        strcasecmp(encoding, "gb2312") == 0 || strcasecmp(encoding, "cp936") == 0) {
+        if (bom) {
+            /* a BOM says UTF-8 whatever the flag claims */
+            in += 3;
+            n -= 3;
+            if (kh_utf8_valid(in, n))
+                return kh_buf_append(out, in, n);
+        }
+        /* GB18030 decodes every GBK and GB2312 text identically */
+        return from_charset(in, n, "GB18030", encoding, out, err);
+    }
+    return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "不支持的编码 %s (unsupported encoding)",
+                        encoding);
+}
