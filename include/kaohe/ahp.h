@@ -77,9 +77,9 @@ void kh_ahp_geomean(const double *const *mats, size_t k, int n, double *out);
  * One matrix file.  Layout: n records of n cells, optionally preceded by a
  * header record of criterion codes and optionally led by a first column of
  * criterion codes (both may be present; the header may then have an empty
- * or any corner cell).  A first record is a header when any of its cells is
- * not a number (its first cell aside, which may be a row code or a corner
- * label); a first column holds codes when the data records have n + 1
+ * or any corner cell).  A first record is a header when none of its cells is
+ * a number (its first cell aside, which may be a row code or a corner
+ * label; so criterion codes must not look like numbers); a first column holds codes when the data records have n + 1
  * cells.  Cells are numbers (`7`, `0.5`) or fractions (`1/7`).  Blank
  * records are skipped.
  *

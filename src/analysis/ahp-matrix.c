@@ -4,7 +4,7 @@
  * The file is whatever an assessment office types into a spreadsheet: n rows
  * of n judgements, with or without a header row of criterion codes and a
  * first column of the same codes.  We decide the layout from the content
- * (a first record with a non-number after its first cell is a header; data
+ * (a first record without a number after its first cell is a header; data
  * rows with n + 1 cells carry codes in front) rather than from options, so both common
  * layouts just work.  Every defect names the physical line and the column —
  * by criterion code when the file has codes, by 1-based position otherwise —
@@ -91,13 +91,13 @@ static void recs_free(struct rec *r, size_t n)
     free(r);
 }
 
-static bool all_numbers(const struct rec *r, size_t from)
+static bool any_number(const struct rec *r, size_t from)
 {
     double x;
     for (size_t j = from; j < r->n; j++)
-        if (!kh_ahp_parse_cell(r->cells[j], &x))
-            return false;
-    return true;
+        if (kh_ahp_parse_cell(r->cells[j], &x))
+            return true;
+    return false;
 }
 
 int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
@@ -142,10 +142,11 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
         goto out;
     }
 
-    /* Header: the first record has a non-number after its first cell (its
-     * first cell may be a row code or a corner label), or is one lone code. */
+    /* Header: no cell of the first record is a number, its first cell aside
+     * (a row code or a corner label); a lone cell must not be a number.  A
+     * typo in a data row leaves its other numbers, so it is still data. */
     size_t first = 0;
-    bool header = recs[0].n == 1 ? !all_numbers(&recs[0], 0) : !all_numbers(&recs[0], 1);
+    bool header = recs[0].n == 1 ? !any_number(&recs[0], 0) : !any_number(&recs[0], 1);
     if (header)
         first = 1;
     size_t n = nrecs - first;
