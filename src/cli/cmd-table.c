@@ -6,8 +6,14 @@
 #include "cli/cmd.h"
 
 extern const struct kh_cmd kh_cmd_version;
+extern const struct kh_cmd kh_cmd_ahp;
+extern const struct kh_cmd kh_cmd_entropy;
+extern const struct kh_cmd kh_cmd_weights;
 
 const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_version,
+    &kh_cmd_ahp,
+    &kh_cmd_entropy,
+    &kh_cmd_weights,
     NULL,
 };
