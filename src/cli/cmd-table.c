@@ -9,11 +9,15 @@ extern const struct kh_cmd kh_cmd_version;
 extern const struct kh_cmd kh_cmd_ahp;
 extern const struct kh_cmd kh_cmd_entropy;
 extern const struct kh_cmd kh_cmd_weights;
+extern const struct kh_cmd kh_cmd_sensitivity;
+extern const struct kh_cmd kh_cmd_agreement;
 
 const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_version,
     &kh_cmd_ahp,
     &kh_cmd_entropy,
     &kh_cmd_weights,
+    &kh_cmd_sensitivity,
+    &kh_cmd_agreement,
     NULL,
 };
