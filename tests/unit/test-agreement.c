@@ -8,7 +8,10 @@
 #include <stdint.h>
 #include <math.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include "kaohe/agreement.h"
+#include "kaohe/bundle.h"
 
 static double rnd(double x, int d)
 {
@@ -100,12 +103,46 @@ static void test_ranks_spearman(void **state)
     assert_true(isnan(kh_spearman(a, k, 5)));
 }
 
+/* tests/analysis/shrout-fleiss: the same table as a bundle, through the block logic. */
+static void test_bundle_blocks(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *dir = getenv("KH_TEST_DATA");
+    snprintf(path, sizeof path, "%s/analysis/shrout-fleiss", dir ? dir : "tests");
+    struct kh_diags d;
+    kh_diags_init(&d, 0);
+    struct kh_bundle b;
+    kh_bundle_init(&b);
+    assert_int_equal(kh_bundle_read_dir(path, NULL, &b, &d), 0);
+    kh_diags_release(&d);
+    struct kh_agreement a;
+    assert_int_equal(kh_agreement_compute(&b, &a, NULL), 0);
+    assert_int_equal(a.nitems, 2);     /* X1's rating on A1 is left out: group has no weight */
+    assert_int_equal(a.items[0].status, KH_AGREE_OK);
+    assert_int_equal(a.items[0].nraters, 4);
+    assert_int_equal(a.items[0].nratees, 6);
+    assert_true(rnd(a.items[0].icc, 2) == 0.29);
+    assert_true(fabs(a.items[0].w - 2874.0 / 3240) < 1e-15);
+    assert_int_equal(a.nraters, 7);
+    for (int k = 0; k < 6; k++)
+        assert_false(a.raters[k].flagged);
+    assert_true(a.raters[6].flagged && a.raters[6].spearman < 0);
+    /* leniencies sum to 0 within a block */
+    double sum = 0;
+    for (int k = 0; k < 4; k++)
+        sum += a.raters[k].leniency;
+    assert_true(fabs(sum) < 1e-12);
+    kh_agreement_release(&a);
+    kh_bundle_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shrout_fleiss), cmocka_unit_test(test_siegel_w),
         cmocka_unit_test(test_strawberries_w), cmocka_unit_test(test_w_ties),
-        cmocka_unit_test(test_ranks_spearman),
+        cmocka_unit_test(test_ranks_spearman), cmocka_unit_test(test_bundle_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
