@@ -182,14 +182,16 @@ int kh_indicators_set_weights(const char *data, size_t len, const char *node,
                               const double *weights, size_t n, struct kh_buf *out,
                               struct kh_error *err)
 {
-    static const char *const code_names[] = {"code", "编码", "指标编码", NULL};
-    static const char *const parent_names[] = {"parent", "上级", "上级编码", NULL};
+    /* header aliases as the bundle reader accepts them (docs/formats.md) */
+    static const char *const code_names[] = {"code", "指标编码", "指标", "编码", "代码", NULL};
+    static const char *const parent_names[] = {"parent", "上级", "上级指标", NULL};
     static const char *const kind_names[] = {"kind", "类型", NULL};
     const char *F = "indicators.csv";
     struct kh_csv_reader r;
-    char col[80], num[32];
+    char col[80], col_zh[96], num[32];
     snprintf(col, sizeof col, "weight.%s", category);
-    const char *weight_names[] = {col, NULL};
+    snprintf(col_zh, sizeof col_zh, "权重.%s", category);
+    const char *weight_names[] = {col, col_zh, NULL};
     int rc = 0, ccode = -1, cparent = -1, ckind = -1, cw = -1;
     size_t nheader = 0;
     bool node_seen = false;
