@@ -3,6 +3,7 @@
  * (analysis-cli.h): diagnostics printed, exit status chosen.
  */
 #include <stdio.h>
+#include <string.h>
 #include "cli/analysis-cli.h"
 #include "kaohe/bundle.h"
 #include "kaohe/error.h"
@@ -12,7 +13,7 @@ int kh__cli_load_bundle(const struct kh_cmd *cmd, const char *dir, struct kh_bun
 {
     struct kh_diags d;
     kh_diags_init(&d, 0);
-    kh_bundle_init(b);
+    memset(b, 0, sizeof *b);   /* kh_bundle_read_dir initialises it */
     int rc = kh_bundle_read_dir(dir, NULL, b, &d);
     if (rc != 0) {
         kh_cmd_print_diags(&d);

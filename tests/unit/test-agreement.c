@@ -9,6 +9,7 @@
 #include <math.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include "kaohe/agreement.h"
 #include "kaohe/bundle.h"
@@ -113,7 +114,7 @@ static void test_bundle_blocks(void **state)
     struct kh_diags d;
     kh_diags_init(&d, 0);
     struct kh_bundle b;
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);
     assert_int_equal(kh_bundle_read_dir(path, NULL, &b, &d), 0);
     kh_diags_release(&d);
     struct kh_agreement a;

@@ -44,7 +44,7 @@ static int load(const char *name, struct kh_bundle *b)
     snprintf(path, sizeof path, "%s/%s", dir ? dir : "tests", name);
     struct kh_diags d;
     kh_diags_init(&d, 0);
-    kh_bundle_init(b);
+    memset(b, 0, sizeof *b);
     int rc = kh_bundle_read_dir(path, NULL, b, &d);
     kh_diags_release(&d);
     return rc;
