@@ -1,9 +1,10 @@
 /*
- * prng.h — kaohe's one pseudo-random generator: SplitMix64.
+ * prng.h — kaohe's base pseudo-random generator: SplitMix64.
  *
  * Everything random in kaohe (sample data, the rank-stability Monte-Carlo of
  * SPEC §8 / §11.26) must depend only on its inputs and a seed, identically on
- * every platform.  SplitMix64 (Steele, Lea and Flood, "Fast splittable
+ * every platform.  SplitMix64 generates the sample data directly and seeds
+ * xoshiro256** (rng.h) for the Monte-Carlo analysis.  SplitMix64 (Steele, Lea and Flood, "Fast splittable
  * pseudorandom number generators", OOPSLA 2014; the generator of Java's
  * SplittableRandom) is 64-bit integer arithmetic only, so it is exact
  * everywhere:

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include "kaohe/bundle.h"
 #include "kaohe/engine.h"
+#include "kaohe/prng.h"
 #include "kaohe/rng.h"
 #include "kaohe/stability.h"
 
@@ -28,8 +29,9 @@ static void test_rng(void **state)
     assert_true(kh_rng_next(&r) == UINT64_C(0xB3F2AF6D0FC710C5));
     kh_rng_seed(&r, 0);
     assert_true(kh_rng_next(&r) == UINT64_C(0x99EC5F36CB75F2B4));
-    uint64_t sm = 0;
-    assert_true(kh_splitmix64(&sm) == UINT64_C(0xE220A8397B1DCDAF));
+    struct kh_prng sm;
+    kh_prng_seed(&sm, 0, 0);
+    assert_true(kh_prng_next(&sm) == UINT64_C(0xE220A8397B1DCDAF));
     kh_rng_seed(&r, 42);
     for (int i = 0; i < 10000; i++) {
         double u = kh_rng_uniform(&r);

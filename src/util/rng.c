@@ -1,11 +1,14 @@
 /*
- * rng.c — splitmix64 seeding and xoshiro256** (rng.h).
+ * rng.c — xoshiro256** seeded from SplitMix64 (rng.h).  SplitMix64 itself
+ * lives in prng.c; the seeding takes its stream 0, which is the plain
+ * published SplitMix64 sequence.
  *
  * Everything is unsigned 64-bit arithmetic, which C defines modulo 2^64 on
  * every platform, and one exact conversion to double; so a seed yields the
  * same stream everywhere (SPEC §11.26).  Written from the published
  * algorithm descriptions (Vigna, "xoshiro/xoroshiro generators", 2018).
  */
+#include "kaohe/prng.h"
 #include "kaohe/rng.h"
 
 static inline uint64_t rotl(uint64_t x, int k)
@@ -13,19 +16,12 @@ static inline uint64_t rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
-uint64_t kh_splitmix64(uint64_t *state)
-{
-    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
 void kh_rng_seed(struct kh_rng *r, uint64_t seed)
 {
-    uint64_t sm = seed;
+    struct kh_prng sm;
+    kh_prng_seed(&sm, seed, 0);
     for (int i = 0; i < 4; i++)
-        r->s[i] = kh_splitmix64(&sm);
+        r->s[i] = kh_prng_next(&sm);
     /* splitmix64 never yields four zeros in a row, so the state is valid. */
 }
 
