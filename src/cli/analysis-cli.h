@@ -21,9 +21,6 @@ json_t *kh__json_num(double x);
 /* Print v to stdout (2-space indent, keys in insertion order, 17 significant
  * digits) followed by a newline, and drop the reference. */
 void kh__json_print(json_t *v);
-/* Load a bundle folder printing its diagnostics; returns 0 or an exit status. */
-struct kh_bundle;
-int kh__cli_load_bundle(const struct kh_cmd *cmd, const char *dir, struct kh_bundle *b);
 /* Put `path` into err->file (truncated when too long). */
 struct kh_error;
 void kh__cli_err_file(struct kh_error *err, const char *path);

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli/analysis-cli.h"
+#include "cli/cli-bundle.h"
 #include "cli/cmd.h"
 #include "kaohe/agreement.h"
 #include "kaohe/bundle.h"
@@ -116,7 +117,7 @@ static int run_agreement(int argc, char **argv)
     struct kh_agreement a;
     memset(&a, 0, sizeof a);
     struct kh_buf f1 = KH_BUF_INIT, f2 = KH_BUF_INIT;
-    int rc = kh__cli_load_bundle(cmd, dir, &b);
+    int rc = kh_cli_read_bundle(cmd->name, dir, NULL, 0, &b);
     if (rc != 0)
         return rc;
     struct kh_error err;

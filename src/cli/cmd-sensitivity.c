@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli/analysis-cli.h"
+#include "cli/cli-bundle.h"
 #include "cli/cmd.h"
 #include "kaohe/bundle.h"
 #include "kaohe/csv.h"
@@ -99,7 +100,7 @@ static int run_sensitivity(int argc, char **argv)
     struct kh_stability st;
     memset(&st, 0, sizeof st);
     struct kh_buf out = KH_BUF_INIT;
-    int rc = kh__cli_load_bundle(cmd, dir, &b);
+    int rc = kh_cli_read_bundle(cmd->name, dir, NULL, 0, &b);
     if (rc != 0)
         return rc;
     struct kh_error err;

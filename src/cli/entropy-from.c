@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/analysis-cli.h"
+#include "cli/cli-bundle.h"
 #include "cli/entropy-from.h"
 #include "kaohe/bundle.h"
 #include "kaohe/lang.h"
@@ -38,7 +39,7 @@ int kh__entropy_from_bundle(const struct kh_cmd *cmd, const char *dir, const cha
                             double **x, bool **cost, char ***skipped, size_t *nskipped)
 {
     struct kh_bundle b;
-    int rc = kh__cli_load_bundle(cmd, dir, &b);
+    int rc = kh_cli_read_bundle(cmd->name, dir, NULL, 0, &b);
     if (rc != 0)
         return rc;
     int32_t root = kh_strmap_get(&b.node_ix, node);
