@@ -86,6 +86,7 @@ void kh__read_indicators(struct kh__rd *rd)
     if (!kh__table_open(rd, KH__F_INDICATORS, indicator_cols, IN_NCOLS, true, &t))
         goto out;
     int32_t ncat = b->ncategories;
+    rd->usable[KH__F_INDICATORS] = true;
     while (kh__table_next(&t)) {
         bool ok = kh__check_code(&t, IN_CODE);
         const char *pc = kh__cell(&t, IN_PARENT);
@@ -213,7 +214,6 @@ void kh__read_indicators(struct kh__rd *rd)
         nx->ok = ok;
         b->nnodes++;
     }
-    rd->usable[KH__F_INDICATORS] = true;
 
     /* Resolve parents and denominators. */
     int32_t nn = b->nnodes;
@@ -253,13 +253,16 @@ void kh__read_indicators(struct kh__rd *rd)
             node_err(&t, &x[v], IN_PARENT, "上级关系成环，经过 “%s” (cycle in the tree through %s)",
                      b->nodes[v].code, b->nodes[v].code);
             cyclic = true;
+            /* break this cycle so later walks stay finite; the bundle is rejected */
+            int32_t w = v;
+            do {
+                int32_t next = b->nodes[w].parent;
+                b->nodes[w].parent = -1;
+                w = next;
+            } while (w >= 0 && w != v);
         }
         while (top > 0)
             state[stack[--top]] = 2;
-    }
-    if (cyclic) {
-        for (int32_t i = 0; i < nn; i++)
-            b->nodes[i].parent = -1; /* keep later walks finite; the bundle is rejected */
     }
     /* Link children in input order. */
     last_child = kh_xmalloc(((size_t)nn + 1) * sizeof *last_child);
@@ -282,7 +285,8 @@ void kh__read_indicators(struct kh__rd *rd)
         last_child[n->parent] = i;
     }
     for (int32_t i = 0; i < nn; i++) {
-        if (b->nodes[i].kind == KH_KIND_NODE && b->nodes[i].first_child < 0 && x[i].ok)
+        if (b->nodes[i].kind == KH_KIND_NODE && b->nodes[i].first_child < 0 && x[i].ok &&
+            !cyclic)
             node_err(&t, &x[i], IN_KIND, "node “%s” 没有下级指标%s (a node needs at least one child)",
                      b->nodes[i].code, "");
     }

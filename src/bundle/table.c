@@ -15,7 +15,9 @@
  *
  * Rows.  Blank records are skipped; a record whose field count differs from
  * the header's is reported at the line where it starts and skipped; CSV
- * syntax errors are reported the same way.  Diagnostics name the column as
+ * syntax errors are reported the same way.  A file that lost rows this way
+ * is marked not usable, so later files do not report every reference to a
+ * lost row as unknown.  Diagnostics name the column as
  * the user wrote it in the header.
  */
 #include <stdarg.h>
@@ -227,6 +229,7 @@ int kh__table_next(struct kh__table *t)
             return 0;
         if (rc < 0) {
             kh_diags_add(t->rd->d, t->fname, err.line, NULL, "%s", err.msg);
+            t->rd->usable[t->file] = false;   /* rows lost: not a reference any more */
             continue;
         }
         t->line = t->csv.line;
@@ -236,6 +239,7 @@ int kh__table_next(struct kh__table *t)
             kh_diags_add(t->rd->d, t->fname, t->line, NULL,
                          "字段数为 %zu，表头为 %zu (wrong field count: %zu, header has %zu)",
                          t->csv.nfields, t->nheader, t->csv.nfields, t->nheader);
+            t->rd->usable[t->file] = false;
             continue;
         }
         return 1;
