@@ -33,7 +33,11 @@ struct kh_bundle_file {
     size_t len;
 };
 
-/* Returns 0; KH_EINVAL with diagnostics; KH_EIO (a diagnostic names the file). */
+/* Returns 0; KH_EINVAL with diagnostics; KH_EIO (a diagnostic names the file).
+ * `b` must be zeroed, initialised (kh_bundle_init) or hold a bundle — never
+ * uninitialised memory: the reader releases what it holds, then fills it.
+ * On success the caller releases b; on failure b is left released
+ * (releasing it again is safe). */
 int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
                        struct kh_bundle *b, struct kh_diags *d);
 int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,

@@ -138,6 +138,7 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
     struct kh__rd rd;
     int rc = 0;
     memset(&rd, 0, sizeof rd);
+    kh_bundle_release(b);   /* whatever b held (zeroed, initialised or a bundle) */
     kh_bundle_init(b);
     if (d->limit == 0 || (opts && opts->max_errors))
         d->limit = opts && opts->max_errors ? opts->max_errors : 100;
@@ -208,7 +209,6 @@ int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
     if (d->limit == 0)
         d->limit = opts && opts->max_errors ? opts->max_errors : 100;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        kh_bundle_init(b);
         kh_bundle_release(b);
         kh_diags_add(d, dir, 0, NULL, "无法读取目录：%s (cannot read bundle folder)",
                      strerror(errno ? errno : ENOTDIR));
@@ -237,7 +237,6 @@ int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
         nfiles++;
     }
     if (rc < 0) {
-        kh_bundle_init(b);
         kh_bundle_release(b);
         goto out;
     }

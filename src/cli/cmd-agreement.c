@@ -113,7 +113,7 @@ static int run_agreement(int argc, char **argv)
     if (!out_dir)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("需要 -o 输出目录", "-o OUT is required"));
     const char *dir = argv[optind];
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_agreement a;
     memset(&a, 0, sizeof a);
     struct kh_buf f1 = KH_BUF_INIT, f2 = KH_BUF_INIT;

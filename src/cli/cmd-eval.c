@@ -65,7 +65,7 @@ static int run_eval(int argc, char **argv)
     if (!quiet && (out_dir == NULL || isatty(STDOUT_FILENO)))
         summary = true;
 
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r = {0};
     struct kh_error err;
     struct kh_buf text = KH_BUF_INIT;

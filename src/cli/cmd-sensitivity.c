@@ -96,7 +96,7 @@ static int run_sensitivity(int argc, char **argv)
     if (!out_dir)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("需要 -o 输出目录", "-o OUT is required"));
     const char *dir = argv[optind];
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_stability st;
     memset(&st, 0, sizeof st);
     struct kh_buf out = KH_BUF_INIT;

@@ -38,7 +38,7 @@ static int run_validate(int argc, char **argv)
     if (optind + 1 != argc)
         return kh_cmd_usage_error(&kh_cmd_validate, "%s",
                                   KH_TR("需要一个数据包目录", "expects one bundle folder"));
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     int rc = kh_cli_read_bundle("validate", argv[optind], encoding, max_errors, &b);
     if (rc != KH_EXIT_OK)
         return rc;

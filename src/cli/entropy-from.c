@@ -38,7 +38,7 @@ int kh__entropy_from_bundle(const struct kh_cmd *cmd, const char *dir, const cha
                             const char *cat, size_t *m, size_t *n, char ***units, char ***crit,
                             double **x, bool **cost, char ***skipped, size_t *nskipped)
 {
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     int rc = kh_cli_read_bundle(cmd->name, dir, NULL, 0, &b);
     if (rc != 0)
         return rc;

@@ -54,7 +54,7 @@ static int results_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 int kh_store_compute(struct kh_store *s, const char *code, struct kh_diags *diags,
                      struct kh_error *err)
 {
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     struct files f = {0};
     kh_bundle_init(&b);

@@ -73,11 +73,11 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
                         const struct kh_bundle_read_opts *opts, struct kh_diags *diags,
                         char code[128], struct kh_error *err)
 {
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct files f = {0};
     char tmp[] = "/tmp/kaohe-import.XXXXXX";
     bool made = false;
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises b; zeroed so `out` may release it */
     int rc = kh_bundle_read_dir(dir, opts, &b, diags);
     if (rc != 0) {
         rc = kh_error_set(err, rc, dir, 0, NULL, "数据包有错误，未导入任何内容 / the bundle has errors; "
@@ -177,7 +177,7 @@ int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, str
 int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
                         struct kh_diags *diags, struct kh_error *err)
 {
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_cycle_row c;
     struct files f = {0};
     kh_bundle_init(&b);

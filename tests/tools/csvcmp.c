@@ -28,6 +28,19 @@ struct table {
     long *lines;
 };
 
+static void table_release(struct table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncells[r]; c++)
+            free(t->rows[r][c]);
+        free(t->rows[r]);
+    }
+    free(t->rows);
+    free(t->ncells);
+    free(t->lines);
+    kh_buf_release(&t->text);
+}
+
 static bool parse_num(const char *s, double *x)
 {
     if (strcmp(s, "inf") == 0) {
@@ -115,5 +128,7 @@ int main(int argc, char **argv)
             diffs++;
         }
     }
+    table_release(&a);
+    table_release(&b);
     return diffs ? 1 : 0;
 }

@@ -113,7 +113,7 @@ static void test_bundle_blocks(void **state)
     snprintf(path, sizeof path, "%s/analysis/shrout-fleiss", dir ? dir : "tests");
     struct kh_diags d;
     kh_diags_init(&d, 0);
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     memset(&b, 0, sizeof b);
     assert_int_equal(kh_bundle_read_dir(path, NULL, &b, &d), 0);
     kh_diags_release(&d);

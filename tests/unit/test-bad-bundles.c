@@ -45,7 +45,7 @@ static int run_case(const char *dir, const char *name)
         return 1;
     }
     snprintf(path, sizeof path, "%s/%s/bundle", dir, name);
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_diags d;
     struct kh_bundle_read_opts o = {enc[0] ? enc : NULL, 0};
     kh_diags_init(&d, 0);

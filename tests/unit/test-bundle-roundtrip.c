@@ -83,7 +83,7 @@ static void roundtrip(const char *src)
     char t1[] = "/tmp/kh-rt1-XXXXXX", t2[] = "/tmp/kh-rt2-XXXXXX";
     assert_non_null(mkdtemp(t1));
     assert_non_null(mkdtemp(t2));
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     read_ok(src, NULL, &b);
     write_ok(&b, t1);
     kh_bundle_release(&b);
@@ -160,7 +160,7 @@ static void test_gb18030_twin(void **state)
         assert_non_null(mkdtemp(t1));
         assert_non_null(mkdtemp(t2));
         to_gb18030(src, g);
-        struct kh_bundle b;
+        struct kh_bundle b = {0};
         read_ok(src, NULL, &b);
         write_ok(&b, t1);
         kh_bundle_release(&b);

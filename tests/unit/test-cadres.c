@@ -10,7 +10,7 @@
 static void test_golden07(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     fx_run("07-cadres", &b, &r);
     const struct kh_cadre_result *c = r.cadres;
@@ -51,7 +51,7 @@ static void test_golden07(void **state)
 static void test_golden09(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     fx_run("09-rounding-quota", &b, &r);
     assert_true(r.cadres[0].score == r.units[2].composite);

@@ -18,7 +18,7 @@ static const double W11[] = {1, 1};
 static void test_golden09(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     static struct kh_pair bands[] = {{7, 95.004}, {6, 94.995}, {5, 94.99499999999999},
                                      {4, 89.995}, {3, 89.994}, {2, 69.99499999999999},
@@ -104,7 +104,7 @@ static void test_golden09(void **state)
 static void test_golden05(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     static const char *codes[] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7"};
     static const double x[] = {95, 94.996, 93, 91, 98, 60, 89.996};

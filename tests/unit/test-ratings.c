@@ -41,7 +41,7 @@ static void test_correct(void **state)
 static void test_golden04(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     fx_run("04-ratings", &b, &r);
     int32_t q1 = fx_node(&b, "A1.01"), q2 = fx_node(&b, "A1.02");
@@ -61,7 +61,7 @@ static void test_golden04(void **state)
 static void test_golden08(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     fx_run("08-rater-correction", &b, &r);
     int32_t q = fx_node(&b, "A1.01");
@@ -83,7 +83,7 @@ static void test_golden08(void **state)
 static void test_correction_units_and_cadres(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     static const double w1[] = {1};
     static const char *lv[] = {"优秀", "称职", "基本称职", "不称职"};

@@ -55,7 +55,7 @@ static int load(const char *name, struct kh_bundle *b)
 static void test_base_and_seed(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     assert_int_equal(load("golden/05-ranking-quota-veto/bundle", &b), 0);
     struct kh_results res;
     memset(&res, 0, sizeof res);

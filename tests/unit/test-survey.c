@@ -10,7 +10,7 @@
 static void test_golden06(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     fx_run("06-survey-channels", &b, &r);
     assert_non_null(r.surveys);
@@ -51,7 +51,7 @@ static void test_golden06(void **state)
 static void test_no_items(void **state)
 {
     (void)state;
-    struct kh_bundle b;
+    struct kh_bundle b = {0};
     struct kh_results r;
     fx_run("01-quant-aggregation", &b, &r);
     assert_null(r.surveys);
