@@ -14,7 +14,7 @@
  * kh_csv_reader_release().
  *
  * The writer side quotes a cell only when it must (comma, quote, CR, LF, or
- * leading/trailing space), always ends rows with "\n".
+ * leading/trailing space, or a leading UTF-8 BOM), always ends rows with "\n".
  */
 #ifndef KAOHE_CSV_H
 #define KAOHE_CSV_H

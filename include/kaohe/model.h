@@ -152,7 +152,11 @@ struct kh_node {
     int32_t first_child, next_sibling, depth;
 };
 
-struct kh_level { const char *name; double points; /* NaN = abstention / not answered */ };
+struct kh_level {
+    const char *name;
+    double points;           /* NaN = abstention / not answered */
+    bool implicit;           /* 弃权/不了解 added by the reader (§11.6), not written back */
+};
 struct kh_scale {
     const char *name;
     bool numeric;

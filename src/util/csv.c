@@ -188,6 +188,9 @@ int kh_csv_put_cell(struct kh_buf *b, const char *s)
     bool quote = n > 0 && (is_blank(s[0]) || is_blank(s[n - 1]));
     if (!quote && strpbrk(s, ",\"\r\n") != NULL)
         quote = true;
+    /* a leading BOM would be taken for the file's BOM when this row comes first */
+    if (!quote && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        quote = true;
     if (!quote)
         return kh_buf_append(b, s, n);
     int rc = kh_buf_putc(b, '"');

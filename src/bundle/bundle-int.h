@@ -1,0 +1,149 @@
+/*
+ * bundle-int.h — internals shared by the bundle reader's files (kh__ prefix).
+ *
+ * Reading one bundle is one `struct kh__rd`: the bundle being filled, the
+ * diagnostics, the UTF-8 text of every input file, and the scratch indexes
+ * the cross-file checks need (row lines of targets and values, composite-key
+ * maps).  Each input file is read in one pass through a `struct kh__table`,
+ * which resolves the header (canonical names, Chinese aliases, weight.<CAT>
+ * columns), skips blank records, checks field counts and locates every
+ * diagnostic as "file:line:column".
+ *
+ * `usable[f]` is true when file f was present and its header could be
+ * resolved.  References *into* an unusable file are not checked, so one
+ * broken units.csv yields one diagnostic, not one per row of values.csv.
+ */
+#ifndef KAOHE_BUNDLE_INT_H
+#define KAOHE_BUNDLE_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "kaohe/buf.h"
+#include "kaohe/bundle.h"
+#include "kaohe/csv.h"
+#include "kaohe/error.h"
+#include "kaohe/model.h"
+#include "kaohe/strmap.h"
+
+/* Input files, in FORMATS.md order (the order of kh_bundle_input_files). */
+enum kh__file {
+    KH__F_CYCLE, KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS, KH__F_SCALES,
+    KH__F_RATER_GROUPS, KH__F_RATERS, KH__F_TARGETS, KH__F_VALUES, KH__F_RATINGS,
+    KH__F_SURVEY_ITEMS, KH__F_RESPONSES, KH__F_POSITIONS, KH__F_CADRES, KH__F_ADJUSTMENTS,
+    KH__F_COUNT
+};
+
+struct kh__rd {
+    struct kh_bundle *b;
+    struct kh_diags *d;
+    const char *text[KH__F_COUNT];
+    size_t len[KH__F_COUNT];
+    bool present[KH__F_COUNT];
+    bool usable[KH__F_COUNT];
+    struct kh_buf conv[KH__F_COUNT];
+    long *target_line; size_t target_line_cap;   /* [ntargets] */
+    long *value_line; size_t value_line_cap;     /* [nvalues] */
+    long *adj_line; size_t adj_line_cap;         /* [nadjustments], first row */
+    struct kh_u64map target_ix;   /* (unit, node) -> target */
+    struct kh_u64map value_ix;    /* (unit, node<<7 | period) -> value */
+    struct kh_u64map adj_ix;      /* (subject*2+is_cadre, node) -> adjustment */
+    struct kh_u64map answer_ix;   /* (response, item) -> answer */
+    int32_t scale_team, scale_cadre, scale_survey, scale_numeric;
+    size_t caps[32];              /* capacities of the bundle's top-level arrays */
+};
+
+/* Capacities slots in kh__rd.caps */
+enum { KH__CAP_CAT, KH__CAP_UNIT, KH__CAP_DISTRICT, KH__CAP_NODE, KH__CAP_SCALE,
+       KH__CAP_GROUP, KH__CAP_RATER, KH__CAP_TARGET, KH__CAP_VALUE, KH__CAP_RATING,
+       KH__CAP_ITEM, KH__CAP_RESPONSE, KH__CAP_ANSWER, KH__CAP_CHANNEL, KH__CAP_POSITION,
+       KH__CAP_DIM, KH__CAP_CADRE, KH__CAP_ADJ };
+
+/* ---- table.c: one CSV file with a resolved header ---- */
+#define KH__MAXCOLS 24
+
+struct kh__colspec { const char *name; bool required; };
+
+struct kh__table {
+    struct kh__rd *rd;
+    int file;
+    const char *fname;
+    struct kh_csv_reader csv;
+    const struct kh__colspec *cols;
+    int ncols;
+    int idx[KH__MAXCOLS];        /* field index per spec column, -1 absent */
+    const char *hdr[KH__MAXCOLS];/* header cell as written (arena) */
+    int32_t *wfield;             /* weights: field per category (-1 absent), malloc */
+    const char **wname;          /* weights: header as written per category, malloc */
+    size_t nheader;
+    long line;                   /* line of the current record */
+};
+
+/* Open file `f` and resolve its header against cols (plus weight.<CAT>
+ * columns when `weights`).  Returns true when rows can be read; false when
+ * the file is absent (required → diagnostic) or its header is unusable. */
+bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, int ncols,
+                    bool weights, struct kh__table *t);
+/* Next non-blank record with the right field count: 1, or 0 at the end. */
+int kh__table_next(struct kh__table *t);
+void kh__table_close(struct kh__table *t);
+/* Cell of spec column c ("" when the column is absent). */
+const char *kh__cell(const struct kh__table *t, int c);
+bool kh__has(const struct kh__table *t, int c);
+const char *kh__colname(const struct kh__table *t, int c);
+/* A located diagnostic for column c of the current record (c < 0: no column). */
+void kh__err(struct kh__table *t, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Same, with an explicit column name (weight columns). */
+void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Code rule of FORMATS.md: non-empty, no ';', '=' or whitespace. */
+bool kh__code_ok(const char *s);
+/* Validate the code in column c; diagnostic and false when bad. */
+bool kh__check_code(struct kh__table *t, int c);
+/* Parse a number cell of column c: empty → NaN when allow_empty, else error. */
+bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out);
+const char *kh__str(struct kh__rd *rd, const char *s);
+
+/* ---- params.c: cell syntaxes ---- */
+struct kh__kvlist { struct kh_kv *kv; int32_t n; };
+/* Split "k=v;k=v" (keys trimmed, non-empty, unique).  On a syntax error writes a
+ * reason into why and returns false. */
+bool kh__kv_parse(struct kh_arena *a, const char *s, struct kh__kvlist *out, char *why,
+                  size_t whylen);
+/* Parse the method parameters of node n from its params_text (SPEC §11.3);
+ * the denominator is left as its code in *denom_code for the caller. */
+bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct kh_node *n,
+                      const char **denom_code);
+/* "g=0.4;h=0.3" resolved through map into an arena list; empty → every key of
+ * `all` (n_all entries) with weight 1 when all_on_empty. */
+bool kh__wrefs_parse(struct kh__table *t, int col, struct kh_arena *a, const char *s,
+                     const struct kh_strmap *map, const char *what, struct kh_wref **out,
+                     int32_t *nout);
+/* Grade thresholds "好=90;较好=80;一般=70[;差]" with `bottom` implied. */
+bool kh__grades_parse(struct kh_arena *a, const char *s, const char *bottom,
+                      struct kh_grades *g, char *why, size_t whylen);
+
+/* ---- per-file readers ---- */
+void kh__read_cycle(struct kh__rd *rd);
+void kh__read_categories(struct kh__rd *rd);
+void kh__read_units(struct kh__rd *rd);
+void kh__read_scales(struct kh__rd *rd);
+void kh__read_rater_groups(struct kh__rd *rd);
+void kh__read_raters(struct kh__rd *rd);
+void kh__read_indicators(struct kh__rd *rd);
+void kh__read_survey_items(struct kh__rd *rd);
+void kh__read_positions(struct kh__rd *rd);
+void kh__read_cadres(struct kh__rd *rd);
+void kh__read_targets(struct kh__rd *rd);
+void kh__read_values(struct kh__rd *rd);
+void kh__read_ratings(struct kh__rd *rd);
+void kh__read_responses(struct kh__rd *rd);
+void kh__read_adjustments(struct kh__rd *rd);
+void kh__check_cross(struct kh__rd *rd);
+
+/* Leaf applicable in category c: it and every ancestor weigh > 0 (§11.11). */
+bool kh__applicable(const struct kh_bundle *b, int32_t node, int32_t cat);
+/* Level lookup with the §11.6 abstentions. -1 when absent. */
+int32_t kh__scale_find(const struct kh_scale *s, const char *name);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * bundle-read.c — reading a bundle: the driver and the cross-file checks
+ * (bundle.h, FORMATS.md, SPEC §11 "Input").
+ *
+ * The driver gets the bytes of every known input file (from a folder or from
+ * memory), converts each to UTF-8 (encoding.h), and calls the per-file
+ * readers in dependency order:
+ *
+ *   cycle → categories → units → scales → rater_groups → raters →
+ *   indicators → survey_items → positions → cadres → targets → values →
+ *   ratings → responses → adjustments → cross-file checks
+ *
+ * so every reference points backwards, except parents and denominators
+ * inside indicators.csv, which read-tree.c resolves after its pass.  Each
+ * file is read once; every row costs O(1) hash lookups.
+ *
+ * Cross-file checks (§11.10): every unit where a `target`-scored leaf is
+ * applicable has an approved non-zero target; a present year-end value of a
+ * growth leaf has a non-zero baseline; a present year-end value of a
+ * per_capita/ratio leaf does not meet a denominator value of 0.
+ *
+ * All-or-nothing: any diagnostic → the bundle is released and KH_EINVAL
+ * returned; diagnostics are sorted by file and line.  Unknown file names
+ * are ignored (a folder may also hold results or notes).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "bundle-int.h"
+#include "kaohe/encoding.h"
+#include "kaohe/xalloc.h"
+
+const char *const kh_bundle_input_files[] = {
+    "cycle.csv", "categories.csv", "units.csv", "indicators.csv", "scales.csv",
+    "rater_groups.csv", "raters.csv", "targets.csv", "values.csv", "ratings.csv",
+    "survey_items.csv", "responses.csv", "positions.csv", "cadres.csv", "adjustments.csv",
+    NULL};
+
+static const unsigned file_bits[KH__F_COUNT] = {
+    KH_FILE_CYCLE, 0, 0, 0, KH_FILE_SCALES, KH_FILE_RATER_GROUPS, KH_FILE_RATERS,
+    KH_FILE_TARGETS, KH_FILE_VALUES, KH_FILE_RATINGS, KH_FILE_SURVEY_ITEMS, KH_FILE_RESPONSES,
+    KH_FILE_POSITIONS, KH_FILE_CADRES, KH_FILE_ADJUSTMENTS};
+
+static void check_targets(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    const char *tf = kh_bundle_input_files[KH__F_TARGETS];
+    if (!rd->usable[KH__F_UNITS] || !rd->usable[KH__F_INDICATORS] ||
+        (rd->present[KH__F_TARGETS] && !rd->usable[KH__F_TARGETS]))
+        return;
+    for (int32_t n = 0; n < b->nnodes; n++) {
+        const struct kh_node *nd = &b->nodes[n];
+        if (nd->kind != KH_KIND_QUANT || nd->method != KH_METHOD_TARGET)
+            continue;
+        for (int32_t u = 0; u < b->nunits; u++) {
+            if (!kh__applicable(b, n, b->units[u].category))
+                continue;
+            int32_t ti = kh_u64map_get(&rd->target_ix, KH_U64_KEY(u, n));
+            if (ti < 0) {
+                kh_diags_add(rd->d, tf, 0, NULL,
+                             "缺少单位 %s 指标 %s 的已批准目标值 (missing approved target for unit %s, indicator %s)",
+                             b->units[u].code, nd->code, b->units[u].code, nd->code);
+                continue;
+            }
+            const struct kh_target *g = &b->targets[ti];
+            long line = rd->target_line[ti];
+            if (g->status != KH_TARGET_APPROVED)
+                kh_diags_add(rd->d, tf, line, "status",
+                             "目标值未批准（%s），目标计分指标需要已批准的目标 (target not approved)",
+                             kh_target_status_name(g->status));
+            else if (isnan(g->target))
+                kh_diags_add(rd->d, tf, line, "target", "目标值为空 (missing target)");
+            else if (g->target == 0)
+                kh_diags_add(rd->d, tf, line, "target", "目标值为 0 (zero target)");
+        }
+    }
+}
+
+static void check_values(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    const char *vf = kh_bundle_input_files[KH__F_VALUES];
+    for (int32_t i = 0; i < b->nvalues; i++) {
+        const struct kh_value *v = &b->values[i];
+        if (v->period != KH_PERIOD_Y || isnan(v->value))
+            continue;
+        const struct kh_params *p = &b->nodes[v->node].params;
+        if (p->transform == KH_TRANSFORM_GROWTH) {
+            int32_t ti = kh_u64map_get(&rd->target_ix, KH_U64_KEY(v->unit, v->node));
+            double base = ti >= 0 ? b->targets[ti].baseline : NAN;
+            if (isnan(base))
+                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                             "增长率指标 %s 缺少单位 %s 的基期值（targets.csv 的 baseline） (missing growth baseline)",
+                             b->nodes[v->node].code, b->units[v->unit].code);
+            else if (base == 0)
+                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                             "增长率指标 %s 的基期值为 0 (growth baseline is 0)",
+                             b->nodes[v->node].code);
+        } else if ((p->transform == KH_TRANSFORM_PER_CAPITA ||
+                    p->transform == KH_TRANSFORM_RATIO) && p->denominator >= 0) {
+            uint64_t key = KH_U64_KEY(v->unit, (uint32_t)p->denominator << 7 | KH_PERIOD_Y);
+            int32_t di = kh_u64map_get(&rd->value_ix, key);
+            if (di >= 0 && b->values[di].value == 0)
+                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                             "分母指标 %s 的值为 0 (denominator value is 0)",
+                             b->nodes[p->denominator].code);
+        }
+    }
+}
+
+void kh__check_cross(struct kh__rd *rd)
+{
+    check_targets(rd);
+    if (rd->usable[KH__F_VALUES])
+        check_values(rd);
+}
+
+static void rd_release(struct kh__rd *rd)
+{
+    for (int f = 0; f < KH__F_COUNT; f++)
+        kh_buf_release(&rd->conv[f]);
+    free(rd->target_line);
+    free(rd->value_line);
+    free(rd->adj_line);
+    kh_u64map_release(&rd->target_ix);
+    kh_u64map_release(&rd->value_ix);
+    kh_u64map_release(&rd->adj_ix);
+    kh_u64map_release(&rd->answer_ix);
+}
+
+int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
+                       const struct kh_bundle_read_opts *opts, struct kh_bundle *b,
+                       struct kh_diags *d)
+{
+    struct kh__rd rd;
+    int rc = 0;
+    memset(&rd, 0, sizeof rd);
+    kh_bundle_init(b);
+    if (d->limit == 0 || (opts && opts->max_errors))
+        d->limit = opts && opts->max_errors ? opts->max_errors : 100;
+    size_t before = d->total;
+    rd.b = b;
+    rd.d = d;
+    for (size_t i = 0; i < nfiles; i++) {
+        int f;
+        for (f = 0; f < KH__F_COUNT; f++)
+            if (strcmp(files[i].name, kh_bundle_input_files[f]) == 0)
+                break;
+        if (f == KH__F_COUNT || rd.present[f])
+            continue;
+        rd.present[f] = true;
+        b->files |= file_bits[f];
+        struct kh_error err;
+        kh_error_clear(&err);
+        kh_buf_init(&rd.conv[f], 0);
+        if (kh_to_utf8(files[i].data, files[i].len, opts ? opts->encoding : NULL, &rd.conv[f],
+                       &err) < 0) {
+            kh_diags_add(d, files[i].name, err.line, NULL, "%s", err.msg);
+            continue;
+        }
+        rd.text[f] = kh_buf_cstr(&rd.conv[f]);
+        rd.len[f] = rd.conv[f].len;
+    }
+    static const int required[] = {KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS};
+    for (size_t i = 0; i < 3; i++)
+        if (!rd.present[required[i]])
+            kh_diags_add(d, kh_bundle_input_files[required[i]], 0, NULL,
+                         "缺少必需文件 (missing required file)");
+    kh__read_cycle(&rd);
+    kh__read_categories(&rd);
+    kh__read_units(&rd);
+    kh__read_scales(&rd);
+    kh__read_rater_groups(&rd);
+    kh__read_raters(&rd);
+    kh__read_indicators(&rd);
+    kh__read_survey_items(&rd);
+    kh__read_positions(&rd);
+    kh__read_cadres(&rd);
+    kh__read_targets(&rd);
+    kh__read_values(&rd);
+    kh__read_ratings(&rd);
+    kh__read_responses(&rd);
+    kh__read_adjustments(&rd);
+    if (d->total == before)
+        kh__check_cross(&rd);
+    if (d->total > before) {
+        kh_diags_sort(d);
+        kh_bundle_release(b);
+        rc = KH_EINVAL;
+    }
+    rd_release(&rd);
+    return rc;
+}
+
+int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
+                       struct kh_bundle *b, struct kh_diags *d)
+{
+    struct kh_buf bufs[KH__F_COUNT];
+    struct kh_bundle_file files[KH__F_COUNT];
+    size_t nfiles = 0;
+    int rc = 0;
+    struct stat st;
+    for (int f = 0; f < KH__F_COUNT; f++)
+        kh_buf_init(&bufs[f], 0);
+    if (d->limit == 0)
+        d->limit = opts && opts->max_errors ? opts->max_errors : 100;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        kh_bundle_init(b);
+        kh_bundle_release(b);
+        kh_diags_add(d, dir, 0, NULL, "无法读取目录：%s (cannot read bundle folder)",
+                     strerror(errno ? errno : ENOTDIR));
+        rc = KH_EIO;
+        goto out;
+    }
+    for (int f = 0; f < KH__F_COUNT; f++) {
+        char *path = kh_xmalloc(strlen(dir) + strlen(kh_bundle_input_files[f]) + 2);
+        sprintf(path, "%s/%s", dir, kh_bundle_input_files[f]);
+        if (stat(path, &st) != 0) {
+            free(path);
+            continue;
+        }
+        struct kh_error err;
+        kh_error_clear(&err);
+        int r = kh_buf_read_file(&bufs[f], path, &err);
+        free(path);
+        if (r < 0) {
+            kh_diags_add(d, kh_bundle_input_files[f], 0, NULL, "%s", err.msg);
+            rc = KH_EIO;
+            continue;
+        }
+        files[nfiles].name = kh_bundle_input_files[f];
+        files[nfiles].data = kh_buf_cstr(&bufs[f]);
+        files[nfiles].len = bufs[f].len;
+        nfiles++;
+    }
+    if (rc < 0) {
+        kh_bundle_init(b);
+        kh_bundle_release(b);
+        goto out;
+    }
+    rc = kh_bundle_read_mem(files, nfiles, opts, b, d);
+out:
+    for (int f = 0; f < KH__F_COUNT; f++)
+        kh_buf_release(&bufs[f]);
+    return rc;
+}

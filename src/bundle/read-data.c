@@ -1,0 +1,448 @@
+/*
+ * read-data.c — the data files: targets.csv, values.csv, ratings.csv,
+ * survey_items.csv, responses.csv (FORMATS.md; SPEC §4, §5, §11.6, §11.7,
+ * §11.10, §11.27).
+ *
+ * These are the large files (ten million ratings), so each row costs O(1):
+ * codes resolve through the bundle's strmaps, duplicate keys through
+ * kh_u64map, except ratings whose duplicates are found by sorting packed
+ * (rater, ratee, item) keys once at the end — a hash of ten million entries
+ * at load 1/2 would cost more memory than the ratings themselves.
+ *
+ * Rules:
+ *   targets   unit, quant leaf; target/baseline numbers or empty; status
+ *             approved (default) | proposed | returned; one row per (unit, leaf).
+ *   values    unit, quant leaf, period Y|Q1..Q4|M01..M12, number or empty;
+ *             one row per (unit, leaf, period).
+ *   ratings   ratee a unit → item a qual leaf, scale = the leaf's;
+ *             ratee a cadre → item a dimension of the cadre's position,
+ *             scale `cadre`.  A level of a level scale (弃权/不了解 included)
+ *             or a number 0–100 on a numeric scale.
+ *   responses one row per answered item; a response code keeps one unit and
+ *             one channel; answer a level of the item's scale.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bundle-int.h"
+#include "kaohe/arena.h"
+#include "kaohe/numfmt.h"
+#include "kaohe/xalloc.h"
+
+/* Resolve a unit code in column c; -1 (with a diagnostic when checkable). */
+static int32_t ref_unit(struct kh__table *t, int c)
+{
+    const char *s = kh__cell(t, c);
+    int32_t u = kh_strmap_get(&t->rd->b->unit_ix, s);
+    if (u < 0 && t->rd->usable[KH__F_UNITS])
+        kh__err(t, c, "未知单位 “%s” (unknown unit)", s);
+    return u;
+}
+
+/* Resolve a quant leaf code in column c. */
+static int32_t ref_quant(struct kh__table *t, int c)
+{
+    struct kh_bundle *b = t->rd->b;
+    const char *s = kh__cell(t, c);
+    int32_t n = kh_strmap_get(&b->node_ix, s);
+    if (n < 0) {
+        if (t->rd->usable[KH__F_INDICATORS])
+            kh__err(t, c, "未知指标 “%s” (unknown indicator)", s);
+        return -1;
+    }
+    if (b->nodes[n].kind != KH_KIND_QUANT) {
+        kh__err(t, c, "指标 “%s” 不是定量叶子指标（%s） (not a quant leaf)", s,
+                kh_node_kind_name(b->nodes[n].kind));
+        return -1;
+    }
+    return n;
+}
+
+/* ---------------- targets.csv ---------------- */
+
+enum { TG_UNIT, TG_INDICATOR, TG_TARGET, TG_BASELINE, TG_STATUS };
+static const struct kh__colspec target_cols[] = {{"unit", true}, {"indicator", true},
+                                                 {"target", true}, {"baseline", true},
+                                                 {"status", false}};
+
+void kh__read_targets(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    struct kh__table t;
+    if (!kh__table_open(rd, KH__F_TARGETS, target_cols, 5, false, &t))
+        goto out;
+    rd->usable[KH__F_TARGETS] = true;
+    while (kh__table_next(&t)) {
+        int32_t u = ref_unit(&t, TG_UNIT);
+        int32_t n = ref_quant(&t, TG_INDICATOR);
+        double tv, bv;
+        bool ok = u >= 0 && n >= 0;
+        ok &= kh__num(&t, TG_TARGET, true, &tv);
+        ok &= kh__num(&t, TG_BASELINE, true, &bv);
+        const char *st = kh__cell(&t, TG_STATUS);
+        enum kh_target_status status = KH_TARGET_APPROVED;
+        if (st[0] == '\0' || strcmp(st, "approved") == 0)
+            status = KH_TARGET_APPROVED;
+        else if (strcmp(st, "proposed") == 0)
+            status = KH_TARGET_PROPOSED;
+        else if (strcmp(st, "returned") == 0)
+            status = KH_TARGET_RETURNED;
+        else {
+            kh__err(&t, TG_STATUS, "状态应为 approved、proposed 或 returned，而非 “%s” (bad status)",
+                    st);
+            ok = false;
+        }
+        if (!ok)
+            continue;
+        if (kh_u64map_put(&rd->target_ix, KH_U64_KEY(u, n), b->ntargets) >= 0) {
+            kh__err(&t, TG_INDICATOR, "单位 %s 指标 %s 的目标重复 (duplicate target)",
+                    b->units[u].code, b->nodes[n].code);
+            continue;
+        }
+        KH_GROW(b->targets, (size_t)b->ntargets + 1, rd->caps[KH__CAP_TARGET]);
+        KH_GROW(rd->target_line, (size_t)b->ntargets + 1, rd->target_line_cap);
+        struct kh_target *g = &b->targets[b->ntargets];
+        rd->target_line[b->ntargets] = t.line;
+        b->ntargets++;
+        g->unit = u;
+        g->node = n;
+        g->target = tv;
+        g->baseline = bv;
+        g->status = status;
+        g->status_text = kh__str(rd, st);
+    }
+out:
+    kh__table_close(&t);
+}
+
+/* ---------------- values.csv ---------------- */
+
+enum { VA_UNIT, VA_INDICATOR, VA_PERIOD, VA_VALUE, VA_SOURCE };
+static const struct kh__colspec value_cols[] = {{"unit", true}, {"indicator", true},
+                                                {"period", true}, {"value", true},
+                                                {"source", false}};
+
+void kh__read_values(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    struct kh__table t;
+    if (!kh__table_open(rd, KH__F_VALUES, value_cols, 5, false, &t))
+        goto out;
+    rd->usable[KH__F_VALUES] = true;
+    while (kh__table_next(&t)) {
+        int32_t u = ref_unit(&t, VA_UNIT);
+        int32_t n = ref_quant(&t, VA_INDICATOR);
+        bool ok = u >= 0 && n >= 0;
+        int period = kh_period_parse(kh__cell(&t, VA_PERIOD));
+        if (period < 0) {
+            kh__err(&t, VA_PERIOD, "期间应为 Y、Q1–Q4 或 M01–M12，而非 “%s” (bad period)",
+                    kh__cell(&t, VA_PERIOD));
+            ok = false;
+        }
+        double v;
+        ok &= kh__num(&t, VA_VALUE, true, &v);
+        if (!ok)
+            continue;
+        uint64_t key = KH_U64_KEY(u, ((uint32_t)n << 7) | (uint32_t)period);
+        if (kh_u64map_put(&rd->value_ix, key, b->nvalues) >= 0) {
+            kh__err(&t, VA_PERIOD, "单位 %s 指标 %s 期间 %s 的数值重复 (duplicate value)",
+                    b->units[u].code, b->nodes[n].code, kh_period_name(period));
+            continue;
+        }
+        KH_GROW(b->values, (size_t)b->nvalues + 1, rd->caps[KH__CAP_VALUE]);
+        KH_GROW(rd->value_line, (size_t)b->nvalues + 1, rd->value_line_cap);
+        rd->value_line[b->nvalues] = t.line;
+        struct kh_value *val = &b->values[b->nvalues++];
+        val->unit = u;
+        val->node = n;
+        val->period = period;
+        val->value = v;
+        const char *src = kh__cell(&t, VA_SOURCE);
+        val->source = src[0] ? kh__str(rd, src) : "";
+    }
+out:
+    kh__table_close(&t);
+}
+
+/* ---------------- ratings.csv ---------------- */
+
+enum { RT_RATER, RT_RATEE, RT_ITEM, RT_SCORE };
+static const struct kh__colspec rating_cols[] = {{"rater", true}, {"ratee", true},
+                                                 {"item", true}, {"score", true}};
+
+/* Resolve an answer cell against a scale: level index, or -1 with a number
+ * in *points (numeric scales).  Returns false after a diagnostic. */
+static bool scale_answer(struct kh__table *t, int c, const struct kh_scale *s, int16_t *level,
+                         double *points)
+{
+    const char *v = kh__cell(t, c);
+    double x;
+    if (v[0] == '\0') {
+        kh__err(t, c, "评分为空 (empty score)");
+        return false;
+    }
+    if (s->numeric) {
+        if (!kh_parse_double(v, &x)) {
+            kh__err(t, c, "量表 %s 是数值量表，“%s” 不是数字 (level on a numeric scale)", s->name, v);
+            return false;
+        }
+        if (x < 0 || x > 100) {
+            kh__err(t, c, "分数 “%s” 超出 0–100 (number out of 0-100)", v);
+            return false;
+        }
+        *level = -1;
+        *points = x;
+        return true;
+    }
+    int32_t li = kh__scale_find(s, v);
+    if (li < 0) {
+        if (kh_parse_double(v, &x))
+            kh__err(t, c, "量表 %s 是等级量表，不接受数字 “%s” (number on a level scale)", s->name,
+                    v);
+        else
+            kh__err(t, c, "“%s” 不是量表 %s 的等级 (not a level of the scale)", v, s->name);
+        return false;
+    }
+    *level = (int16_t)li;
+    *points = s->levels[li].points;
+    return true;
+}
+
+struct rating_key { uint64_t key; long line; };
+
+static int rating_key_cmp(const void *a, const void *b)
+{
+    const struct rating_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+void kh__read_ratings(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    struct kh__table t;
+    struct rating_key *keys = NULL;
+    size_t nkeys = 0, keys_cap = 0;
+    if (!kh__table_open(rd, KH__F_RATINGS, rating_cols, 4, false, &t))
+        goto out;
+    rd->usable[KH__F_RATINGS] = true;
+    while (kh__table_next(&t)) {
+        const char *rc = kh__cell(&t, RT_RATER), *re = kh__cell(&t, RT_RATEE),
+                   *it = kh__cell(&t, RT_ITEM);
+        int32_t r = kh_strmap_get(&b->rater_ix, rc);
+        bool ok = true;
+        if (r < 0) {
+            if (rd->usable[KH__F_RATERS] || !rd->present[KH__F_RATERS])
+                kh__err(&t, RT_RATER, "未知评价人 “%s” (unknown rater)", rc);
+            ok = false;
+        }
+        int32_t unit = kh_strmap_get(&b->unit_ix, re);
+        int32_t cadre = unit < 0 ? kh_strmap_get(&b->cadre_ix, re) : -1;
+        int32_t item = -1;
+        const struct kh_scale *scale = NULL;
+        if (unit >= 0) {
+            item = kh_strmap_get(&b->node_ix, it);
+            if (item < 0 || b->nodes[item].kind != KH_KIND_QUAL) {
+                if (rd->usable[KH__F_INDICATORS])
+                    kh__err(&t, RT_ITEM, "“%s” 不是定性叶子指标 (item of a unit must be a qual leaf)", it);
+                ok = false;
+            } else if (b->nodes[item].scale >= 0) {
+                scale = &b->scales[b->nodes[item].scale];
+            } else {
+                ok = false;
+            }
+        } else if (cadre >= 0) {
+            int32_t pos = b->cadres[cadre].position;
+            int32_t dim = kh_strmap_get(&b->dim_ix, it);
+            if (pos >= 0) {
+                const struct kh_position *p = &b->positions[pos];
+                for (int32_t k = 0; k < p->ndims; k++)
+                    if (p->dims[k].idx == dim)
+                        item = dim;
+            }
+            if (item < 0) {
+                kh__err(&t, RT_ITEM, "“%s” 不是干部 %s 职位的评价维度 (not a dimension of the cadre's position)",
+                        it, re);
+                ok = false;
+            } else {
+                scale = &b->scales[rd->scale_cadre];
+                int32_t cs = kh_strmap_get(&b->scale_ix, "cadre");
+                if (cs >= 0)
+                    scale = &b->scales[cs];
+            }
+        } else {
+            if (rd->usable[KH__F_UNITS])
+                kh__err(&t, RT_RATEE, "被评价对象 “%s” 既不是单位也不是干部 (unknown ratee: not a unit or cadre)",
+                        re);
+            ok = false;
+        }
+        int16_t level = -1;
+        double points = NAN;
+        if (scale != NULL)
+            ok &= scale_answer(&t, RT_SCORE, scale, &level, &points);
+        if (!ok)
+            continue;
+        bool is_cadre = unit < 0;
+        int32_t ratee = is_cadre ? cadre : unit;
+        KH_GROW(keys, nkeys + 1, keys_cap);
+        keys[nkeys].key = ((uint64_t)(uint32_t)r << 43) ^
+                          ((uint64_t)((uint32_t)ratee * 2u + is_cadre) << 22) ^ (uint32_t)item;
+        keys[nkeys].line = t.line;
+        nkeys++;
+        KH_GROW(b->ratings, (size_t)b->nratings + 1, rd->caps[KH__CAP_RATING]);
+        struct kh_rating *g = &b->ratings[b->nratings++];
+        g->rater = r;
+        g->ratee = ratee;
+        g->item = item;
+        g->level = level;
+        g->ratee_is_cadre = is_cadre;
+        g->points = points;
+    }
+    /* Duplicates (§11.27): sort the packed keys once.  The packing is exact
+     * below 2^21 raters, 2^20 ratees and 2^22 items; beyond that a shared key
+     * would only ever merge genuinely distinct rows, so the check is skipped. */
+    bool exact = b->nraters < (1 << 21) && b->nunits + b->ncadres < (1 << 20) &&
+                 b->nnodes + b->ndims < (1 << 22);
+    if (exact && nkeys > 1) {
+        qsort(keys, nkeys, sizeof *keys, rating_key_cmp);
+        for (size_t i = 1; i < nkeys; i++) {
+            if (keys[i].key == keys[i - 1].key) {
+                t.line = keys[i].line;
+                kh__err(&t, RT_ITEM, "同一评价人对同一对象同一评价项重复评分 (duplicate rating)");
+            }
+        }
+    }
+out:
+    free(keys);
+    kh__table_close(&t);
+}
+
+/* ---------------- survey_items.csv ---------------- */
+
+enum { SI_CODE, SI_TEXT, SI_WEIGHT, SI_SCALE };
+static const struct kh__colspec item_cols[] = {{"code", true}, {"text", false},
+                                               {"weight", true}, {"scale", true}};
+
+void kh__read_survey_items(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    struct kh__table t;
+    if (!kh__table_open(rd, KH__F_SURVEY_ITEMS, item_cols, 4, false, &t))
+        goto out;
+    rd->usable[KH__F_SURVEY_ITEMS] = true;
+    while (kh__table_next(&t)) {
+        bool ok = kh__check_code(&t, SI_CODE);
+        double w = 0;
+        const char *ws = kh__cell(&t, SI_WEIGHT);
+        if (ws[0] && kh__num(&t, SI_WEIGHT, false, &w) && w < 0) {
+            kh__err(&t, SI_WEIGHT, "权重为负 (negative weight)");
+            ok = false;
+        } else if (ws[0] && isnan(w)) {
+            ok = false;
+        }
+        const char *sc = kh__cell(&t, SI_SCALE);
+        int32_t si = kh_strmap_get(&b->scale_ix, sc[0] ? sc : "survey");
+        if (si < 0) {
+            kh__err(&t, SI_SCALE, "未知量表 “%s” (unknown scale)", sc);
+            ok = false;
+        }
+        if (!ok)
+            continue;
+        const char *code = kh__str(rd, kh__cell(&t, SI_CODE));
+        if (kh_strmap_put(&b->item_ix, code, b->nitems) >= 0) {
+            kh__err(&t, SI_CODE, "题目 “%s” 重复 (duplicate survey item)", code);
+            continue;
+        }
+        KH_GROW(b->items, (size_t)b->nitems + 1, rd->caps[KH__CAP_ITEM]);
+        struct kh_survey_item *s = &b->items[b->nitems++];
+        s->code = code;
+        s->text = kh__str(rd, kh__cell(&t, SI_TEXT));
+        s->weight = w;
+        s->weight_text = kh__str(rd, ws);
+        s->scale = si;
+    }
+out:
+    kh__table_close(&t);
+}
+
+/* ---------------- responses.csv ---------------- */
+
+enum { RS_RESPONSE, RS_UNIT, RS_CHANNEL, RS_ITEM, RS_ANSWER };
+static const struct kh__colspec response_cols[] = {{"response", true}, {"unit", true},
+                                                   {"channel", false}, {"item", true},
+                                                   {"answer", true}};
+
+void kh__read_responses(struct kh__rd *rd)
+{
+    struct kh_bundle *b = rd->b;
+    struct kh__table t;
+    if (!kh__table_open(rd, KH__F_RESPONSES, response_cols, 5, false, &t))
+        goto out;
+    rd->usable[KH__F_RESPONSES] = true;
+    while (kh__table_next(&t)) {
+        bool ok = kh__check_code(&t, RS_RESPONSE);
+        int32_t u = ref_unit(&t, RS_UNIT);
+        ok &= u >= 0;
+        const char *ch = kh__cell(&t, RS_CHANNEL);
+        int32_t chi = -1;
+        if (ch[0]) {
+            if (!kh__code_ok(ch)) {
+                kh__err(&t, RS_CHANNEL, "渠道 “%s” 含空白、分号或等号 (bad channel)", ch);
+                ok = false;
+            } else {
+                chi = kh_strmap_get(&b->channel_ix, ch);
+                if (chi < 0) {
+                    const char *name = kh__str(rd, ch);
+                    KH_GROW(b->channels, (size_t)b->nchannels + 1, rd->caps[KH__CAP_CHANNEL]);
+                    b->channels[b->nchannels] = name;
+                    kh_strmap_put(&b->channel_ix, name, b->nchannels);
+                    chi = b->nchannels++;
+                }
+            }
+        }
+        const char *ic = kh__cell(&t, RS_ITEM);
+        int32_t item = kh_strmap_get(&b->item_ix, ic);
+        if (item < 0) {
+            if (rd->usable[KH__F_SURVEY_ITEMS] || !rd->present[KH__F_SURVEY_ITEMS])
+                kh__err(&t, RS_ITEM, "未知题目 “%s” (unknown survey item)", ic);
+            ok = false;
+        }
+        int16_t level = -1;
+        double points = NAN;
+        if (item >= 0)
+            ok &= scale_answer(&t, RS_ANSWER, &b->scales[b->items[item].scale], &level, &points);
+        if (!ok)
+            continue;
+        const char *rc = kh__cell(&t, RS_RESPONSE);
+        int32_t r = kh_strmap_get(&b->response_ix, rc);
+        if (r < 0) {
+            const char *code = kh__str(rd, rc);
+            KH_GROW(b->responses, (size_t)b->nresponses + 1, rd->caps[KH__CAP_RESPONSE]);
+            b->responses[b->nresponses].code = code;
+            b->responses[b->nresponses].unit = u;
+            b->responses[b->nresponses].channel = chi;
+            kh_strmap_put(&b->response_ix, code, b->nresponses);
+            r = b->nresponses++;
+        } else if (b->responses[r].unit != u) {
+            kh__err(&t, RS_UNIT, "答卷 %s 的单位与前面的行不同 (a response keeps one unit)", rc);
+            continue;
+        } else if (b->responses[r].channel != chi) {
+            kh__err(&t, RS_CHANNEL, "答卷 %s 的渠道与前面的行不同 (a response keeps one channel)", rc);
+            continue;
+        }
+        if (kh_u64map_put(&rd->answer_ix, KH_U64_KEY(r, item), b->nanswers) >= 0) {
+            kh__err(&t, RS_ITEM, "答卷 %s 的题目 %s 重复 (duplicate answer)", rc, ic);
+            continue;
+        }
+        KH_GROW(b->answers, (size_t)b->nanswers + 1, rd->caps[KH__CAP_ANSWER]);
+        struct kh_answer *a = &b->answers[b->nanswers++];
+        a->response = r;
+        a->item = item;
+        a->level = level;
+        a->points = points;
+    }
+out:
+    kh__table_close(&t);
+}

@@ -1,0 +1,338 @@
+/*
+ * table.c — one input file as a table: header resolution, row iteration and
+ * located diagnostics (FORMATS.md "General rules", SPEC §11.1–§11.2).
+ *
+ * Header resolution.  Each header cell is matched, in this order, against
+ * (1) a canonical column name of the file (ASCII case-insensitive), (2) the
+ * Chinese alias table below, taking the first alias row whose canonical
+ * name belongs to this file — so 单位编码 is `unit` in values.csv but `code`
+ * in units.csv, and the more specific reading wins where a file has both
+ * (`unit` before `code` in cadres.csv) — and (3) for indicators.csv,
+ * `weight.<CAT>` / `权重.<CAT>` with CAT a known category.  Anything else is
+ * an unknown column; a column given twice is an error; a missing required
+ * column is an error at line 1.  With any of these the header is unusable
+ * and the file's rows are not read (one diagnostic per defect, no cascade).
+ *
+ * Rows.  Blank records are skipped; a record whose field count differs from
+ * the header's is reported at the line where it starts and skipped; CSV
+ * syntax errors are reported the same way.  A file that lost rows this way
+ * is marked not usable, so later files do not report every reference to a
+ * lost row as unknown.  Diagnostics name the column as
+ * the user wrote it in the header.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "bundle-int.h"
+#include "kaohe/arena.h"
+#include "kaohe/encoding.h"
+#include "kaohe/numfmt.h"
+#include "kaohe/xalloc.h"
+
+/* (alias, canonical) in priority order; see the essay.  Documented in docs/formats.md. */
+static const char *const aliases[][2] = {
+    {"单位编码", "unit"}, {"单位代码", "unit"}, {"单位", "unit"},
+    {"单位编码", "code"}, {"单位代码", "code"},
+    {"指标编码", "indicator"}, {"指标", "indicator"},
+    {"指标编码", "code"}, {"干部编码", "code"}, {"题目编码", "item"}, {"题目编码", "code"},
+    {"编码", "code"}, {"代码", "code"},
+    {"单位名称", "name"}, {"指标名称", "name"}, {"名称", "name"}, {"姓名", "name"},
+    {"区", "district"}, {"所属区", "district"},
+    {"类别", "category"}, {"分类", "category"},
+    {"功能区", "zone"},
+    {"上级", "parent"}, {"上级指标", "parent"},
+    {"类型", "kind"},
+    {"计量单位", "measure"},
+    {"方向", "direction"},
+    {"方法", "method"}, {"计分方法", "method"},
+    {"参数", "params"},
+    {"缺失处理", "missing"},
+    {"责任部门", "department"}, {"部门", "department"},
+    {"评价主体", "raters"},
+    {"量表", "scale"},
+    {"目标值", "target"},
+    {"基期值", "baseline"},
+    {"状态", "status"},
+    {"期间", "period"},
+    {"数值", "value"}, {"值", "value"},
+    {"来源", "source"},
+    {"评价人", "rater"},
+    {"被评价", "ratee"}, {"被评价对象", "ratee"},
+    {"评价项", "item"},
+    {"评分", "score"}, {"得分", "score"},
+    {"题目", "text"},
+    {"权重", "weight"},
+    {"答卷", "response"},
+    {"渠道", "channel"},
+    {"答案", "answer"},
+    {"职位", "position"},
+    {"正职", "principal"},
+    {"维度", "dims"},
+    {"评价组", "groups"},
+    {"分管工作", "responsibilities"},
+    {"对象", "subject"},
+    {"分值", "amount"}, {"数额", "amount"},
+    {"事由", "reason"}, {"原因", "reason"},
+    {"键", "key"},
+    {"档次", "level"}, {"等级", "level"},
+    {"分值", "points"},
+    {"组别", "group"}, {"评价组", "group"},
+    {"合成方式", "combine"},
+};
+
+const char *kh__str(struct kh__rd *rd, const char *s)
+{
+    return kh_arena_strdup(&rd->b->arena, s);
+}
+
+static int spec_find(const struct kh__table *t, const char *name)
+{
+    for (int i = 0; i < t->ncols; i++)
+        if (strcmp(t->cols[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* Spec column of a header cell, or -1. */
+static int resolve(const struct kh__table *t, const char *h)
+{
+    for (int i = 0; i < t->ncols; i++)
+        if (strcasecmp(t->cols[i].name, h) == 0)
+            return i;
+    for (size_t k = 0; k < sizeof aliases / sizeof aliases[0]; k++) {
+        if (strcmp(aliases[k][0], h) != 0)
+            continue;
+        int c = spec_find(t, aliases[k][1]);
+        if (c >= 0)
+            return c;
+    }
+    return -1;
+}
+
+/* Category of a weight column header, -1 if not one; -2 if weight.X with X unknown. */
+static int32_t weight_column(const struct kh__table *t, const char *h)
+{
+    const char *rest = NULL;
+    if (strncasecmp(h, "weight.", 7) == 0)
+        rest = h + 7;
+    else if (strncmp(h, "权重.", strlen("权重.")) == 0)
+        rest = h + strlen("权重.");
+    if (rest == NULL)
+        return -1;
+    int32_t c = kh_strmap_get(&t->rd->b->category_ix, rest);
+    return c >= 0 ? c : -2;
+}
+
+bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, int ncols,
+                    bool weights, struct kh__table *t)
+{
+    struct kh_bundle *b = rd->b;
+    bool ok = true;
+    memset(t, 0, sizeof *t);
+    t->rd = rd;
+    t->file = f;
+    t->fname = kh_bundle_input_files[f];
+    t->cols = cols;
+    t->ncols = ncols;
+    for (int i = 0; i < KH__MAXCOLS; i++)
+        t->idx[i] = -1;
+    kh_csv_reader_init(&t->csv, rd->text[f] ? rd->text[f] : "", rd->text[f] ? rd->len[f] : 0);
+    if (!rd->present[f] || rd->text[f] == NULL)
+        return false;   /* absence and encoding errors are reported by the driver */
+    if (weights) {
+        t->wfield = kh_xmalloc(((size_t)b->ncategories + 1) * sizeof *t->wfield);
+        t->wname = kh_xcalloc((size_t)b->ncategories + 1, sizeof *t->wname);
+        for (int32_t c = 0; c < b->ncategories; c++)
+            t->wfield[c] = -1;
+    }
+    struct kh_error err;
+    int rc;
+    kh_error_clear(&err);
+    while ((rc = kh_csv_next(&t->csv, &err)) == 1 && kh_csv_record_blank(&t->csv))
+        ;
+    if (rc < 0) {
+        kh_diags_add(rd->d, t->fname, err.line, NULL, "%s", err.msg);
+        return false;
+    }
+    if (rc == 0) {
+        kh_diags_add(rd->d, t->fname, 1, NULL, "文件为空，缺少表头 (empty file, no header)");
+        return false;
+    }
+    t->nheader = t->csv.nfields;
+    t->line = t->csv.line;
+    for (size_t i = 0; i < t->csv.nfields; i++) {
+        const char *h = t->csv.fields[i];
+        int c = resolve(t, h);
+        if (c >= 0) {
+            if (t->idx[c] >= 0) {
+                kh_diags_add(rd->d, t->fname, t->line, h, "列重复：与 “%s” 同为 %s (duplicate column)",
+                             t->hdr[c], cols[c].name);
+                ok = false;
+            } else {
+                t->idx[c] = (int)i;
+                t->hdr[c] = kh__str(rd, h);
+            }
+            continue;
+        }
+        int32_t wc = weights ? weight_column(t, h) : -1;
+        if (wc >= 0) {
+            if (t->wfield[wc] >= 0) {
+                kh_diags_add(rd->d, t->fname, t->line, h, "列重复 (duplicate column)");
+                ok = false;
+            } else {
+                t->wfield[wc] = (int32_t)i;
+                t->wname[wc] = kh__str(rd, h);
+            }
+            continue;
+        }
+        if (wc == -2)
+            kh_diags_add(rd->d, t->fname, t->line, h,
+                         "未知列：分类不存在于 categories.csv (unknown column: unknown category)");
+        else if (h[0] == '\0')
+            kh_diags_add(rd->d, t->fname, t->line, NULL, "第 %zu 列表头为空 (empty column header)",
+                         i + 1);
+        else
+            kh_diags_add(rd->d, t->fname, t->line, h, "未知列 “%s” (unknown column)", h);
+        ok = false;
+    }
+    for (int c = 0; c < ncols; c++) {
+        if (cols[c].required && t->idx[c] < 0) {
+            kh_diags_add(rd->d, t->fname, 1, cols[c].name, "缺少必需列 %s (missing required column)",
+                         cols[c].name);
+            ok = false;
+        }
+    }
+    if (weights && rd->usable[KH__F_CATEGORIES]) {
+        for (int32_t c = 0; c < b->ncategories; c++) {
+            if (t->wfield[c] < 0) {
+                char name[300];
+                snprintf(name, sizeof name, "weight.%s", b->categories[c].code);
+                kh_diags_add(rd->d, t->fname, 1, name,
+                             "缺少分类 %s 的权重列 (missing weight column of a category)",
+                             b->categories[c].code);
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
+int kh__table_next(struct kh__table *t)
+{
+    struct kh_error err;
+    for (;;) {
+        kh_error_clear(&err);
+        int rc = kh_csv_next(&t->csv, &err);
+        if (rc == 0)
+            return 0;
+        if (rc < 0) {
+            kh_diags_add(t->rd->d, t->fname, err.line, NULL, "%s", err.msg);
+            t->rd->usable[t->file] = false;   /* rows lost: not a reference any more */
+            continue;
+        }
+        t->line = t->csv.line;
+        if (kh_csv_record_blank(&t->csv))
+            continue;
+        if (t->csv.nfields != t->nheader) {
+            kh_diags_add(t->rd->d, t->fname, t->line, NULL,
+                         "字段数为 %zu，表头为 %zu (wrong field count: %zu, header has %zu)",
+                         t->csv.nfields, t->nheader, t->csv.nfields, t->nheader);
+            t->rd->usable[t->file] = false;
+            continue;
+        }
+        return 1;
+    }
+}
+
+void kh__table_close(struct kh__table *t)
+{
+    kh_csv_reader_release(&t->csv);
+    free(t->wfield);
+    free(t->wname);
+    t->wfield = NULL;
+    t->wname = NULL;
+}
+
+const char *kh__cell(const struct kh__table *t, int c)
+{
+    int i = t->idx[c];
+    return i >= 0 && (size_t)i < t->csv.nfields ? t->csv.fields[i] : "";
+}
+
+bool kh__has(const struct kh__table *t, int c)
+{
+    return t->idx[c] >= 0;
+}
+
+const char *kh__colname(const struct kh__table *t, int c)
+{
+    return t->hdr[c] ? t->hdr[c] : t->cols[c].name;
+}
+
+void kh__err(struct kh__table *t, int c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kh_diags_vadd(t->rd->d, t->fname, t->line, c >= 0 ? kh__colname(t, c) : NULL, fmt, ap);
+    va_end(ap);
+}
+
+void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kh_diags_vadd(t->rd->d, t->fname, t->line, col, fmt, ap);
+    va_end(ap);
+}
+
+bool kh__code_ok(const char *s)
+{
+    if (s[0] == '\0')
+        return false;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ';' || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+            c == '\v' || c == '\f')
+            return false;
+        /* U+3000 ideographic space, U+00A0 no-break space */
+        if (c == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80)
+            return false;
+        if (c == 0xC2 && (unsigned char)p[1] == 0xA0)
+            return false;
+    }
+    return true;
+}
+
+bool kh__check_code(struct kh__table *t, int c)
+{
+    const char *s = kh__cell(t, c);
+    if (s[0] == '\0') {
+        kh__err(t, c, "编码为空 (empty code)");
+        return false;
+    }
+    if (!kh__code_ok(s)) {
+        kh__err(t, c, "编码 “%s” 含空白、分号或等号 (code contains whitespace, ';' or '=')", s);
+        return false;
+    }
+    return true;
+}
+
+bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out)
+{
+    const char *s = kh__cell(t, c);
+    if (s[0] == '\0') {
+        *out = NAN;
+        if (allow_empty)
+            return true;
+        kh__err(t, c, "缺少数值 (number required)");
+        return false;
+    }
+    if (!kh_parse_double(s, out)) {
+        kh__err(t, c, "不是数字 “%s” (not a number)", s);
+        *out = NAN;
+        return false;
+    }
+    return true;
+}
