@@ -1,0 +1,32 @@
+/*
+ * store-load.h — whole cycles in and out of the store (store-load.c):
+ * import a bundle folder, load a cycle as a validated bundle, export it
+ * with its results, compute and store results.  Kept apart from store.h
+ * because these are the only store functions that need the bundle reader
+ * and the engine.
+ */
+#ifndef KAOHE_STORE_LOAD_H
+#define KAOHE_STORE_LOAD_H
+
+#include <stdbool.h>
+#include "kaohe/bundle.h"
+#include "kaohe/store.h"
+
+/* Validate the bundle in dir and store it as a cycle in state setup (with
+ * replace: replacing a cycle that is still in setup), in one transaction.
+ * code receives the cycle code.  Bundle errors go to diags (KH_EINVAL). */
+int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
+                        const struct kh_bundle_read_opts *opts, struct kh_diags *diags,
+                        char code[128], struct kh_error *err);
+/* Load a cycle as a validated bundle (b: initialised; caller releases). */
+int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, struct kh_diags *diags,
+                  struct kh_error *err);
+/* Write the cycle's bundle and stored result files into dir. */
+int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
+                        struct kh_diags *diags, struct kh_error *err);
+/* Run the engine on the stored cycle and replace its stored results
+ * (admin; any state but final). */
+int kh_store_compute(struct kh_store *s, const char *code, struct kh_diags *diags,
+                     struct kh_error *err);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * cmd-cycle.c — `kaohe cycle list|show|advance|reopen`: the cycles of the
+ * database and their workflow state (SPEC §9.1).  The rules themselves are
+ * in store-cycle.c; this file only parses and prints.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli-store.h"
+#include "kaohe/error.h"
+#include "kaohe/lang.h"
+
+static int run_cycle(int argc, char **argv);
+
+const struct kh_cmd kh_cmd_cycle = {
+    .name = "cycle",
+    .summary_zh = "考核周期: list|show|advance|reopen",
+    .summary_en = "assessment cycles: list|show|advance|reopen",
+    .help_zh = "用法: kaohe cycle list\n"
+               "      kaohe cycle show 周期\n"
+               "      kaohe cycle advance 周期 [--reason 说明]   推进到下一状态（仅管理员）\n"
+               "      kaohe cycle reopen 周期 --reason 原因 [--to 状态]   重新打开已定案周期（默认回到 evaluation）\n"
+               "  状态: setup → agreement → tracking → evaluation → review → publicity → final\n",
+    .help_en = "usage: kaohe cycle list\n"
+               "       kaohe cycle show CYCLE\n"
+               "       kaohe cycle advance CYCLE [--reason TEXT]   move to the next state (admin only)\n"
+               "       kaohe cycle reopen CYCLE --reason TEXT [--to STATE]   reopen a final cycle (default: evaluation)\n"
+               "  states: setup → agreement → tracking → evaluation → review → publicity → final\n",
+    .run = run_cycle,
+};
+
+static int list_row(void *ctx, int ncols, const char *const *c)
+{
+    (void)ctx;
+    if (ncols >= 5) {
+        enum kh_cycle_state st = kh_cycle_state_parse(c[2]);
+        printf("%-16s %-10s %-10s %-16s %s\n", c[0], c[2], kh_cycle_state_zh(st), c[3][0] ? c[3] : "-",
+               c[1]);
+    }
+    return 0;
+}
+
+static int file_row(void *ctx, int ncols, const char *const *c)
+{
+    (void)ctx;
+    if (ncols >= 3)
+        printf("  %-22s %8s  %s\n", c[0], c[1], c[2]);
+    return 0;
+}
+
+static int run_cycle(int argc, char **argv)
+{
+    struct kh_cli_args a;
+    int rc = kh__cli_args(&kh_cmd_cycle, argc, argv, "reason to", "", &a);
+    if (rc != 0)
+        return rc;
+    if (a.npos < 1)
+        return kh_cmd_usage_error(&kh_cmd_cycle, "%s", KH_TR("缺少子命令", "missing subcommand"));
+    const char *sub = a.pos[0];
+    if (strcmp(sub, "list") != 0 && a.npos != 2)
+        return kh_cmd_usage_error(&kh_cmd_cycle, "%s", KH_TR("需要考核周期编码", "a cycle code is needed"));
+    struct kh_store *s;
+    if ((rc = kh__cli_open(&kh_cmd_cycle, &a, false, &s)) != 0)
+        return rc;
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_cycle_row c;
+    if (strcmp(sub, "list") == 0) {
+        printf("%-16s %-10s %-10s %-16s %s\n", KH_TR("周期", "cycle"), KH_TR("状态", "state"), "",
+               KH_TR("上一周期", "previous"), KH_TR("名称", "name"));
+        rc = kh_store_query(s, "SELECT code, name, state, previous FROM cycles ORDER BY code", NULL, 0,
+                            list_row, NULL, &err);
+    } else if (strcmp(sub, "show") == 0) {
+        rc = kh_store_cycle_get(s, a.pos[1], &c, &err);
+        long open = 0;
+        if (rc == 0)
+            rc = kh_store_cycle_open_appeals(s, c.id, &open, &err);
+        if (rc == 0) {
+            printf("%s: %s\n%s: %s\n%s: %s（%s）%s %s\n%s: %s\n%s: %s\n%s: %ld\n",
+                   KH_TR("周期", "cycle"), c.code, KH_TR("名称", "name"), c.name,
+                   KH_TR("状态", "state"), kh_cycle_state_zh(c.state), kh_cycle_state_name(c.state),
+                   KH_TR("自", "since"), c.state_since, KH_TR("上一周期", "previous"),
+                   c.previous[0] ? c.previous : "-", KH_TR("计算时间", "computed"),
+                   c.computed_at[0] ? c.computed_at : KH_TR("未计算", "never"),
+                   KH_TR("未处理申诉", "open appeals"), open);
+            printf("%s:\n", KH_TR("文件（行数、SHA-256）", "files (rows, SHA-256)"));
+            const char *p[] = {c.id};
+            rc = kh_store_query(s, "SELECT file, nrows, sha256 FROM cycle_files WHERE cycle_id = $1 "
+                                   "ORDER BY file", p, 1, file_row, NULL, &err);
+        }
+    } else if (strcmp(sub, "advance") == 0) {
+        rc = kh_store_cycle_get(s, a.pos[1], &c, &err);
+        if (rc == 0)
+            rc = kh_store_cycle_set_state(s, a.pos[1], c.state == KH_STATE_FINAL ? KH_STATE_FINAL
+                                                                                 : c.state + 1,
+                                          kh__cli_opt(&a, "reason"), &err);
+        if (rc == 0)
+            printf(KH_TR("考核周期 %s 进入“%s”状态\n", "cycle %s is now in state %s\n"), a.pos[1],
+                   KH_TR(kh_cycle_state_zh(c.state + 1), kh_cycle_state_name(c.state + 1)));
+    } else if (strcmp(sub, "reopen") == 0) {
+        const char *to = kh__cli_opt(&a, "to");
+        enum kh_cycle_state st = to ? kh_cycle_state_parse(to) : KH_STATE_EVALUATION;
+        if (st == KH_STATE_NONE) {
+            kh_store_close(s);
+            return kh_cmd_usage_error(&kh_cmd_cycle, KH_TR("未知状态 %s", "unknown state %s"), to);
+        }
+        rc = kh_store_cycle_get(s, a.pos[1], &c, &err);
+        if (rc == 0 && c.state != KH_STATE_FINAL)
+            rc = kh_error_set(&err, KH_ESTATE, NULL, 0, NULL,
+                              "只有已定案（final）的周期可以重新打开 / only a final cycle can be reopened");
+        if (rc == 0)
+            rc = kh_store_cycle_set_state(s, a.pos[1], st, kh__cli_opt(&a, "reason"), &err);
+        if (rc == 0)
+            printf(KH_TR("考核周期 %s 已重新打开，回到“%s”\n", "cycle %s reopened, back in state %s\n"),
+                   a.pos[1], KH_TR(kh_cycle_state_zh(st), kh_cycle_state_name(st)));
+    } else {
+        kh_store_close(s);
+        return kh_cmd_usage_error(&kh_cmd_cycle, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), sub);
+    }
+    kh_store_close(s);
+    return rc != 0 ? kh__cli_fail(&kh_cmd_cycle, &err) : KH_EXIT_OK;
+}

@@ -1,0 +1,131 @@
+/*
+ * cmd-import.c — `kaohe import BUNDLE [--replace]`, `kaohe export CYCLE
+ * DIR` and `kaohe compute CYCLE`: whole cycles in and out of the database
+ * (store-load.h).  Three small commands in one file because they share the
+ * same open/diagnostics handling.
+ *
+ * They need the bundle writer (kh_bundle_write_dir) and the result renderer
+ * (kh_results_render) of branches still to land on main; until then the
+ * file is compiled only with -DKH_STORE_LOAD (cmd-table.c lists the
+ * commands under the same switch), so every commit links.
+ */
+#ifdef KH_STORE_LOAD
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli-store.h"
+#include "kaohe/error.h"
+#include "kaohe/lang.h"
+#include "kaohe/store-load.h"
+
+static int run_import(int argc, char **argv);
+static int run_export(int argc, char **argv);
+#ifdef KH_STORE_COMPUTE
+static int run_compute(int argc, char **argv);
+#endif
+
+const struct kh_cmd kh_cmd_import = {
+    .name = "import",
+    .summary_zh = "把数据包导入数据库，建立（或替换）一个处于 setup 状态的考核周期",
+    .summary_en = "import a bundle as a cycle in state setup (or replace one)",
+    .help_zh = "用法: kaohe import 数据包目录 [--replace] [--encoding gbk] [--db 数据库] [--user 用户]\n"
+               "  整个导入是一个事务：出错时数据库保持原样。\n",
+    .help_en = "usage: kaohe import BUNDLE [--replace] [--encoding gbk] [--db DATABASE] [--user NAME]\n"
+               "  The whole import is one transaction: on any error the database is unchanged.\n",
+    .run = run_import,
+};
+
+const struct kh_cmd kh_cmd_export = {
+    .name = "export",
+    .summary_zh = "把考核周期（含计算结果）导出为数据包",
+    .summary_en = "export a cycle (with its results) as a bundle",
+    .help_zh = "用法: kaohe export 周期 目录 [--db 数据库]\n",
+    .help_en = "usage: kaohe export CYCLE DIR [--db DATABASE]\n",
+    .run = run_export,
+};
+
+#ifdef KH_STORE_COMPUTE
+const struct kh_cmd kh_cmd_compute = {
+    .name = "compute",
+    .summary_zh = "计算考核周期并保存结果",
+    .summary_en = "compute a cycle and store its results",
+    .help_zh = "用法: kaohe compute 周期 [--db 数据库]\n",
+    .help_en = "usage: kaohe compute CYCLE [--db DATABASE]\n",
+    .run = run_compute,
+};
+#endif
+
+static int finish(const struct kh_cmd *cmd, struct kh_store *s, int rc, struct kh_diags *d,
+                  struct kh_error *err)
+{
+    if (rc != 0)
+        kh_cmd_print_diags(d);
+    kh_diags_release(d);
+    kh_store_close(s);
+    return rc != 0 ? kh__cli_fail(cmd, err) : KH_EXIT_OK;
+}
+
+static int run_import(int argc, char **argv)
+{
+    struct kh_cli_args a;
+    int rc = kh__cli_args(&kh_cmd_import, argc, argv, "encoding", "replace", &a);
+    if (rc != 0)
+        return rc;
+    if (a.npos != 1)
+        return kh_cmd_usage_error(&kh_cmd_import, "%s", KH_TR("需要数据包目录", "BUNDLE is needed"));
+    struct kh_store *s;
+    if ((rc = kh__cli_open(&kh_cmd_import, &a, false, &s)) != 0)
+        return rc;
+    struct kh_error err;
+    struct kh_diags d;
+    char code[128] = "";
+    kh_error_clear(&err);
+    kh_diags_init(&d, 0);
+    struct kh_bundle_read_opts o = {kh__cli_opt(&a, "encoding"), 0};
+    rc = kh_store_import_dir(s, a.pos[0], kh__cli_opt(&a, "replace") != NULL, &o, &d, code, &err);
+    if (rc == 0)
+        printf(KH_TR("已导入考核周期 %s（状态 setup）\n", "imported cycle %s (state setup)\n"), code);
+    return finish(&kh_cmd_import, s, rc, &d, &err);
+}
+
+static int run_export(int argc, char **argv)
+{
+    struct kh_cli_args a;
+    int rc = kh__cli_args(&kh_cmd_export, argc, argv, "", "", &a);
+    if (rc != 0)
+        return rc;
+    if (a.npos != 2)
+        return kh_cmd_usage_error(&kh_cmd_export, "%s", KH_TR("需要周期和目录", "CYCLE and DIR are needed"));
+    struct kh_store *s;
+    if ((rc = kh__cli_open(&kh_cmd_export, &a, false, &s)) != 0)
+        return rc;
+    struct kh_error err;
+    struct kh_diags d;
+    kh_error_clear(&err);
+    kh_diags_init(&d, 0);
+    rc = kh_store_export_dir(s, a.pos[0], a.pos[1], &d, &err);
+    return finish(&kh_cmd_export, s, rc, &d, &err);
+}
+
+#ifdef KH_STORE_COMPUTE
+static int run_compute(int argc, char **argv)
+{
+    struct kh_cli_args a;
+    int rc = kh__cli_args(&kh_cmd_compute, argc, argv, "", "", &a);
+    if (rc != 0)
+        return rc;
+    if (a.npos != 1)
+        return kh_cmd_usage_error(&kh_cmd_compute, "%s", KH_TR("需要周期", "CYCLE is needed"));
+    struct kh_store *s;
+    if ((rc = kh__cli_open(&kh_cmd_compute, &a, false, &s)) != 0)
+        return rc;
+    struct kh_error err;
+    struct kh_diags d;
+    kh_error_clear(&err);
+    kh_diags_init(&d, 0);
+    rc = kh_store_compute(s, a.pos[0], &d, &err);
+    if (rc == 0)
+        printf(KH_TR("已计算并保存考核周期 %s 的结果\n", "computed and stored the results of %s\n"), a.pos[0]);
+    return finish(&kh_cmd_compute, s, rc, &d, &err);
+}
+#endif
+#endif

@@ -1,0 +1,264 @@
+/*
+ * store-cycle.c — cycles and the workflow rules of SPEC §9.1.
+ *
+ *   setup → agreement → tracking → evaluation → review → publicity → final
+ *
+ * The rules live here, below every front end, so the CLI and (later) the web
+ * server cannot disagree: only the admin changes a cycle's state; a cycle
+ * moves forward one state at a time; `final` requires that no appeal is
+ * open; a final cycle changes only through `reopen`, which needs a reason
+ * and goes back to an earlier state.  Every state change is one audit
+ * record with the old and new state.  Which *data* may change in which
+ * state (targets only in agreement, values only in setup/tracking/
+ * evaluation) is checked by each command through kh_store_require_state.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "kaohe/error.h"
+#include "store/store-int.h"
+
+static const char *const state_names[] = {"setup", "agreement", "tracking", "evaluation",
+                                          "review", "publicity", "final"};
+static const char *const state_zh[] = {"准备", "绩效协议", "过程跟踪", "考核评价",
+                                       "审核", "公示", "定案"};
+
+const char *kh_cycle_state_name(enum kh_cycle_state st)
+{
+    return st >= 0 && st <= KH_STATE_FINAL ? state_names[st] : "?";
+}
+
+const char *kh_cycle_state_zh(enum kh_cycle_state st)
+{
+    return st >= 0 && st <= KH_STATE_FINAL ? state_zh[st] : "?";
+}
+
+enum kh_cycle_state kh_cycle_state_parse(const char *s)
+{
+    for (int i = 0; i <= KH_STATE_FINAL; i++)
+        if (strcmp(s, state_names[i]) == 0 || strcmp(s, state_zh[i]) == 0)
+            return (enum kh_cycle_state)i;
+    return KH_STATE_NONE;
+}
+
+struct cyc {
+    struct kh_cycle_row *c;
+    bool found;
+};
+
+static int cycle_row(void *ctx, int ncols, const char *const *v)
+{
+    struct cyc *x = ctx;
+    if (ncols < 7)
+        return 0;
+    struct kh_cycle_row *c = x->c;
+    snprintf(c->id, sizeof c->id, "%s", v[0]);
+    snprintf(c->code, sizeof c->code, "%s", v[1]);
+    snprintf(c->name, sizeof c->name, "%s", v[2] ? v[2] : "");
+    c->state = kh_cycle_state_parse(v[3]);
+    snprintf(c->previous, sizeof c->previous, "%s", v[4] ? v[4] : "");
+    snprintf(c->state_since, sizeof c->state_since, "%s", v[5] ? v[5] : "");
+    snprintf(c->computed_at, sizeof c->computed_at, "%s", v[6] ? v[6] : "");
+    x->found = true;
+    return 0;
+}
+
+int kh_store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row *c,
+                       struct kh_error *err)
+{
+    memset(c, 0, sizeof *c);
+    c->state = KH_STATE_NONE;
+    struct cyc x = {c, false};
+    const char *p[] = {code};
+    int rc = kh_store_query(s, "SELECT id, code, name, state, previous, state_since, computed_at "
+                               "FROM cycles WHERE code = $1", p, 1, cycle_row, &x, err);
+    if (rc != 0)
+        return rc;
+    if (!x.found)
+        return kh_error_set(err, KH_ENOTFOUND, NULL, 0, NULL,
+                            "考核周期 %s 不存在 / no cycle %s", code, code);
+    return 0;
+}
+
+int kh_store_require_role(struct kh_store *s, unsigned mask, const char *what_zh,
+                          const char *what_en, struct kh_error *err)
+{
+    if (s->actor_role >= 0 && (mask & (1u << s->actor_role)) != 0)
+        return 0;
+    return kh_error_set(err, KH_EPERM, NULL, 0, NULL,
+                        "用户 %s（角色 %s）无权%s / user %s (role %s) may not %s", s->actor,
+                        kh_role_name((enum kh_role)s->actor_role), what_zh, s->actor,
+                        kh_role_name((enum kh_role)s->actor_role), what_en);
+}
+
+int kh_store_require_state(const struct kh_cycle_row *c, unsigned mask, const char *what_zh,
+                           const char *what_en, struct kh_error *err)
+{
+    if (c->state >= 0 && (mask & (1u << c->state)) != 0)
+        return 0;
+    char zh[200] = "", en[200] = "";
+    for (int i = 0; i <= KH_STATE_FINAL; i++)
+        if (mask & (1u << i)) {
+            size_t a = strlen(zh), b = strlen(en);
+            snprintf(zh + a, sizeof zh - a, "%s%s", a ? "、" : "", state_zh[i]);
+            snprintf(en + b, sizeof en - b, "%s%s", b ? ", " : "", state_names[i]);
+        }
+    return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                        "考核周期 %s 处于“%s”状态，%s只能在“%s”状态进行 / cycle %s is in state %s: "
+                        "%s is allowed only in %s%s",
+                        c->code, kh_cycle_state_zh(c->state), what_zh, zh, c->code,
+                        kh_cycle_state_name(c->state), what_en, en,
+                        c->state == KH_STATE_FINAL
+                            ? "（已定案，只能经审计的 reopen 重新打开 / final: only an audited reopen "
+                              "changes it)"
+                            : "");
+}
+
+struct count {
+    long n;
+};
+
+static int count_row(void *ctx, int ncols, const char *const *v)
+{
+    if (ncols > 0 && v[0])
+        ((struct count *)ctx)->n = atol(v[0]);
+    return 0;
+}
+
+int kh_store_cycle_open_appeals(struct kh_store *s, const char *cycle_id, long *n,
+                                struct kh_error *err)
+{
+    struct count c = {0};
+    const char *p[] = {cycle_id};
+    int rc = kh_store_query(s, "SELECT COUNT(*) FROM appeals WHERE cycle_id = $1 AND state = 'open'",
+                            p, 1, count_row, &c, err);
+    *n = c.n;
+    return rc;
+}
+
+static char *state_json(const char *code, const char *state)
+{
+    json_t *o = json_pack("{s:s, s:s}", "code", code, "state", state);
+    char *t = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return t;
+}
+
+struct state_ctx {
+    const char *code, *reason;
+    enum kh_cycle_state to;
+};
+
+static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct state_ctx *a = ctx;
+    struct kh_cycle_row c;
+    int rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, "改变考核周期状态", "change a cycle's state",
+                                   err);
+    if (rc == 0)
+        rc = kh_store_cycle_get(s, a->code, &c, err);
+    if (rc != 0)
+        return rc;
+    bool reopen = c.state == KH_STATE_FINAL;
+    if (reopen) {
+        if (a->to >= KH_STATE_FINAL)
+            return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                                "考核周期 %s 已定案：只读，只能用 kaohe cycle reopen 重新打开 / cycle %s "
+                                "is final and read-only: use kaohe cycle reopen", c.code, c.code);
+        if (a->reason == NULL || a->reason[0] == '\0')
+            return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                                "重新打开已定案的考核周期必须说明原因（--reason）/ reopening a final "
+                                "cycle needs a reason (--reason)");
+    } else if (a->to != c.state + 1) {
+        return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                            "考核周期 %s 处于“%s”，只能推进到下一状态“%s”；只有已定案的周期可以 reopen / "
+                            "cycle %s is in %s: it can only advance to %s; only a final cycle can be "
+                            "reopened",
+                            c.code, kh_cycle_state_zh(c.state),
+                            kh_cycle_state_zh((enum kh_cycle_state)(c.state + 1)), c.code,
+                            kh_cycle_state_name(c.state),
+                            kh_cycle_state_name((enum kh_cycle_state)(c.state + 1)));
+    }
+    if (a->to == KH_STATE_FINAL) {
+        long open = 0;
+        rc = kh_store_cycle_open_appeals(s, c.id, &open, err);
+        if (rc != 0)
+            return rc;
+        if (open > 0)
+            return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                                "考核周期 %s 还有 %ld 件未处理的申诉，不能定案 / cycle %s has %ld open "
+                                "appeal(s): it cannot become final",
+                                c.code, open, c.code, open);
+    }
+    char now[32];
+    kh__store_now(now);
+    const char *p[] = {kh_cycle_state_name(a->to), now, c.id};
+    rc = kh_store_exec(s, "UPDATE cycles SET state = $1, state_since = $2 WHERE id = $3", p, 3, NULL,
+                       err);
+    if (rc != 0)
+        return rc;
+    char *before = state_json(c.code, kh_cycle_state_name(c.state));
+    char *after = state_json(c.code, kh_cycle_state_name(a->to));
+    rc = kh_store_audit(s, reopen ? "reopen" : "advance", "cycle", c.code, before, after,
+                        a->reason, err);
+    free(before);
+    free(after);
+    return rc;
+}
+
+int kh_store_cycle_set_state(struct kh_store *s, const char *code, enum kh_cycle_state to,
+                             const char *reason, struct kh_error *err)
+{
+    struct state_ctx a = {code, reason, to};
+    return kh_store_tx(s, state_tx, &a, err);
+}
+
+/* Runs inside the caller's transaction (import). */
+int kh_store_cycle_create(struct kh_store *s, const char *code, const char *name,
+                          const char *previous, bool replace, char id[24], struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    char now[32];
+    kh__store_now(now);
+    int rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, "导入考核周期", "import a cycle", err);
+    if (rc != 0)
+        return rc;
+    rc = kh_store_cycle_get(s, code, &c, NULL);
+    if (rc == 0) {
+        if (!replace)
+            return kh_error_set(err, KH_EEXISTS, NULL, 0, NULL,
+                                "考核周期 %s 已存在；要替换请加 --replace / cycle %s exists; use "
+                                "--replace to replace it", code, code);
+        rc = kh_store_require_state(&c, 1u << KH_STATE_SETUP, "替换导入", "replacing by import", err);
+        if (rc != 0)
+            return rc;
+        snprintf(id, 24, "%s", c.id);
+        rc = kh_store_files_delete(s, id, false, err);
+        if (rc == 0)
+            rc = kh_store_files_delete(s, id, true, err);
+        const char *p[] = {name, previous, id};
+        if (rc == 0)
+            rc = kh_store_exec(s, "UPDATE cycles SET name = $1, previous = $2, computed_at = '' "
+                                  "WHERE id = $3", p, 3, NULL, err);
+        if (rc == 0)
+            rc = kh_store_audit(s, "delete", "cycle-data", code, "{\"replaced\":true}", NULL,
+                                "import --replace", err);
+        return rc;
+    }
+    rc = kh__store_next_id(s, "cycles", "id", id, err);
+    if (rc != 0)
+        return rc;
+    const char *p[] = {id, code, name, "setup", previous, now};
+    rc = kh_store_exec(s, "INSERT INTO cycles (id, code, name, state, previous, state_since, "
+                          "created_at) VALUES ($1, $2, $3, $4, $5, $6, $6)", p, 6, NULL, err);
+    if (rc != 0)
+        return rc;
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "code", code, "name", name, "state", "setup",
+                          "previous", previous);
+    char *after = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    rc = kh_store_audit(s, "insert", "cycle", code, NULL, after, NULL, err);
+    free(after);
+    return rc;
+}

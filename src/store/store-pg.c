@@ -1,0 +1,207 @@
+/*
+ * store-pg.c — the PostgreSQL backend of the store (store.h), over libpq.
+ *
+ * Isolation: every write transaction is SERIALIZABLE.  kaohe's transactions
+ * read before they write (the cycle's state decides whether a change is
+ * allowed; audit appends read the chain's head), so anything weaker could let
+ * two concurrent changes both pass a check that only one of them should
+ * have, or fork the audit chain.  SERIALIZABLE turns every such race into
+ * SQLSTATE 40001, which this file reports as KH_EBUSY and kh_store_tx
+ * retries; a deadlock (40P01) is treated the same way.
+ *
+ * Statements are prepared once per connection (PQprepare, names s0, s1, …)
+ * and cached by SQL text; parameters are sent as text, so PostgreSQL infers
+ * their types from the columns they meet.  Scripts (migrations) go through
+ * PQexec, which accepts several statements.
+ *
+ * Notices (e.g. "relation already exists, skipping") are silenced: library
+ * code never prints.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libpq-fe.h>
+#include "kaohe/error.h"
+#include "kaohe/xalloc.h"
+#include "store/store-int.h"
+
+#define CACHE_MAX 128
+
+struct pg {
+    PGconn *conn;
+    char *sql[CACHE_MAX];
+    int ncache;
+};
+
+static void quiet(void *arg, const char *msg)
+{
+    (void)arg;
+    (void)msg;
+}
+
+static int pg_result_error(struct pg *p, PGresult *res, const char *what, struct kh_error *err)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    int code = KH_EDB;
+    if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
+        code = KH_EBUSY;
+    const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(p->conn);
+    char clean[600];
+    snprintf(clean, sizeof clean, "%s", msg ? msg : "");
+    size_t n = strlen(clean);
+    while (n > 0 && (clean[n - 1] == '\n' || clean[n - 1] == ' '))
+        clean[--n] = '\0';
+    return kh_error_set(err, code, NULL, 0, NULL, "PostgreSQL: %s: %s [%s]", what, clean,
+                        state ? state : "-");
+}
+
+static void pg_close(void *impl)
+{
+    struct pg *p = impl;
+    if (p == NULL)
+        return;
+    for (int i = 0; i < p->ncache; i++)
+        free(p->sql[i]);
+    PQfinish(p->conn);
+    free(p);
+}
+
+static int pg_script(void *impl, const char *sql, struct kh_error *err)
+{
+    struct pg *p = impl;
+    PGresult *res = PQexec(p->conn, sql);
+    int rc = 0;
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+        rc = pg_result_error(p, res, "exec", err);
+    PQclear(res);
+    return rc;
+}
+
+static int pg_open(const char *target, void **impl, struct kh_error *err)
+{
+    struct pg *p = kh_xcalloc(1, sizeof *p);
+    *impl = p;
+    p->conn = PQconnectdb(target);
+    if (PQstatus(p->conn) != CONNECTION_OK) {
+        char clean[600];
+        snprintf(clean, sizeof clean, "%s", PQerrorMessage(p->conn));
+        size_t n = strlen(clean);
+        while (n > 0 && (clean[n - 1] == '\n' || clean[n - 1] == ' '))
+            clean[--n] = '\0';
+        return kh_error_set(err, KH_EDB, NULL, 0, NULL,
+                            "无法连接 PostgreSQL / cannot connect to PostgreSQL: %s", clean);
+    }
+    PQsetNoticeProcessor(p->conn, quiet, NULL);
+    return pg_script(p, "SET client_min_messages = warning; SET client_encoding = 'UTF8'", err);
+}
+
+/* Find or prepare the statement; its name goes to name (>= 16 bytes). */
+static int prepare(struct pg *p, const char *sql, int nparams, char *name, struct kh_error *err)
+{
+    for (int i = 0; i < p->ncache; i++)
+        if (strcmp(p->sql[i], sql) == 0) {
+            snprintf(name, 16, "s%d", i);
+            return 0;
+        }
+    if (p->ncache == CACHE_MAX) {
+        /* Full: run unnamed (still a bound-parameter statement). */
+        name[0] = '\0';
+    } else {
+        snprintf(name, 16, "s%d", p->ncache);
+    }
+    PGresult *res = PQprepare(p->conn, name, sql, nparams, NULL);
+    int rc = 0;
+    if (PQresultStatus(res) != PGRES_COMMAND_OK)
+        rc = pg_result_error(p, res, "prepare", err);
+    PQclear(res);
+    if (rc == 0 && name[0] != '\0')
+        p->sql[p->ncache++] = kh_xstrdup(sql);
+    return rc;
+}
+
+static PGresult *run(struct pg *p, const char *sql, const char *const *params, int nparams,
+                     int *rc, struct kh_error *err)
+{
+    char name[16];
+    *rc = prepare(p, sql, nparams, name, err);
+    if (*rc != 0)
+        return NULL;
+    PGresult *res = PQexecPrepared(p->conn, name, nparams, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        *rc = pg_result_error(p, res, "exec", err);
+        PQclear(res);
+        return NULL;
+    }
+    return res;
+}
+
+static int pg_exec(void *impl, const char *sql, const char *const *params, int nparams,
+                   long *changes, struct kh_error *err)
+{
+    int rc;
+    PGresult *res = run(impl, sql, params, nparams, &rc, err);
+    if (res == NULL)
+        return rc;
+    if (changes)
+        *changes = atol(PQcmdTuples(res));
+    PQclear(res);
+    return 0;
+}
+
+static int pg_query(void *impl, const char *sql, const char *const *params, int nparams,
+                    kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    int rc;
+    PGresult *res = run(impl, sql, params, nparams, &rc, err);
+    if (res == NULL)
+        return rc;
+    int ncols = PQnfields(res), nrows = PQntuples(res);
+    const char **cells = kh_xcalloc((size_t)ncols + 1, sizeof *cells);
+    for (int r = 0; r < nrows && rc == 0; r++) {
+        for (int c = 0; c < ncols; c++)
+            cells[c] = PQgetisnull(res, r, c) ? NULL : PQgetvalue(res, r, c);
+        rc = fn(ctx, ncols, cells);
+    }
+    free(cells);
+    PQclear(res);
+    return rc;
+}
+
+static int pg_begin(void *impl, struct kh_error *err)
+{
+    return pg_script(impl, "BEGIN ISOLATION LEVEL SERIALIZABLE", err);
+}
+
+static int pg_commit(void *impl, struct kh_error *err)
+{
+    return pg_script(impl, "COMMIT", err);
+}
+
+static void pg_rollback(void *impl)
+{
+    struct pg *p = impl;
+    if (PQtransactionStatus(p->conn) != PQTRANS_IDLE) {
+        PGresult *res = PQexec(p->conn, "ROLLBACK");
+        PQclear(res);
+    }
+}
+
+static const char *const pg_migrations[] = {
+    kh__schema_v1,
+};
+
+const struct kh_store_ops kh_store_pg_ops = {
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .exec = pg_exec,
+    .query = pg_query,
+    .script = pg_script,
+    .migrations = pg_migrations,
+    .nmigrations = 1,
+};

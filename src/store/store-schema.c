@@ -1,0 +1,137 @@
+/*
+ * store-schema.c — the tables of a kaohe database and their migrations.
+ *
+ * A cycle owns its methodology (SPEC §2): every file of its bundle is a table
+ * whose rows carry the cycle's id, the row's position `ord` in the file, and
+ * the file's columns (FORMATS.md) as raw text, exactly as the bundle writer
+ * put them.  Text, not typed columns, because the bundle reader is the one
+ * place that interprets cells (SPEC §11); the database must give back the
+ * very cells it was given, so round trips are exact by construction.
+ * indicators.csv has one weight.<CAT> column per category: those cells are
+ * rows of indicator_weights (cycle, indicator ord, category, weight).
+ * cycle_files remembers which files a cycle has and each file's header line,
+ * so an export writes the same columns in the same order.
+ *
+ * Around the bundle tables: cycles (code, state, previous, timestamps),
+ * appeals, users and audit.  Ids are BIGINTs assigned as max+1 inside the
+ * writing transaction (serialised by both backends), which keeps the DDL
+ * identical on SQLite and PostgreSQL.
+ *
+ * Migrations.  migrations[i] takes a database from schema version i to i+1;
+ * kh_store_open applies the missing ones in one transaction and records the
+ * version in schema_version.  A migration is never edited once released: a
+ * change is a new script appended to the list of each backend.
+ */
+#include <string.h>
+#include "kaohe/store.h"
+
+#define COLS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+const struct kh_store_table kh_store_tables[] = {
+    {"cycle.csv", "cycle_settings", COLS("key", "value"), false},
+    {"categories.csv", "categories", COLS("code", "name"), false},
+    {"units.csv", "units", COLS("code", "name", "district", "category", "zone", "kind"), false},
+    {"indicators.csv", "indicators",
+     COLS("code", "parent", "name", "kind", "measure", "direction", "method", "params", "missing",
+          "department", "raters", "scale"), false},
+    {"scales.csv", "scales", COLS("scale", "level", "points"), false},
+    {"rater_groups.csv", "rater_groups", COLS("code", "name", "combine"), false},
+    {"raters.csv", "raters", COLS("code", "name", "group"), false},
+    {"targets.csv", "targets", COLS("unit", "indicator", "target", "baseline", "status"), false},
+    {"values.csv", "indicator_values", COLS("unit", "indicator", "period", "value", "source"), false},
+    {"ratings.csv", "ratings", COLS("rater", "ratee", "item", "score"), false},
+    {"survey_items.csv", "survey_items", COLS("code", "text", "weight", "scale"), false},
+    {"responses.csv", "responses", COLS("response", "unit", "channel", "item", "answer"), false},
+    {"positions.csv", "positions",
+     COLS("code", "name", "principal", "w_team", "w_duty", "w_eval", "dims", "groups"), false},
+    {"cadres.csv", "cadres", COLS("code", "name", "unit", "position", "responsibilities"), false},
+    {"adjustments.csv", "adjustments", COLS("subject", "indicator", "amount", "reason"), false},
+    {"results_units.csv", "results_units",
+     COLS("unit", "category", "base", "bonus", "penalty", "composite", "rank_category",
+          "rank_overall", "grade", "veto", "flags"), true},
+    {"results_nodes.csv", "results_nodes", COLS("unit", "node", "value", "score", "weight_global"),
+     true},
+    {"results_cadres.csv", "results_cadres",
+     COLS("cadre", "unit", "position", "team", "duty", "evaluation", "penalty", "score", "grade",
+          "veto", "flags"), true},
+    {"results_surveys.csv", "results_surveys",
+     COLS("unit", "n", "mean", "sd", "ci_low", "ci_high", "rate", "flags"), true},
+    {"warnings.csv", "warnings",
+     COLS("unit", "indicator", "period", "expected", "actual", "ratio", "level"), true},
+};
+const size_t kh_store_ntables = sizeof kh_store_tables / sizeof kh_store_tables[0];
+
+const struct kh_store_table *kh_store_table_by_file(const char *file)
+{
+    for (size_t i = 0; i < kh_store_ntables; i++)
+        if (strcmp(kh_store_tables[i].file, file) == 0)
+            return &kh_store_tables[i];
+    return NULL;
+}
+
+/*
+ * Version 1, the same text on both backends.  Bundle tables are written out
+ * in full (not generated from kh_store_tables) because a migration is a
+ * frozen historical document.  Columns are quoted: `group`, `value` and
+ * `level` are keywords somewhere.
+ */
+#define KH__BUNDLE_ROW "cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE, ord BIGINT NOT NULL, "
+#define KH__PK ", PRIMARY KEY (cycle_id, ord))"
+
+const char kh__schema_v1[] =
+    "CREATE TABLE cycles (id BIGINT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '',"
+    " state TEXT NOT NULL, previous TEXT NOT NULL DEFAULT '', state_since TEXT NOT NULL,"
+    " created_at TEXT NOT NULL, computed_at TEXT NOT NULL DEFAULT '');\n"
+    "CREATE TABLE cycle_files (cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
+    " file TEXT NOT NULL, header TEXT NOT NULL, nrows BIGINT NOT NULL, sha256 TEXT NOT NULL,"
+    " PRIMARY KEY (cycle_id, file));\n"
+    "CREATE TABLE cycle_settings (" KH__BUNDLE_ROW "\"key\" TEXT, \"value\" TEXT" KH__PK ";\n"
+    "CREATE TABLE categories (" KH__BUNDLE_ROW "\"code\" TEXT, \"name\" TEXT" KH__PK ";\n"
+    "CREATE TABLE units (" KH__BUNDLE_ROW "\"code\" TEXT, \"name\" TEXT, \"district\" TEXT,"
+    " \"category\" TEXT, \"zone\" TEXT, \"kind\" TEXT" KH__PK ";\n"
+    "CREATE TABLE indicators (" KH__BUNDLE_ROW "\"code\" TEXT, \"parent\" TEXT, \"name\" TEXT,"
+    " \"kind\" TEXT, \"measure\" TEXT, \"direction\" TEXT, \"method\" TEXT, \"params\" TEXT,"
+    " \"missing\" TEXT, \"department\" TEXT, \"raters\" TEXT, \"scale\" TEXT" KH__PK ";\n"
+    "CREATE TABLE indicator_weights (cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
+    " ord BIGINT NOT NULL, category TEXT NOT NULL, weight TEXT, PRIMARY KEY (cycle_id, ord, category));\n"
+    "CREATE TABLE scales (" KH__BUNDLE_ROW "\"scale\" TEXT, \"level\" TEXT, \"points\" TEXT" KH__PK ";\n"
+    "CREATE TABLE rater_groups (" KH__BUNDLE_ROW "\"code\" TEXT, \"name\" TEXT, \"combine\" TEXT" KH__PK ";\n"
+    "CREATE TABLE raters (" KH__BUNDLE_ROW "\"code\" TEXT, \"name\" TEXT, \"group\" TEXT" KH__PK ";\n"
+    "CREATE TABLE targets (" KH__BUNDLE_ROW "\"unit\" TEXT, \"indicator\" TEXT, \"target\" TEXT,"
+    " \"baseline\" TEXT, \"status\" TEXT, note TEXT NOT NULL DEFAULT ''" KH__PK ";\n"
+    "CREATE TABLE indicator_values (" KH__BUNDLE_ROW "\"unit\" TEXT, \"indicator\" TEXT, \"period\" TEXT,"
+    " \"value\" TEXT, \"source\" TEXT" KH__PK ";\n"
+    "CREATE TABLE ratings (" KH__BUNDLE_ROW "\"rater\" TEXT, \"ratee\" TEXT, \"item\" TEXT, \"score\" TEXT" KH__PK ";\n"
+    "CREATE TABLE survey_items (" KH__BUNDLE_ROW "\"code\" TEXT, \"text\" TEXT, \"weight\" TEXT, \"scale\" TEXT" KH__PK ";\n"
+    "CREATE TABLE responses (" KH__BUNDLE_ROW "\"response\" TEXT, \"unit\" TEXT, \"channel\" TEXT,"
+    " \"item\" TEXT, \"answer\" TEXT" KH__PK ";\n"
+    "CREATE TABLE positions (" KH__BUNDLE_ROW "\"code\" TEXT, \"name\" TEXT, \"principal\" TEXT,"
+    " \"w_team\" TEXT, \"w_duty\" TEXT, \"w_eval\" TEXT, \"dims\" TEXT, \"groups\" TEXT" KH__PK ";\n"
+    "CREATE TABLE cadres (" KH__BUNDLE_ROW "\"code\" TEXT, \"name\" TEXT, \"unit\" TEXT, \"position\" TEXT,"
+    " \"responsibilities\" TEXT" KH__PK ";\n"
+    "CREATE TABLE adjustments (" KH__BUNDLE_ROW "\"subject\" TEXT, \"indicator\" TEXT, \"amount\" TEXT,"
+    " \"reason\" TEXT" KH__PK ";\n"
+    "CREATE TABLE results_units (" KH__BUNDLE_ROW "\"unit\" TEXT, \"category\" TEXT, \"base\" TEXT,"
+    " \"bonus\" TEXT, \"penalty\" TEXT, \"composite\" TEXT, \"rank_category\" TEXT, \"rank_overall\" TEXT,"
+    " \"grade\" TEXT, \"veto\" TEXT, \"flags\" TEXT" KH__PK ";\n"
+    "CREATE TABLE results_nodes (" KH__BUNDLE_ROW "\"unit\" TEXT, \"node\" TEXT, \"value\" TEXT,"
+    " \"score\" TEXT, \"weight_global\" TEXT" KH__PK ";\n"
+    "CREATE TABLE results_cadres (" KH__BUNDLE_ROW "\"cadre\" TEXT, \"unit\" TEXT, \"position\" TEXT,"
+    " \"team\" TEXT, \"duty\" TEXT, \"evaluation\" TEXT, \"penalty\" TEXT, \"score\" TEXT, \"grade\" TEXT,"
+    " \"veto\" TEXT, \"flags\" TEXT" KH__PK ";\n"
+    "CREATE TABLE results_surveys (" KH__BUNDLE_ROW "\"unit\" TEXT, \"n\" TEXT, \"mean\" TEXT, \"sd\" TEXT,"
+    " \"ci_low\" TEXT, \"ci_high\" TEXT, \"rate\" TEXT, \"flags\" TEXT" KH__PK ";\n"
+    "CREATE TABLE warnings (" KH__BUNDLE_ROW "\"unit\" TEXT, \"indicator\" TEXT, \"period\" TEXT,"
+    " \"expected\" TEXT, \"actual\" TEXT, \"ratio\" TEXT, \"level\" TEXT" KH__PK ";\n"
+    "CREATE TABLE appeals (id BIGINT PRIMARY KEY, cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
+    " unit TEXT NOT NULL, indicator TEXT NOT NULL, reason TEXT NOT NULL, state TEXT NOT NULL,"
+    " filed_by TEXT NOT NULL, filed_at TEXT NOT NULL, decided_by TEXT NOT NULL DEFAULT '',"
+    " decided_at TEXT NOT NULL DEFAULT '', decision TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX appeals_cycle ON appeals (cycle_id, state);\n"
+    "CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '',"
+    " pwhash TEXT NOT NULL DEFAULT '', disabled BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL);\n"
+    "CREATE TABLE audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, usr TEXT NOT NULL, action TEXT NOT NULL,"
+    " entity TEXT NOT NULL, \"key\" TEXT NOT NULL, before_json TEXT, after_json TEXT, reason TEXT,"
+    " prev_hash TEXT NOT NULL, hash TEXT NOT NULL);\n"
+    "CREATE TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL);\n"
+    "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');\n";

@@ -1,0 +1,244 @@
+/*
+ * store.c — the backend-independent half of the store (store.h): choosing a
+ * backend from the target, migrations, and kh_store_tx, the one place where
+ * busy and serialization failures are retried.
+ *
+ * Retry policy.  A retryable failure (KH_EBUSY) can come from begin, from any
+ * statement of the transaction function, or from commit (PostgreSQL
+ * reports some serialization failures only at COMMIT).  All of them land
+ * here: roll back, sleep 5 ms · 2^attempt (capped at 500 ms) plus up to 50 %
+ * random jitter so two losers do not collide again in lockstep, and rerun.
+ * After 30 attempts (≈ 10 s of waiting on top of SQLite's own busy_timeout)
+ * the error is handed to the caller as KH_EBUSY: the database is genuinely
+ * overloaded or a lock is held by something stuck.
+ *
+ * Why SQLite begins with BEGIN IMMEDIATE: a deferred transaction that reads
+ * and then writes can find another writer ahead of it, and SQLite must then
+ * fail with SQLITE_BUSY at once (waiting could deadlock).  Taking the write
+ * lock up front makes writers queue on busy_timeout instead, which is what
+ * two offices clicking "save" at once need.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sodium.h>
+#include "kaohe/error.h"
+#include "kaohe/xalloc.h"
+#include "store/store-int.h"
+
+const char *kh_store_default_target(const char *explicit_target)
+{
+    if (explicit_target != NULL && explicit_target[0] != '\0')
+        return explicit_target;
+    const char *env = getenv("KAOHE_DB");
+    if (env != NULL && env[0] != '\0')
+        return env;
+    return "kaohe.db";
+}
+
+static bool is_pg_url(const char *t)
+{
+    return strncmp(t, "postgresql://", 13) == 0 || strncmp(t, "postgres://", 11) == 0;
+}
+
+bool kh_store_is_sqlite(const struct kh_store *s)
+{
+    return s->ops == &kh_store_sqlite_ops;
+}
+
+void kh__store_now(char out[32])
+{
+    const char *fake = getenv("KAOHE_NOW");
+    if (fake != NULL && fake[0] != '\0') {
+        snprintf(out, 32, "%s", fake);
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int kh_store_exec(struct kh_store *s, const char *sql, const char *const *params, int nparams,
+                  long *changes, struct kh_error *err)
+{
+    return s->ops->exec(s->impl, sql, params, nparams, changes, err);
+}
+
+int kh_store_query(struct kh_store *s, const char *sql, const char *const *params, int nparams,
+                   kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    return s->ops->query(s->impl, sql, params, nparams, fn, ctx, err);
+}
+
+struct one_text {
+    char *out;
+    size_t n;
+    bool found, is_null;
+};
+
+static int one_text_row(void *ctx, int ncols, const char *const *cells)
+{
+    struct one_text *o = ctx;
+    if (o->found || ncols < 1)
+        return 0;
+    o->found = true;
+    o->is_null = cells[0] == NULL;
+    snprintf(o->out, o->n, "%s", cells[0] ? cells[0] : "");
+    return 0;
+}
+
+int kh_store_query_text(struct kh_store *s, const char *sql, const char *const *params,
+                        int nparams, char *out, size_t n, bool *is_null, struct kh_error *err)
+{
+    struct one_text o = {out, n, false, false};
+    if (n > 0)
+        out[0] = '\0';
+    int rc = kh_store_query(s, sql, params, nparams, one_text_row, &o, err);
+    if (rc != 0)
+        return rc;
+    if (is_null)
+        *is_null = o.is_null;
+    return o.found ? 0 : KH_ENOTFOUND;
+}
+
+int kh__store_next_id(struct kh_store *s, const char *table, const char *col, char out[24],
+                      struct kh_error *err)
+{
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT COALESCE(MAX(%s), 0) + 1 FROM %s", col, table);
+    return kh_store_query_text(s, sql, NULL, 0, out, 24, NULL, err);
+}
+
+static void backoff(unsigned attempt)
+{
+    long ms = 5L << (attempt < 7 ? attempt : 7);
+    if (ms > 500)
+        ms = 500;
+    ms += (long)randombytes_uniform((uint32_t)(ms / 2 + 1));
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err)
+{
+    if (s->depth > 0)
+        return fn(s, ctx, err);
+    int rc = KH_EBUSY;
+    for (unsigned attempt = 0; attempt < 30; attempt++) {
+        if (attempt > 0) {
+            s->retries++;
+            backoff(attempt);
+        }
+        kh_error_clear(err);
+        rc = s->ops->begin(s->impl, err);
+        if (rc == KH_EBUSY)
+            continue;
+        if (rc != 0)
+            return rc;
+        s->depth = 1;
+        rc = fn(s, ctx, err);
+        s->depth = 0;
+        if (rc == 0)
+            rc = s->ops->commit(s->impl, err);
+        if (rc == 0)
+            return 0;
+        s->ops->rollback(s->impl);
+        if (rc != KH_EBUSY)
+            return rc;
+    }
+    return rc;
+}
+
+struct migrate_ctx {
+    int from;
+};
+
+static int migrate_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct migrate_ctx *m = ctx;
+    char v[24];
+    int rc = kh_store_query_text(s, "SELECT MAX(version) FROM schema_version", NULL, 0, v, sizeof v,
+                                 NULL, err);
+    if (rc != 0)
+        return rc;
+    m->from = v[0] ? atoi(v) : 0;
+    if (m->from > s->ops->nmigrations)
+        return kh_error_set(err, KH_EDB, NULL, 0, NULL,
+                            "数据库结构版本 %d 比本程序（%d）新，请升级 kaohe / schema version %d is newer "
+                            "than this kaohe (%d): upgrade kaohe",
+                            m->from, s->ops->nmigrations, m->from, s->ops->nmigrations);
+    for (int i = m->from; i < s->ops->nmigrations; i++) {
+        rc = s->ops->script(s->impl, s->ops->migrations[i], err);
+        if (rc != 0)
+            return rc;
+        char ver[16], now[32];
+        snprintf(ver, sizeof ver, "%d", i + 1);
+        kh__store_now(now);
+        const char *p[] = {ver, now};
+        rc = kh_store_exec(s, "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)", p, 2,
+                           NULL, err);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+int kh_store_schema_version(struct kh_store *s, struct kh_error *err)
+{
+    char v[24];
+    int rc = kh_store_query_text(s, "SELECT MAX(version) FROM schema_version", NULL, 0, v, sizeof v,
+                                 NULL, err);
+    return rc != 0 ? rc : atoi(v);
+}
+
+int kh_store_open(const char *target, bool create, struct kh_store **out, struct kh_error *err)
+{
+    *out = NULL;
+    if (sodium_init() < 0)
+        return kh_error_set(err, KH_EIO, NULL, 0, NULL, "libsodium 初始化失败 / libsodium init failed");
+    const struct kh_store_ops *ops = is_pg_url(target) ? &kh_store_pg_ops : &kh_store_sqlite_ops;
+    if (ops == &kh_store_sqlite_ops && !create) {
+        FILE *f = fopen(target, "rb");
+        if (f == NULL)
+            return kh_error_set(err, KH_ENOTFOUND, target, 0, NULL,
+                                "数据库不存在，请先运行 kaohe init / database not found: run kaohe init first");
+        fclose(f);
+    }
+    struct kh_store *s = kh_xcalloc(1, sizeof *s);
+    s->ops = ops;
+    s->target = kh_xstrdup(target);
+    snprintf(s->actor, sizeof s->actor, "%s", "system");
+    int rc = ops->open(target, &s->impl, err);
+    if (rc != 0)
+        goto out;
+    /* The version table is created outside the migration transaction; IF NOT
+     * EXISTS makes two first opens racing harmless. */
+    rc = ops->script(s->impl,
+                     "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, "
+                     "applied_at TEXT NOT NULL)", err);
+    if (rc != 0)
+        goto out;
+    struct migrate_ctx m = {0};
+    rc = kh_store_tx(s, migrate_tx, &m, err);
+out:
+    if (rc != 0) {
+        kh_store_close(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+void kh_store_close(struct kh_store *s)
+{
+    if (s == NULL)
+        return;
+    if (s->ops && s->impl)
+        s->ops->close(s->impl);
+    free(s->target);
+    free(s);
+}
