@@ -3,13 +3,7 @@
  * DIR` and `kaohe compute CYCLE`: whole cycles in and out of the database
  * (store-load.h).  Three small commands in one file because they share the
  * same open/diagnostics handling.
- *
- * They need the bundle writer (kh_bundle_write_dir) and the result renderer
- * (kh_results_render) of branches still to land on main; until then the
- * file is compiled only with -DKH_STORE_LOAD (cmd-table.c lists the
- * commands under the same switch), so every commit links.
  */
-#ifdef KH_STORE_LOAD
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli-store.h"
@@ -19,9 +13,7 @@
 
 static int run_import(int argc, char **argv);
 static int run_export(int argc, char **argv);
-#ifdef KH_STORE_COMPUTE
 static int run_compute(int argc, char **argv);
-#endif
 
 const struct kh_cmd kh_cmd_import = {
     .name = "import",
@@ -43,7 +35,6 @@ const struct kh_cmd kh_cmd_export = {
     .run = run_export,
 };
 
-#ifdef KH_STORE_COMPUTE
 const struct kh_cmd kh_cmd_compute = {
     .name = "compute",
     .summary_zh = "计算考核周期并保存结果",
@@ -52,7 +43,6 @@ const struct kh_cmd kh_cmd_compute = {
     .help_en = "usage: kaohe compute CYCLE [--db DATABASE]\n",
     .run = run_compute,
 };
-#endif
 
 static int finish(const struct kh_cmd *cmd, struct kh_store *s, int rc, struct kh_diags *d,
                   struct kh_error *err)
@@ -106,7 +96,6 @@ static int run_export(int argc, char **argv)
     return finish(&kh_cmd_export, s, rc, &d, &err);
 }
 
-#ifdef KH_STORE_COMPUTE
 static int run_compute(int argc, char **argv)
 {
     struct kh_cli_args a;
@@ -127,5 +116,3 @@ static int run_compute(int argc, char **argv)
         printf(KH_TR("已计算并保存考核周期 %s 的结果\n", "computed and stored the results of %s\n"), a.pos[0]);
     return finish(&kh_cmd_compute, s, rc, &d, &err);
 }
-#endif
-#endif

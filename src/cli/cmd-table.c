@@ -5,35 +5,41 @@
 #include <stddef.h>
 #include "cli/cmd.h"
 
-extern const struct kh_cmd kh_cmd_version;
+extern const struct kh_cmd kh_cmd_eval;
+extern const struct kh_cmd kh_cmd_validate;
 extern const struct kh_cmd kh_cmd_sample;
 extern const struct kh_cmd kh_cmd_init;
-extern const struct kh_cmd kh_cmd_user;
+extern const struct kh_cmd kh_cmd_import;
+extern const struct kh_cmd kh_cmd_export;
+extern const struct kh_cmd kh_cmd_compute;
 extern const struct kh_cmd kh_cmd_cycle;
+extern const struct kh_cmd kh_cmd_user;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
-/* see cmd-import.c */
-#ifdef KH_STORE_LOAD
-extern const struct kh_cmd kh_cmd_import, kh_cmd_export;
-#endif
-#ifdef KH_STORE_COMPUTE   /* needs the result renderer */
-extern const struct kh_cmd kh_cmd_compute;
-#endif
+extern const struct kh_cmd kh_cmd_ahp;
+extern const struct kh_cmd kh_cmd_entropy;
+extern const struct kh_cmd kh_cmd_weights;
+extern const struct kh_cmd kh_cmd_sensitivity;
+extern const struct kh_cmd kh_cmd_agreement;
+extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
+    &kh_cmd_eval,
+    &kh_cmd_validate,
     &kh_cmd_sample,
-    &kh_cmd_version,
     &kh_cmd_init,
-    &kh_cmd_user,
-    &kh_cmd_cycle,
-    &kh_cmd_audit,
-    &kh_cmd_backup,
-#ifdef KH_STORE_LOAD
     &kh_cmd_import,
     &kh_cmd_export,
-#endif
-#ifdef KH_STORE_COMPUTE
     &kh_cmd_compute,
-#endif
+    &kh_cmd_cycle,
+    &kh_cmd_user,
+    &kh_cmd_audit,
+    &kh_cmd_backup,
+    &kh_cmd_ahp,
+    &kh_cmd_entropy,
+    &kh_cmd_weights,
+    &kh_cmd_sensitivity,
+    &kh_cmd_agreement,
+    &kh_cmd_version,
     NULL,
 };

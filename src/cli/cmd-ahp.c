@@ -1,0 +1,286 @@
+/*
+ * cmd-ahp.c — `kaohe ahp`: weights from pairwise-comparison matrices
+ * (SPEC §8; the math is in src/analysis/ahp.c).
+ *
+ * One file per expert; several are pooled by the element-wise geometric
+ * mean.  When the files carry criterion codes, later files may list the
+ * criteria in another order: they are permuted to the first file's order
+ * (same set required).  Without codes the files must simply agree in size.
+ *
+ * --apply writes the weights into BUNDLE/indicators.csv for the children of
+ * --node in weight.<--category>, touching nothing else (weights-file.h).  An
+ * inconsistent matrix (CR ≥ 0.1) is refused — exit 1 — unless --force.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/analysis-cli.h"
+#include "cli/cmd.h"
+#include "kaohe/ahp.h"
+#include "kaohe/error.h"
+#include "kaohe/lang.h"
+#include "kaohe/weights-file.h"
+#include "kaohe/xalloc.h"
+
+extern const struct kh_cmd kh_cmd_ahp;
+
+/* Reorder m (order n) to follow the codes of ref; false when the sets differ. */
+static bool permute_to(const struct kh_ahp_matrix *ref, struct kh_ahp_matrix *m)
+{
+    int n = m->n, map[KH_AHP_MAX_N];
+    for (int i = 0; i < n; i++) {
+        map[i] = -1;
+        for (int j = 0; j < n; j++)
+            if (strcmp(ref->codes[i], m->codes[j]) == 0)
+                map[i] = j;
+        if (map[i] < 0)
+            return false;
+    }
+    double a[KH_AHP_MAX_N * KH_AHP_MAX_N];
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            a[i * n + j] = m->a[map[i] * n + map[j]];
+    memcpy(m->a, a, sizeof(double) * (size_t)(n * n));
+    return true;
+}
+
+static int run_ahp(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'},     {"output", required_argument, NULL, 'o'},
+        {"apply", required_argument, NULL, 'a'}, {"node", required_argument, NULL, 'n'},
+        {"category", required_argument, NULL, 'c'}, {"force", no_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0},
+    };
+    const struct kh_cmd *cmd = &kh_cmd_ahp;
+    bool json = false, force = false;
+    const char *out_path = NULL, *bundle = NULL, *node = NULL, *cat = NULL;
+    int c;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': json = true; break;
+        case 'o': out_path = optarg; break;
+        case 'a': bundle = optarg; break;
+        case 'n': node = optarg; break;
+        case 'c': cat = optarg; break;
+        case 'f': force = true; break;
+        default:
+            return kh_cmd_usage_error(cmd, KH_TR("无法识别的选项 %s", "unrecognised option %s"),
+                                      argv[optind - 1]);
+        }
+    }
+    int nfiles = argc - optind;
+    if (nfiles < 1)
+        return kh_cmd_usage_error(cmd, "%s", KH_TR("缺少判断矩阵文件", "no matrix file given"));
+    if (bundle && (!node || !cat))
+        return kh_cmd_usage_error(cmd, "%s", KH_TR("--apply 需要 --node 和 --category",
+                                                   "--apply needs --node and --category"));
+    if (!bundle && (node || cat || force))
+        return kh_cmd_usage_error(cmd, "%s", KH_TR("--node/--category/--force 只能与 --apply 一起用",
+                                                   "--node/--category/--force go with --apply"));
+
+    int rc = KH_EXIT_OK;
+    struct kh_ahp_matrix *ms = kh_xcalloc((size_t)nfiles, sizeof *ms);
+    const double **mats = kh_xcalloc((size_t)nfiles, sizeof *mats);
+    struct kh_buf text = KH_BUF_INIT, out = KH_BUF_INIT;
+    struct kh_error err;
+    int loaded = 0;
+    for (int f = 0; f < nfiles; f++) {
+        const char *path = argv[optind + f];
+        kh_buf_reset(&text);
+        if ((rc = kh__cli_read(cmd, path, &text)) != 0)
+            goto out;
+        kh_error_clear(&err);
+        if (kh_ahp_matrix_parse(text.data ? text.data : "", text.len, path, &ms[f], &err) != 0) {
+            kh_cmd_print_error(cmd->name, &err);
+            rc = KH_EXIT_INPUT;
+            goto out;
+        }
+        loaded = f + 1;
+        if (f > 0) {
+            if (ms[f].n != ms[0].n) {
+                fprintf(stderr, KH_TR("kaohe ahp: %s: 矩阵为 %d 阶，%s 为 %d 阶\n",
+                                      "kaohe ahp: %s: order %d, but %s has order %d\n"),
+                        path, ms[f].n, argv[optind], ms[0].n);
+                rc = KH_EXIT_INPUT;
+                goto out;
+            }
+            if (ms[0].codes[0] && ms[f].codes[0] && !permute_to(&ms[0], &ms[f])) {
+                fprintf(stderr, KH_TR("kaohe ahp: %s: 指标编码与 %s 不同\n",
+                                      "kaohe ahp: %s: criterion codes differ from those of %s\n"),
+                        path, argv[optind]);
+                rc = KH_EXIT_INPUT;
+                goto out;
+            }
+        }
+        mats[f] = ms[f].a;
+    }
+    int n = ms[0].n;
+    double pooled[KH_AHP_MAX_N * KH_AHP_MAX_N];
+    kh_ahp_geomean(mats, (size_t)nfiles, n, pooled);
+    if (nfiles == 1)
+        memcpy(pooled, ms[0].a, sizeof(double) * (size_t)(n * n));
+    struct kh_ahp_result r;
+    kh_error_clear(&err);
+    if (kh_ahp_solve(pooled, n, &r, &err) != 0) {
+        kh_cmd_print_error(cmd->name, &err);
+        rc = KH_EXIT_INPUT;
+        goto out;
+    }
+    /* codes: the first file that has them, else 1..n */
+    char *codes[KH_AHP_MAX_N], numbuf[KH_AHP_MAX_N][16];
+    for (int i = 0; i < n; i++) {
+        snprintf(numbuf[i], sizeof numbuf[i], "%d", i + 1);
+        codes[i] = ms[0].codes[i] ? ms[0].codes[i] : numbuf[i];
+    }
+    bool have_codes = ms[0].codes[0] != NULL;
+
+    if (out_path) {
+        kh_buf_reset(&out);
+        kh_weight_list_render((const char *const *)codes, r.weights, (size_t)n, &out);
+        if ((rc = kh__cli_write(cmd, out_path, &out)) != 0)
+            goto out;
+    }
+
+    bool applied = false;
+    if (bundle) {
+        if (!have_codes) {
+            fprintf(stderr, "%s", KH_TR("kaohe ahp: --apply 需要判断矩阵带指标编码（表头或首列）\n",
+                                        "kaohe ahp: --apply needs criterion codes in the matrix "
+                                        "(header row or first column)\n"));
+            rc = KH_EXIT_INPUT;
+            goto out;
+        }
+        if (!r.consistent && !force) {
+            fprintf(stderr, KH_TR("kaohe ahp: CR = %.4f ≥ 0.1，一致性不可接受，未写入权重（确需写入请加 --force）\n",
+                                  "kaohe ahp: CR = %.4f ≥ 0.1, inconsistent; weights not written "
+                                  "(use --force to write anyway)\n"), r.cr);
+            rc = KH_EXIT_FAIL;
+            goto out;
+        }
+        char path[4096];
+        snprintf(path, sizeof path, "%s/indicators.csv", bundle);
+        kh_buf_reset(&text);
+        if ((rc = kh__cli_read(cmd, path, &text)) != 0)
+            goto out;
+        kh_buf_reset(&out);
+        kh_error_clear(&err);
+        if (kh_indicators_set_weights(text.data ? text.data : "", text.len, node, cat,
+                                      (const char *const *)codes, r.weights, (size_t)n, &out,
+                                      &err) != 0) {
+            kh__cli_err_file(&err, path);
+            kh_cmd_print_error(cmd->name, &err);
+            rc = KH_EXIT_INPUT;
+            goto out;
+        }
+        if ((rc = kh__cli_write(cmd, path, &out)) != 0)
+            goto out;
+        applied = true;
+    }
+
+    if (json) {
+        json_t *o = json_object(), *files = json_array(), *crit = json_array(), *mat = json_array();
+        for (int f = 0; f < nfiles; f++)
+            json_array_append_new(files, json_string(argv[optind + f]));
+        for (int i = 0; i < n; i++) {
+            json_t *row = json_array();
+            for (int j = 0; j < n; j++)
+                json_array_append_new(row, json_real(pooled[i * n + j]));
+            json_array_append_new(mat, row);
+            json_t *cr = json_object();
+            json_object_set_new(cr, "code", have_codes ? json_string(codes[i]) : json_null());
+            json_object_set_new(cr, "weight", json_real(r.weights[i]));
+            json_array_append_new(crit, cr);
+        }
+        json_object_set_new(o, "files", files);
+        json_object_set_new(o, "experts", json_integer(nfiles));
+        json_object_set_new(o, "n", json_integer(n));
+        json_object_set_new(o, "criteria", crit);
+        json_object_set_new(o, "matrix", mat);
+        json_object_set_new(o, "lambda_max", json_real(r.lambda_max));
+        json_object_set_new(o, "ci", json_real(r.ci));
+        json_object_set_new(o, "ri", json_real(r.ri));
+        json_object_set_new(o, "cr", json_real(r.cr));
+        json_object_set_new(o, "consistent", json_boolean(r.consistent));
+        json_object_set_new(o, "iterations", json_integer(r.iterations));
+        if (bundle) {
+            json_t *ap = json_object();
+            json_object_set_new(ap, "bundle", json_string(bundle));
+            json_object_set_new(ap, "node", json_string(node));
+            json_object_set_new(ap, "category", json_string(cat));
+            json_object_set_new(ap, "forced", json_boolean(applied && !r.consistent));
+            json_object_set_new(o, "applied", ap);
+        } else {
+            json_object_set_new(o, "applied", json_null());
+        }
+        kh__json_print(o);
+    } else {
+        printf(KH_TR("判断矩阵 %d 阶，专家 %d 人%s\n", "matrix of order %d, %d expert(s)%s\n"), n,
+               nfiles, nfiles > 1 ? KH_TR("（几何平均合成）", " (pooled by geometric mean)") : "");
+        printf("%-16s %s\n", KH_TR("指标", "criterion"), KH_TR("权重", "weight"));
+        for (int i = 0; i < n; i++)
+            printf("%-16s %.6f\n", codes[i], r.weights[i]);
+        printf("λmax = %.6f  CI = %.6f  RI = %.2f  CR = %.6f  %s\n", r.lambda_max, r.ci, r.ri,
+               r.cr, r.consistent ? KH_TR("一致性可以接受", "consistency acceptable")
+                                  : KH_TR("一致性不可接受（CR ≥ 0.1）", "inconsistent (CR ≥ 0.1)"));
+        if (applied)
+            printf(KH_TR("已写入 %s/indicators.csv：%s 的下级指标，weight.%s%s\n",
+                         "written to %s/indicators.csv: children of %s, weight.%s%s\n"),
+                   bundle, node, cat, r.consistent ? "" : KH_TR("（--force）", " (--force)"));
+    }
+out:
+    for (int f = 0; f < loaded; f++)
+        kh_ahp_matrix_release(&ms[f]);
+    free(ms);
+    free(mats);
+    kh_buf_release(&text);
+    kh_buf_release(&out);
+    return rc;
+}
+
+const struct kh_cmd kh_cmd_ahp = {
+    .name = "ahp",
+    .summary_zh = "层次分析法：由判断矩阵求权重并检验一致性",
+    .summary_en = "AHP: weights and consistency from pairwise-comparison matrices",
+    .help_zh =
+        "用法: kaohe ahp 矩阵.csv… [--json] [-o 权重.csv]\n"
+        "       kaohe ahp 矩阵.csv… --apply 数据包 --node 编码 --category 类别 [--force]\n"
+        "\n"
+        "每个文件是一位专家的 n×n 判断矩阵（n ≤ 15，1–9 标度，可写 7、1/7、0.5），可带一行\n"
+        "指标编码表头和/或一列指标编码。多个文件按元素几何平均合成。输出权重（特征向量）、\n"
+        "λmax、CI、RI、CR；CR < 0.1 为一致性可接受。\n"
+        "\n"
+        "  --json             以 JSON 输出（格式见 docs/analysis.md）\n"
+        "  -o, --output 文件  另存权重文件（code,weight），供 kaohe weights combine 使用\n"
+        "  --apply 数据包     把权重写入该数据包 indicators.csv 中 --node 下级指标的\n"
+        "                     weight.<类别> 列，其余内容逐字节不变\n"
+        "  --node 编码        上级指标编码；矩阵中的指标编码须为其下级指标\n"
+        "  --category 类别    单位类别（如 U、I、A、E）\n"
+        "  --force            CR ≥ 0.1 时仍然写入\n"
+        "\n"
+        "退出码: 0 成功；1 一致性不可接受而拒绝写入，或写文件失败；2 输入错误（指明文件:行:列）。\n",
+    .help_en =
+        "usage: kaohe ahp MATRIX.csv… [--json] [-o WEIGHTS.csv]\n"
+        "       kaohe ahp MATRIX.csv… --apply BUNDLE --node CODE --category CAT [--force]\n"
+        "\n"
+        "Each file is one expert's n×n pairwise-comparison matrix (n ≤ 15, Saaty's 1–9 scale,\n"
+        "cells like 7, 1/7, 0.5), optionally with a header row and/or a first column of\n"
+        "criterion codes.  Several files are pooled by the element-wise geometric mean.\n"
+        "Prints the weights (principal eigenvector), λmax, CI, RI and CR; CR < 0.1 is\n"
+        "acceptably consistent.\n"
+        "\n"
+        "  --json             JSON output (shape in docs/analysis.md)\n"
+        "  -o, --output FILE  also write a weight file (code,weight) for `kaohe weights combine`\n"
+        "  --apply BUNDLE     write the weights into BUNDLE/indicators.csv, column weight.CAT of\n"
+        "                     the children of --node; every other byte stays as it was\n"
+        "  --node CODE        the parent indicator; the matrix codes must be its children\n"
+        "  --category CAT     the unit category (e.g. U, I, A, E)\n"
+        "  --force            write even when CR ≥ 0.1\n"
+        "\n"
+        "Exit status: 0 ok; 1 refused (inconsistent) or a write failed; 2 bad input (file:line:column).\n",
+    .run = run_ahp,
+};
