@@ -34,7 +34,7 @@ for a in "$@"; do
     --no-pg) pg=0 ;;
     --no-pg-national) pg_national=0 ;;
     --keep) keep=1 ;;
-    -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $a" >&2; exit 2 ;;
     esac
 done
@@ -113,7 +113,7 @@ run_dataset() {
         rm -f "$db" "$db"-*
         if [ -n "$pgurl" ] && { [ "$preset" != national ] || [ "$pg_national" = 1 ]; }; then
             local pdb="kh_bench_$preset"
-            psql -q "$pgurl" -c "DROP DATABASE IF EXISTS $pdb" -c "CREATE DATABASE $pdb" >/dev/null
+            PGOPTIONS='-c client_min_messages=warning' psql -q "$pgurl" -c "DROP DATABASE IF EXISTS $pdb" -c "CREATE DATABASE $pdb" >/dev/null
             local url="${pgurl%/*}/$pdb"
             "$kaohe" init --db "$url" >/dev/null
             measure "import (PostgreSQL)" "$preset" "$preset-import-pg" "$n" "$kaohe" import "$dir" --db "$url"
@@ -161,6 +161,10 @@ run_dataset beijing
     echo "eval phases (KH_TIMING=1):"
     echo
     echo '```'
-    cat "$out"/*-eval.err 2>/dev/null | grep '^timing' || true
+    for f in "$out"/*-eval.err; do
+        [ -e "$f" ] || continue
+        echo "# $(basename "$f" -eval.err)"
+        grep '^timing' "$f" || true
+    done
     echo '```'
 } | tee "$out/results.md"
