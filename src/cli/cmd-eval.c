@@ -5,7 +5,8 @@
  * The bundle is read and validated completely before anything is computed;
  * a bundle with any error writes nothing (SPEC §11.24) and exits 2.  The
  * readable ranking per category is printed when stdout is a terminal, with
- * --summary, or when no -o is given.
+ * --summary, or when no -o is given.  KH_TIMING=1 prints the time of each
+ * phase (read and validate, compute, write, summary) to stderr.
  */
 #include <getopt.h>
 #include <stdbool.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "cli/cli-bundle.h"
+#include "cli/cli-timing.h"
 #include "cli/cmd.h"
 #include "kaohe/buf.h"
 #include "kaohe/engine.h"
@@ -69,7 +71,9 @@ static int run_eval(int argc, char **argv)
     struct kh_results r = {0};
     struct kh_error err;
     struct kh_buf text = KH_BUF_INIT;
+    kh_cli_timing_mark("start");
     int status = kh_cli_read_bundle("eval", argv[optind], encoding, max_errors, &b);
+    kh_cli_timing_mark("read");
     if (status != KH_EXIT_OK)
         return status;
     kh_error_clear(&err);
@@ -78,14 +82,17 @@ static int run_eval(int argc, char **argv)
         status = KH_EXIT_INPUT;
         goto out;
     }
+    kh_cli_timing_mark("compute");
     if (out_dir && kh_results_write_dir(&b, &r, out_dir, &err) != 0) {
         kh_cmd_print_error("eval", &err);
         status = KH_EXIT_FAIL;
         goto out;
     }
+    kh_cli_timing_mark("write");
     if (summary) {
         kh_summary_render(&b, &r, &text);
         fputs(kh_buf_cstr(&text), stdout);
+        kh_cli_timing_mark("summary");
     }
     if (out_dir && !quiet)
         fprintf(stderr, KH_TR("结果已写入 %s\n", "results written to %s\n"), out_dir);
@@ -93,6 +100,8 @@ out:
     kh_buf_release(&text);
     kh_results_release(&r);
     kh_bundle_release(&b);
+    kh_cli_timing_mark("release");
+    kh_cli_timing_report("eval");
     return status;
 }
 

@@ -91,22 +91,24 @@ const struct kh_cmd kh_cmd_sample = {
     .summary_zh = "生成默认指标体系或完整的模拟考核数据",
     .summary_en = "write the default scheme or a simulated full cycle",
     .help_zh =
-        "用法: kaohe sample [--preset beijing] [--seed N] -o 目录\n"
+        "用法: kaohe sample [--preset beijing|national] [--seed N] -o 目录\n"
         "      kaohe sample --scheme-only -o 目录\n"
         "\n"
         "  --scheme-only   只写出默认指标体系（考核办从零开始时复制后修改）\n"
-        "  --preset 名称   模拟数据预设，默认 beijing（北京市 182 个乡镇）\n"
+        "  --preset 名称   模拟数据预设，默认 beijing（北京市 182 个乡镇）；\n"
+        "                  national：4 万个模拟乡镇、2800 个区，约 1000 万条评价，用于性能测试\n"
         "  --seed N        随机种子（非负整数，默认 1）；同一种子生成的文件逐字节相同\n"
         "  -o, --output 目录  输出目录（不存在则创建，同名文件被覆盖）\n"
         "\n"
         "写出的是考核数据包（见 FORMATS.md）：指标体系、单位、目标与基期值、年度与季度数值、\n"
         "定性评价、群众满意度问卷、干部及其测评、加减分与一票否决。\n",
     .help_en =
-        "usage: kaohe sample [--preset beijing] [--seed N] -o DIR\n"
+        "usage: kaohe sample [--preset beijing|national] [--seed N] -o DIR\n"
         "       kaohe sample --scheme-only -o DIR\n"
         "\n"
         "  --scheme-only   write only the default indicator scheme (to copy and edit)\n"
-        "  --preset NAME   simulation preset, default beijing (182 Beijing townships)\n"
+        "  --preset NAME   simulation preset, default beijing (182 Beijing townships);\n"
+        "                  national: 40,000 synthetic townships in 2,800 districts, ~10M ratings (benchmarks)\n"
         "  --seed N        random seed (non-negative integer, default 1); same seed, same bytes\n"
         "  -o, --output DIR  output folder (created if missing; files of the same name are overwritten)\n"
         "\n"

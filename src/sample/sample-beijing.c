@@ -85,17 +85,18 @@ static const struct kh__adjust_model beijing_adjusts[] = {
 };
 
 static const struct kh__veto_model beijing_vetoes[] = {
-    {"V1", "SA1", 3, "发生重大生产安全责任事故，死亡3人"},
-    {"V2", NULL, 0, "发生重大群体性事件"},
-    {"V3", NULL, 0, "发生森林火灾，过火面积较大"},
-    {"V5", NULL, 0, "班子成员严重违纪违法"},
-    {"V6", NULL, 0, "考核数据弄虚作假"},
+    {"V1", "SA1", 3, "发生重大生产安全责任事故，死亡3人", 1},
+    {"V2", NULL, 0, "发生重大群体性事件", 1},
+    {"V3", NULL, 0, "发生森林火灾，过火面积较大", 1},
+    {"V5", NULL, 0, "班子成员严重违纪违法", 1},
+    {"V6", NULL, 0, "考核数据弄虚作假", 1},
 };
 
 const struct kh__sample_preset kh__sample_preset_beijing = {
     .name = "beijing",
     .townships = "beijing-townships.csv",
     .code_prefix = "BJ",
+    .code_digits = 3,
     .categories = "UIAE",
     .responses_min = 210,
     .responses_max = 320,

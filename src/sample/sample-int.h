@@ -2,12 +2,18 @@
  * sample-int.h — what a sample preset is (shared by sample.c, the generator,
  * and one sample-<preset>.c per preset).
  *
- * A preset is data, not code: which embedded township list to use, how units
- * are coded, how big each rater pool is, how many survey responses, how
- * often values go missing or units lag, how many vetoes — and one model per
- * quantitative leaf of the scheme saying what its values look like in each
- * category.  The generator refuses a scheme leaf that has no model, so the
- * scheme and a preset cannot drift apart silently.
+ * A preset is data, not code: which embedded township list to use (or, for
+ * a synthetic country, how many units and districts and how the categories
+ * are shared among them), how units are coded, how big each rater pool is,
+ * how many survey responses, how often values go missing or units lag, how
+ * many vetoes — and one model per quantitative leaf of the scheme saying
+ * what its values look like in each category.  The generator refuses a
+ * scheme leaf that has no model, so the scheme and a preset cannot drift
+ * apart silently.
+ *
+ * Every field added after the first preset has a zero value that means "as
+ * before" (no override, one unit per veto), so presets written with
+ * designated initializers keep their output when the generator grows.
  */
 #ifndef KAOHE_SAMPLE_INT_H
 #define KAOHE_SAMPLE_INT_H
@@ -72,13 +78,26 @@ struct kh__veto_model {
     const char *fix_leaf;
     double fix_value;
     const char *reason;
+    int count;              /* distinct units with this veto; 0 means 1 */
 };
 
 struct kh__sample_preset {
     const char *name;
-    const char *townships;     /* embedded file: district,township,kind,zone_2005,type */
-    const char *code_prefix;   /* unit codes prefix + 3 digits */
+    const char *townships;     /* embedded file: district,township,kind,zone_2005,type;
+                                  NULL = synthetic layout from the fields below */
+    const char *code_prefix;   /* unit code = prefix + code_digits digits */
+    int code_digits;
     const char *categories;    /* category codes in base[] order, e.g. "UIAE" */
+    /* Synthetic layout: nunits units numbered 1…nunits, split into ndistricts
+     * consecutive runs of (nearly) equal size named 第k区.  Each district has a
+     * main category drawn by cat_share; each unit takes it, or with chance
+     * district_mix a category drawn by cat_share again (a mountain town in a
+     * plain district).  A unit is named 第n<kind> with its category's kind. */
+    int nunits, ndistricts;
+    double cat_share[KH__SAMPLE_MAXCAT];
+    double district_mix;
+    const char *cat_kind[KH__SAMPLE_MAXCAT];   /* 乡 / 镇 / 街道 */
+    const char *cat_zone[KH__SAMPLE_MAXCAT];   /* 功能区 */
     int responses_min, responses_max;
     double phone_share;
     double unknown_share;      /* 不了解 per item */
@@ -100,8 +119,15 @@ struct kh__sample_preset {
     const char *cadre_veto;     /* the unit with this veto also has a deputy vetoed individually */
     const char *cadre_penalty;  /* individual penalty leaf for cadres */
     double cadre_penalty_share;
+    /* Changes to the copied scheme, NULL = none: `key=value;…` replacing
+     * values of cycle.csv (every key must exist there), and the `groups` of
+     * every position (who votes on cadres) — both written to the bundle and
+     * used by the generator. */
+    const char *cycle_overrides;
+    const char *cadre_groups;
 };
 
 extern const struct kh__sample_preset kh__sample_preset_beijing;
+extern const struct kh__sample_preset kh__sample_preset_national;
 
 #endif

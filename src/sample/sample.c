@@ -20,6 +20,18 @@
  *   - at least `responses_min` responses per unit, each with answered items;
  *   - codes are unique across units, cadres, raters and responses.
  *
+ * Output is streamed: each big file (ratings, responses, values …) is built
+ * in a 1 MiB buffer that is written out whenever it fills, to `<file>.tmp`,
+ * renamed over `<file>` only when the whole run succeeded, so a national
+ * run (tens of millions of rows) needs no more memory than a Beijing one and
+ * a failed run leaves earlier files as they were.
+ *
+ * Units come from an embedded township list (beijing) or from a synthetic
+ * layout (national: numbered districts and units, categories drawn per
+ * district).  Everything per unit is linear in the number of units; the one
+ * per-district question (is this the district's first unit?) is a flag
+ * array, not a scan.
+ *
  * Determinism.  Each (purpose, unit) pair draws from its own SplitMix64
  * stream (prng.h), so the data of one unit do not depend on how much
  * randomness another consumed.  Numbers are rounded and printed with integer
@@ -72,11 +84,16 @@ static const char *const scheme_files[] = {
 
 static const struct kh__sample_preset *const presets[] = {
     &kh__sample_preset_beijing,
+    &kh__sample_preset_national,
 };
-static const char *const preset_names[] = {"beijing", NULL};
+static const char *const preset_names[] = {"beijing", "national", NULL};
 
-/* Random-stream purposes; a stream is (purpose << 32 | unit + 1). */
-enum { S_CYCLE = 1, S_UNIT, S_VALUES, S_TRACK, S_RATINGS, S_SURVEY, S_CADRES, S_ADJUST };
+/* Random-stream purposes; a stream is (purpose << 32 | unit + 1).  New
+ * purposes go at the end so existing streams keep their numbers. */
+enum { S_CYCLE = 1, S_UNIT, S_VALUES, S_TRACK, S_RATINGS, S_SURVEY, S_CADRES, S_ADJUST, S_LAYOUT, S_DISTRICT };
+
+/* Bytes an output buffer collects before it is written to its file. */
+#define FLUSH_AT ((size_t)1 << 20)
 
 /* ---- a CSV file held as a table of strings ---------------------------------------------------- */
 
@@ -179,6 +196,18 @@ struct position {
     const char *code, *dims, *groups;
 };
 
+/* One output file.  Rows are appended to `b`; when `f` is set and `b` holds
+ * FLUSH_AT bytes they are written to `f` (the file `<name>.tmp`) and `b` is
+ * emptied.  `f` NULL keeps the rows in memory (a part appended to another
+ * output later).  A failed write is remembered in `werr` (an errno) and
+ * reported when the file is closed. */
+struct out {
+    struct kh_buf b;
+    FILE *f;
+    char *tmp, *path;   /* malloc'd; NULL when held in memory */
+    int werr;
+};
+
 struct gen {
     const struct kh__sample_preset *p;
     uint64_t seed;
@@ -195,8 +224,9 @@ struct gen {
     struct position *pos;
     size_t npos;
     struct table items;       /* survey_items.csv */
+    struct table cycle_t, positions_t;   /* as written, after the preset's overrides */
     double *year;             /* [unit × leaf] year-end value drawn (NAN = none) */
-    struct kh_buf units_csv, targets, values, ratings, responses, cadres, adjust, adjust_cadres, raters;
+    struct out units_csv, targets, values, ratings, responses, cadres, adjust, adjust_cadres, raters;
 };
 
 static struct kh_prng stream(const struct gen *g, uint64_t purpose, size_t unit)
@@ -253,7 +283,16 @@ static double clampd(double x, double lo, double hi)
 
 /* ---- output helpers ---------------------------------------------------------------------------- */
 
-static void row(struct kh_buf *b, size_t n, ...)
+static void out_flush(struct out *o)
+{
+    if (o->f == NULL || o->b.len == 0)
+        return;
+    if (o->werr == 0 && fwrite(o->b.data, 1, o->b.len, o->f) != o->b.len)
+        o->werr = errno ? errno : EIO;
+    kh_buf_reset(&o->b);
+}
+
+static void row(struct out *o, size_t n, ...)
 {
     const char *cells[16];
     va_list ap;
@@ -261,7 +300,9 @@ static void row(struct kh_buf *b, size_t n, ...)
     for (size_t i = 0; i < n && i < 16; i++)
         cells[i] = va_arg(ap, const char *);
     va_end(ap);
-    (void)kh_csv_put_row(b, cells, n);   /* no cap on these buffers: cannot fail */
+    (void)kh_csv_put_row(&o->b, cells, n);   /* no cap on these buffers: cannot fail */
+    if (o->b.len >= FLUSH_AT)
+        out_flush(o);
 }
 
 static int make_dirs(const char *dir, struct kh_error *err)
@@ -298,14 +339,74 @@ static int write_out(const char *dir, const char *name, const struct kh_buf *b, 
     return rc;
 }
 
-/* Copy the embedded scheme files into dir; `skip` (or NULL) names one the
- * caller writes itself. */
-static int copy_scheme(const char *dir, const char *skip, struct kh_error *err)
+/* Start output `name` in `dir`: rows stream to `<name>.tmp`.  On failure
+ * the output stays in memory-only state and the error is in `err`. */
+static int out_open(struct out *o, const char *dir, const char *name, struct kh_error *err)
+{
+    o->path = kh_xmalloc(strlen(dir) + strlen(name) + 2);
+    sprintf(o->path, "%s/%s", dir, name);
+    o->tmp = kh_xmalloc(strlen(o->path) + 5);
+    sprintf(o->tmp, "%s.tmp", o->path);
+    o->f = fopen(o->tmp, "wb");
+    if (o->f == NULL)
+        return kh_error_set(err, KH_EIO, o->path, 0, NULL, "无法写入文件：%s (cannot write)", strerror(errno));
+    return 0;
+}
+
+/* Finish an output: with `commit`, write what is left and rename the
+ * temporary file over the real one (an error goes to `err` unless one is
+ * already there, i.e. rc < 0); without, remove the temporary file.  Frees
+ * everything; accepts an output that was never opened. */
+static int out_close(struct out *o, bool commit, int rc, struct kh_error *err)
+{
+    if (o->f != NULL) {
+        out_flush(o);
+        if (fclose(o->f) != 0 && o->werr == 0)
+            o->werr = errno ? errno : EIO;
+        o->f = NULL;
+        if (commit && o->werr == 0 && rename(o->tmp, o->path) != 0)
+            o->werr = errno ? errno : EIO;
+        if (!commit || o->werr != 0)
+            (void)remove(o->tmp);
+        if (commit && o->werr != 0 && rc == 0)
+            rc = kh_error_set(err, KH_EIO, o->path, 0, NULL, "写入失败：%s (write error)", strerror(o->werr));
+    }
+    kh_buf_release(&o->b);
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+    return rc;
+}
+
+/* Write a table (header and rows) as a CSV file. */
+static int write_table(const char *dir, const char *name, const struct table *t, struct kh_error *err)
+{
+    struct kh_buf b = KH_BUF_INIT;
+    (void)kh_csv_put_row(&b, (const char *const *)t->head, t->ncols);
+    for (size_t i = 0; i < t->nrows; i++)
+        (void)kh_csv_put_row(&b, (const char *const *)&t->cells[i * t->ncols], t->ncols);
+    int rc = write_out(dir, name, &b, err);
+    kh_buf_release(&b);
+    return rc;
+}
+
+/* Copy the embedded scheme files into dir, except raters.csv (the
+ * generator writes it); cycle.csv and positions.csv are written from the
+ * run's tables when the preset changed them. */
+static int copy_scheme(const struct gen *g, const char *dir, struct kh_error *err)
 {
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < sizeof scheme_files / sizeof scheme_files[0]; i++) {
-        if (skip && strcmp(skip, scheme_files[i]) == 0)
+        if (g != NULL && strcmp(scheme_files[i], "raters.csv") == 0)
             continue;
+        if (g != NULL && g->p->cycle_overrides && strcmp(scheme_files[i], "cycle.csv") == 0) {
+            rc = write_table(dir, scheme_files[i], &g->cycle_t, err);
+            continue;
+        }
+        if (g != NULL && g->p->cadre_groups && strcmp(scheme_files[i], "positions.csv") == 0) {
+            rc = write_table(dir, scheme_files[i], &g->positions_t, err);
+            continue;
+        }
         char name[64];
         snprintf(name, sizeof name, "scheme/%s", scheme_files[i]);
         const struct kh__embedded_file *f = kh__embedded_find(name);
@@ -325,6 +426,33 @@ static int cat_index(const struct gen *g, const char *code)
 {
     const char *s = strlen(code) == 1 ? strchr(g->p->categories, code[0]) : NULL;
     return s && *code ? (int)(s - g->p->categories) : -1;
+}
+
+/* Replace values of cycle.csv by the preset's `key=value;…` list; a key
+ * that cycle.csv lacks is a preset error (KH_EDATA). */
+static int apply_cycle_overrides(struct gen *g)
+{
+    struct table *t = &g->cycle_t;
+    int c_key = table_col(t, "key"), c_value = table_col(t, "value");
+    for (const char *p = g->p->cycle_overrides; p && *p;) {
+        size_t klen = strcspn(p, "=;"), vlen = p[klen] == '=' ? strcspn(p + klen + 1, ";") : 0;
+        bool found = false;
+        for (size_t i = 0; c_key >= 0 && c_value >= 0 && i < t->nrows; i++) {
+            const char *k = cell(t, i, c_key);
+            if (strlen(k) == klen && strncmp(k, p, klen) == 0) {
+                t->cells[i * t->ncols + (size_t)c_value] = kh_arena_strndup(&g->a, p + klen + 1, vlen);
+                found = true;
+            }
+        }
+        if (!found || p[klen] != '=')
+            return kh_error_set(g->err, KH_EDATA, "cycle.csv", 0, NULL,
+                                "预设“%s”修改了不存在的周期参数 %.*s (override of an unknown cycle key)",
+                                g->p->name, (int)klen, p);
+        p += klen + 1 + vlen;
+        if (*p == ';')
+            p++;
+    }
+    return 0;
 }
 
 static int load_scheme(struct gen *g)
@@ -397,13 +525,21 @@ static int load_scheme(struct gen *g)
             s->levels[s->nlevels++] = (struct level){cell(&t, i, table_col(&t, "level")), atof(pts)};
     }
 
-    if ((rc = table_load(&g->a, "scheme/positions.csv", &t, g->err)) < 0)
+    if ((rc = table_load(&g->a, "scheme/positions.csv", &g->positions_t, g->err)) < 0)
         return rc;
-    g->npos = t.nrows;
-    g->pos = kh_arena_calloc(&g->a, t.nrows, sizeof *g->pos);
-    for (size_t i = 0; i < t.nrows; i++)
-        g->pos[i] = (struct position){cell(&t, i, table_col(&t, "code")), cell(&t, i, table_col(&t, "dims")),
-                                      cell(&t, i, table_col(&t, "groups"))};
+    struct table *pt = &g->positions_t;
+    int c_groups = table_col(pt, "groups");
+    g->npos = pt->nrows;
+    g->pos = kh_arena_calloc(&g->a, pt->nrows, sizeof *g->pos);
+    for (size_t i = 0; i < pt->nrows; i++) {
+        if (g->p->cadre_groups && c_groups >= 0)
+            pt->cells[i * pt->ncols + (size_t)c_groups] = (char *)g->p->cadre_groups;
+        g->pos[i] = (struct position){cell(pt, i, table_col(pt, "code")), cell(pt, i, table_col(pt, "dims")),
+                                      cell(pt, i, c_groups)};
+    }
+
+    if ((rc = table_load(&g->a, "scheme/cycle.csv", &g->cycle_t, g->err)) < 0 || (rc = apply_cycle_overrides(g)) < 0)
+        return rc;
 
     return table_load(&g->a, "scheme/survey_items.csv", &g->items, g->err);
 }
@@ -461,31 +597,29 @@ static const struct kh__leaf_model *pop_model(const struct gen *g)
     return NULL;
 }
 
-static int load_units(struct gen *g)
+/* Units from the preset's embedded township list. */
+static int list_units(struct gen *g)
 {
     struct table t;
-    char name[128];
     int rc;
-    snprintf(name, sizeof name, "%s", g->p->townships);
-    if ((rc = table_load(&g->a, name, &t, g->err)) < 0)
+    if ((rc = table_load(&g->a, g->p->townships, &t, g->err)) < 0)
         return rc;
     int c_d = table_col(&t, "district"), c_t = table_col(&t, "township"), c_k = table_col(&t, "kind"),
         c_z = table_col(&t, "zone_2005"), c_c = table_col(&t, "type");
     g->nunits = t.nrows;
     g->units = kh_arena_calloc(&g->a, t.nrows, sizeof *g->units);
     g->districts = kh_arena_calloc(&g->a, t.nrows, sizeof *g->districts);
-    const struct kh__leaf_model *pm = pop_model(g);
     for (size_t i = 0; i < t.nrows; i++) {
         struct unit *u = &g->units[i];
-        snprintf(u->code, sizeof u->code, "%.16s%03u", g->p->code_prefix, (unsigned)(i + 1) % 100000u);
         u->name = cell(&t, i, c_t);
         u->district = cell(&t, i, c_d);
         u->kind = cell(&t, i, c_k);
         u->zone = cell(&t, i, c_z);
         u->cat = cat_index(g, cell(&t, i, c_c));
-        u->veto = -1;
         if (u->cat < 0)
-            return kh_error_set(g->err, KH_EDATA, name, (long)i + 2, "type", "未知类别 (unknown category)");
+            return kh_error_set(g->err, KH_EDATA, g->p->townships, (long)i + 2, "type",
+                                "未知类别 (unknown category)");
+        /* a short list (Beijing: 16 districts): a scan is fine */
         u->district_idx = -1;
         for (size_t d = 0; d < g->ndistricts; d++)
             if (strcmp(g->districts[d], u->district) == 0)
@@ -494,6 +628,70 @@ static int load_units(struct gen *g)
             u->district_idx = (int)g->ndistricts;
             g->districts[g->ndistricts++] = u->district;
         }
+    }
+    return 0;
+}
+
+/* A category index drawn by the preset's shares. */
+static int draw_category(const struct gen *g, struct kh_prng *r)
+{
+    double x = kh_prng_uniform(r), acc = 0, total = 0;
+    size_t n = strlen(g->p->categories);
+    for (size_t k = 0; k < n; k++)
+        total += g->p->cat_share[k];
+    for (size_t k = 0; k < n; k++) {
+        acc += g->p->cat_share[k] / total;
+        if (x < acc)
+            return (int)k;
+    }
+    return (int)n - 1;
+}
+
+/* Units of a synthetic layout (sample-int.h): district d holds units
+ * [d·N/D, (d+1)·N/D), so sizes differ by at most one. */
+static int layout_units(struct gen *g)
+{
+    const struct kh__sample_preset *p = g->p;
+    if (p->nunits <= 0 || p->ndistricts <= 0 || p->ndistricts > p->nunits)
+        return kh_error_set(g->err, KH_EDATA, NULL, 0, NULL, "预设“%s”的单位布局无效 (bad synthetic layout)",
+                            p->name);
+    g->nunits = (size_t)p->nunits;
+    g->ndistricts = (size_t)p->ndistricts;
+    g->units = kh_arena_calloc(&g->a, g->nunits, sizeof *g->units);
+    g->districts = kh_arena_calloc(&g->a, g->ndistricts, sizeof *g->districts);
+    int *main_cat = kh_arena_calloc(&g->a, g->ndistricts, sizeof *main_cat);
+    for (size_t d = 0; d < g->ndistricts; d++) {
+        struct kh_prng r = stream(g, S_DISTRICT, d);
+        g->districts[d] = kh_arena_printf(&g->a, "第%zu区", d + 1);
+        main_cat[d] = draw_category(g, &r);
+    }
+    for (size_t i = 0; i < g->nunits; i++) {
+        struct unit *u = &g->units[i];
+        struct kh_prng r = stream(g, S_LAYOUT, i);
+        size_t d = i * g->ndistricts / g->nunits;
+        u->district_idx = (int)d;
+        u->district = g->districts[d];
+        u->cat = kh_prng_chance(&r, p->district_mix) ? draw_category(g, &r) : main_cat[d];
+        u->kind = p->cat_kind[u->cat] ? p->cat_kind[u->cat] : "镇";
+        u->zone = p->cat_zone[u->cat] ? p->cat_zone[u->cat] : "";
+        u->name = kh_arena_printf(&g->a, "第%zu%s", i + 1, u->kind);
+    }
+    return 0;
+}
+
+static int load_units(struct gen *g)
+{
+    int rc = g->p->townships ? list_units(g) : layout_units(g);
+    if (rc < 0)
+        return rc;
+    const struct kh__leaf_model *pm = pop_model(g);
+    /* 1–9 digits (3 when unset); the bound also lets the compiler see the code fits */
+    int digits = g->p->code_digits > 0 && g->p->code_digits <= 9 ? g->p->code_digits : 3;
+    for (size_t i = 0; i < g->nunits; i++) {
+        struct unit *u = &g->units[i];
+        snprintf(u->code, sizeof u->code, "%.16s%0*u", g->p->code_prefix, digits,
+                 (unsigned)(i + 1) % 1000000000u);
+        u->veto = -1;
         struct kh_prng r = stream(g, S_UNIT, i);
         u->q = kh_prng_normal(&r);
         u->pop = 1;
@@ -505,12 +703,16 @@ static int load_units(struct gen *g)
     }
     /* vetoes: distinct units, drawn from the cycle stream */
     struct kh_prng r = stream(g, S_CYCLE, 0);
-    for (size_t v = 0; v < g->p->nvetoes && v < g->nunits; v++) {
-        size_t k;
-        do
-            k = (size_t)kh_prng_below(&r, g->nunits);
-        while (g->units[k].veto >= 0);
-        g->units[k].veto = (int)v;
+    size_t vetoed = 0;
+    for (size_t v = 0; v < g->p->nvetoes; v++) {
+        int count = g->p->vetoes[v].count > 0 ? g->p->vetoes[v].count : 1;
+        for (int c = 0; c < count && vetoed < g->nunits; c++, vetoed++) {
+            size_t k;
+            do
+                k = (size_t)kh_prng_below(&r, g->nunits);
+            while (g->units[k].veto >= 0);
+            g->units[k].veto = (int)v;
+        }
     }
     return 0;
 }
@@ -658,18 +860,19 @@ static const char *rater_code(char *buf, size_t n, const struct gen *g, const st
 static void write_raters(struct gen *g)
 {
     char code[96], name[256];
+    bool *seen = kh_xmalloc(g->ndistricts ? g->ndistricts : 1);
     for (size_t gi = 0; gi < g->p->ngroups; gi++) {
         const struct kh__group_model *m = &g->p->groups[gi];
+        memset(seen, 0, g->ndistricts);
         for (size_t ui = 0; ui < g->nunits; ui++) {
             const struct unit *u = &g->units[ui];
             if (m->scope == KH__SCOPE_CYCLE && ui > 0)
                 break;
+            /* district raters are listed at the district's first unit */
             if (m->scope == KH__SCOPE_DISTRICT) {
-                bool first = true;
-                for (size_t j = 0; j < ui; j++)
-                    first = first && g->units[j].district_idx != u->district_idx;
-                if (!first)
+                if (seen[u->district_idx])
                     continue;
+                seen[u->district_idx] = true;
             }
             for (int k = 0; k < m->count; k++) {
                 rater_code(code, sizeof code, g, m, u, k);
@@ -683,6 +886,7 @@ static void write_raters(struct gen *g)
             }
         }
     }
+    free(seen);
 }
 
 /* Ratings of `ratee` on `item` by every rater of the groups in `groups`
@@ -877,7 +1081,7 @@ const char *const *kh_sample_preset_names(void)
 int kh_sample_write_scheme(const char *dir, struct kh_error *err)
 {
     int rc = make_dirs(dir, err);
-    return rc < 0 ? rc : copy_scheme(dir, NULL, err);
+    return rc < 0 ? rc : copy_scheme(NULL, dir, err);
 }
 
 int kh_sample_write(const char *preset, uint64_t seed, const char *dir, struct kh_error *err)
@@ -888,13 +1092,13 @@ int kh_sample_write(const char *preset, uint64_t seed, const char *dir, struct k
     kh_arena_init(&g.a, 0);
     g.seed = seed;
     g.err = err;
-    struct kh_buf *bufs[] = {&g.units_csv, &g.targets, &g.values, &g.ratings,
-                             &g.responses, &g.cadres, &g.adjust, &g.raters, &g.adjust_cadres};
+    struct out *outs[] = {&g.units_csv, &g.targets, &g.values, &g.ratings,
+                          &g.responses, &g.cadres, &g.adjust, &g.raters, &g.adjust_cadres};
     static const char *const names[] = {"units.csv", "targets.csv", "values.csv", "ratings.csv",
                                         "responses.csv", "cadres.csv", "adjustments.csv", "raters.csv",
-                                        NULL /* adjust_cadres: appended to adjustments.csv */};
-    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
-        kh_buf_init(bufs[i], 0);
+                                        NULL /* adjust_cadres: in memory, appended to adjustments.csv */};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        kh_buf_init(&outs[i]->b, 0);
     for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
         if (strcmp(presets[i]->name, preset) == 0)
             g.p = presets[i];
@@ -902,6 +1106,13 @@ int kh_sample_write(const char *preset, uint64_t seed, const char *dir, struct k
         rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "未知预设 %s (unknown preset)", preset);
         goto out;
     }
+    if ((rc = make_dirs(dir, err)) < 0)
+        goto out;
+    for (size_t i = 0; rc == 0 && i < sizeof outs / sizeof outs[0]; i++)
+        if (names[i])
+            rc = out_open(outs[i], dir, names[i], err);
+    if (rc < 0)
+        goto out;
     row(&g.units_csv, 6, "code", "name", "district", "category", "zone", "kind");
     row(&g.targets, 5, "unit", "indicator", "target", "baseline", "status");
     row(&g.values, 5, "unit", "indicator", "period", "value", "source");
@@ -925,16 +1136,12 @@ int kh_sample_write(const char *preset, uint64_t seed, const char *dir, struct k
     /* adjustments after all values: conditions look at year-end values */
     for (size_t ui = 0; ui < g.nunits; ui++)
         gen_adjustments(&g, ui, &cleared);
-    kh_buf_append(&g.adjust, g.adjust_cadres.data ? g.adjust_cadres.data : "", g.adjust_cadres.len);
+    kh_buf_append(&g.adjust.b, g.adjust_cadres.b.data ? g.adjust_cadres.b.data : "", g.adjust_cadres.b.len);
     write_raters(&g);
-    if ((rc = make_dirs(dir, err)) < 0 || (rc = copy_scheme(dir, "raters.csv", err)) < 0)
-        goto out;
-    for (size_t i = 0; rc == 0 && i < sizeof bufs / sizeof bufs[0]; i++)
-        if (names[i])
-            rc = write_out(dir, names[i], bufs[i], err);
+    rc = copy_scheme(&g, dir, err);
 out:
-    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
-        kh_buf_release(bufs[i]);
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        rc = out_close(outs[i], rc == 0, rc, err);
     kh_arena_release(&g.a);
     return rc;
 }
