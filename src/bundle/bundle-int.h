@@ -102,6 +102,18 @@ bool kh__code_ok(const char *s);
 bool kh__check_code(struct kh__table *t, int c);
 /* Parse a number cell of column c: empty → NaN when allow_empty, else error. */
 bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out);
+
+/* Magnitudes a bundle number may have (docs/formats.md "Number range"): 0, or
+ * 1e-300 <= |x| <= 1e15.  The upper bound keeps every sum, range, square and
+ * weighted mean of the engine far from overflow; the lower bound keeps out
+ * subnormals, whose few significant digits make weights and ratios noise. */
+#define KH__NUM_MAX 1e15
+#define KH__NUM_MIN 1e-300
+bool kh__num_in_range(double x);
+/* kh_parse_double() plus kh__num_in_range(): every number of a bundle goes
+ * through here.  False on bad syntax or magnitude (then *out is unchanged
+ * or the parsed value). */
+bool kh__parse_num(const char *s, double *out);
 const char *kh__str(struct kh__rd *rd, const char *s);
 
 /* ---- params.c: cell syntaxes ---- */
