@@ -16,7 +16,8 @@ int kh_cli_read_bundle(const char *cmdname, const char *dir, const char *encodin
     struct kh_diags d;
     struct kh_bundle_read_opts opts = {.encoding = encoding, .max_errors = max_errors};
     kh_diags_init(&d, max_errors);
-    kh_bundle_init(b);
+    /* No kh_bundle_init(b) here: kh_bundle_read_dir initialises b on every
+     * path, and a second init would drop the first one's arena block. */
     int rc = kh_bundle_read_dir(dir, &opts, b, &d);
     if (rc != 0) {
         kh_diags_sort(&d);
