@@ -22,11 +22,14 @@
  * (the target is built with ASan and UBSan).  A rejected bundle must come
  * back with at least one diagnostic that names a file; an accepted bundle
  * must compute (kh_engine_run returns 0: SPEC §11 says validation is
- * complete) and every result file and the summary must render.
+ * complete), its base, composite, present scores and global weights must be
+ * finite (no NaN or inf leaking from extreme numbers), and every result file
+ * and the summary must render.
  *
  * Build: cmake -DKH_FUZZ=ON -DCMAKE_C_COMPILER=clang; run with
  * -dict=fuzz/bundle.dict (docs/robustness.md).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +96,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     kh_error_clear(&err);
     if (kh_engine_run(&b, NULL, &r, &err) != 0)
         abort();       /* a validated bundle must compute */
+    /* SPEC §6/§11.17: base and composite are numbers; a present score is a
+     * number.  With the number range of docs/formats.md nothing may be
+     * NaN or infinite there. */
+    for (int32_t u = 0; u < r.nunits; u++) {
+        if (!isfinite(r.units[u].base) || !isfinite(r.units[u].composite))
+            abort();
+        for (int32_t n = 0; n < r.nnodes; n++) {
+            const struct kh_node_result *nr = kh_results_node(&r, u, n);
+            if ((nr->flags & KH_NR_HAS_SCORE) && !isfinite(nr->score))
+                abort();
+            if ((nr->flags & KH_NR_APPLICABLE) && !(nr->flags & KH_NR_POINTS) &&
+                !isfinite(nr->weight_global))
+                abort();
+        }
+    }
+    for (int32_t c = 0; c < r.ncadres; c++)
+        if (!isfinite(r.cadres[c].score))
+            abort();
     for (int f = 0; f < KH_RESULT_NFILES; f++)
         kh_results_render(&b, &r, (enum kh_result_file)f, &out);
     kh_summary_render(&b, &r, &out);
