@@ -102,6 +102,21 @@ bool kh__code_ok(const char *s);
 bool kh__check_code(struct kh__table *t, int c);
 /* Parse a number cell of column c: empty → NaN when allow_empty, else error. */
 bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out);
+
+/* Magnitudes a bundle number may have (docs/formats.md "Number range"): 0, or
+ * 1e-100 <= |x| <= 1e100.  Squares, sums over 40,000 units and ratios of such
+ * numbers stay far from overflow and underflow, so no result can become inf or
+ * NaN by accident.  Indicator weights, which multiply along the tree path
+ * (weight_global), have the tighter range of KH__WEIGHT_MIN..KH__WEIGHT_MAX. */
+#define KH__WEIGHT_MAX 1e15
+#define KH__WEIGHT_MIN 1e-15
+#define KH__NUM_MAX 1e100
+#define KH__NUM_MIN 1e-100
+bool kh__num_in_range(double x);
+/* kh_parse_double() plus kh__num_in_range(): every number of a bundle goes
+ * through here.  False on bad syntax or magnitude (then *out is unchanged
+ * or the parsed value). */
+bool kh__parse_num(const char *s, double *out);
 const char *kh__str(struct kh__rd *rd, const char *s);
 
 /* ---- params.c: cell syntaxes ---- */

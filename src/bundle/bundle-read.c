@@ -17,7 +17,10 @@
  * Cross-file checks (§11.10): every unit where a `target`-scored leaf is
  * applicable has an approved non-zero target; a present year-end value of a
  * growth leaf has a non-zero baseline; a present year-end value of a
- * per_capita/ratio leaf does not meet a denominator value of 0.
+ * per_capita/ratio leaf does not meet a denominator value of 0.  The
+ * transformed value (growth rate, ratio) must obey the number range of every
+ * bundle number (KH__NUM_MAX, docs/formats.md), so that a tiny baseline or
+ * denominator cannot send +inf or NaN into populations and means.
  *
  * All-or-nothing: any diagnostic → the bundle is released and KH_EINVAL
  * returned; diagnostics are sorted by file and line.  Unknown file names
@@ -99,14 +102,23 @@ static void check_values(struct kh__rd *rd)
                 kh_diags_add(rd->d, vf, rd->value_line[i], "value",
                              "增长率指标 %s 的基期值为 0 (growth baseline is 0)",
                              b->nodes[v->node].code);
+            else if (fabs(100.0 * (v->value - base) / fabs(base)) > KH__NUM_MAX)
+                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                             "增长率指标 %s 的增长率超出范围（基期值过小？）(growth rate out of range: |x| > 1e100)",
+                             b->nodes[v->node].code);
         } else if ((p->transform == KH_TRANSFORM_PER_CAPITA ||
                     p->transform == KH_TRANSFORM_RATIO) && p->denominator >= 0) {
             uint64_t key = KH_U64_KEY(v->unit, (uint32_t)p->denominator << 7 | KH_PERIOD_Y);
             int32_t di = kh_u64map_get(&rd->value_ix, key);
-            if (di >= 0 && b->values[di].value == 0)
+            double dv = di >= 0 ? b->values[di].value : NAN;
+            if (dv == 0)
                 kh_diags_add(rd->d, vf, rd->value_line[i], "value",
                              "分母指标 %s 的值为 0 (denominator value is 0)",
                              b->nodes[p->denominator].code);
+            else if (!isnan(dv) && fabs(v->value / dv) > KH__NUM_MAX)
+                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                             "指标 %s 除以分母 %s 后超出范围 (ratio out of range: |x| > 1e100)",
+                             b->nodes[v->node].code, b->nodes[p->denominator].code);
         }
     }
 }

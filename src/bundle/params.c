@@ -121,9 +121,9 @@ static unsigned method_params(enum kh_method m)
 
 static bool pnum(struct kh__table *t, int col, const char *k, const char *v, double *out)
 {
-    if (kh_parse_double(v, out))
+    if (kh__parse_num(v, out))
         return true;
-    kh__err(t, col, "参数 %s 不是数字 “%s” (parameter is not a number)", k, v);
+    kh__err(t, col, "参数 %s 不是数字或超出范围 “%s” (parameter is not a number, or out of range)", k, v);
     return false;
 }
 
@@ -140,9 +140,9 @@ static bool pbound(struct kh__table *t, int col, const char *k, const char *v,
         return true;
     }
     out->kind = KH_BOUND_FIXED;
-    if (kh_parse_double(v, &out->v))
+    if (kh__parse_num(v, &out->v))
         return true;
-    kh__err(t, col, "参数 %s 应为数字、pop_min 或 pop_max，而非 “%s” (expected a number, pop_min or pop_max)",
+    kh__err(t, col, "参数 %s 应为数字（绝对值不超过 1e100）、pop_min 或 pop_max，而非 “%s” (expected a number within ±1e100, pop_min or pop_max)",
             k, v);
     return false;
 }
@@ -169,9 +169,9 @@ static bool ppairs(struct kh__table *t, int col, struct kh_arena *a, const char 
             ok = per > 0;
             p[i].x = per;
         } else {
-            ok = kh_parse_double(xs, &p[i].x);
+            ok = kh__parse_num(xs, &p[i].x);
         }
-        if (!ok || !kh_parse_double(ys, &p[i].y)) {
+        if (!ok || !kh__parse_num(ys, &p[i].y)) {
             kh__err(t, col, "参数 %s 的第 %d 项 “%s:%s” 无效 (invalid pair)", k, i + 1, xs, ys);
             return false;
         }
@@ -277,7 +277,7 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
             pr->points = kh_arena_calloc(a, (size_t)m, sizeof *pr->points);
             pr->npoints = m;
             for (int32_t j = 0; j < m; j++) {
-                if (!kh_parse_double(items[j], &pr->points[j])) {
+                if (!kh__parse_num(items[j], &pr->points[j])) {
                     kh__err(t, col, "参数 points 的第 %d 项 “%s” 不是数字 (not a number)", j + 1,
                             items[j]);
                     ok = false;
@@ -370,7 +370,7 @@ bool kh__wrefs_parse(struct kh__table *t, int col, struct kh_arena *a, const cha
             kh__err(t, col, "未知%s “%s” (unknown reference)", what, kv.kv[i].key);
             ok = false;
         }
-        if (!kh_parse_double(kv.kv[i].value, &w[i].w)) {
+        if (!kh__parse_num(kv.kv[i].value, &w[i].w)) {
             kh__err(t, col, "“%s” 的权重不是数字 “%s” (weight is not a number)", kv.kv[i].key,
                     kv.kv[i].value);
             ok = false;
@@ -415,7 +415,7 @@ bool kh__grades_parse(struct kh_arena *a, const char *s, const char *bottom,
             *eq = '\0';
             names[n] = trimdup(a, seg, strlen(seg));
             const char *v = trimdup(a, eq + 1, strlen(eq + 1));
-            if (!kh_parse_double(v, &thr[n])) {
+            if (!kh__parse_num(v, &thr[n])) {
                 snprintf(why, whylen, "“%s” 的分数线不是数字 “%s” (threshold is not a number)",
                          names[n], v);
                 return false;

@@ -115,7 +115,7 @@ void kh__read_positions(struct kh__rd *rd)
                     if (!kh__code_ok(kv.kv[k].key)) {
                         kh__err(&t, PO_DIMS, "维度编码 “%s” 无效 (bad dimension code)", kv.kv[k].key);
                         ok = false;
-                    } else if (!kh_parse_double(kv.kv[k].value, &x) || x < 0) {
+                    } else if (!kh__parse_num(kv.kv[k].value, &x) || x < 0) {
                         kh__err(&t, PO_DIMS, "维度 %s 的权重 “%s” 无效 (bad dimension weight)",
                                 kv.kv[k].key, kv.kv[k].value);
                         ok = false;

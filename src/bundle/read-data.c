@@ -183,7 +183,7 @@ static bool scale_answer(struct kh__table *t, int c, const struct kh_scale *s, i
         return false;
     }
     if (s->numeric) {
-        if (!kh_parse_double(v, &x)) {
+        if (!kh__parse_num(v, &x)) {
             kh__err(t, c, "量表 %s 是数值量表，“%s” 不是数字 (level on a numeric scale)", s->name, v);
             return false;
         }
@@ -197,7 +197,7 @@ static bool scale_answer(struct kh__table *t, int c, const struct kh_scale *s, i
     }
     int32_t li = kh__scale_find(s, v);
     if (li < 0) {
-        if (kh_parse_double(v, &x))
+        if (kh__parse_num(v, &x))
             kh__err(t, c, "量表 %s 是等级量表，不接受数字 “%s” (number on a level scale)", s->name,
                     v);
         else

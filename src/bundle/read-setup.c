@@ -43,7 +43,7 @@ static bool is_iso_date(const char *s)
 static bool cyc_num(struct kh__table *t, const char *v, double lo, double hi, double *out)
 {
     double x;
-    if (!kh_parse_double(v, &x) || x < lo || x > hi) {
+    if (!kh__parse_num(v, &x) || x < lo || x > hi) {
         char a[32], b[32];
         kh__err(t, CY_VALUE, "应为 %s 到 %s 之间的数字，而非 “%s” (expected a number in range)",
                 kh_fmt_double_short(lo, a), kh_fmt_double_short(hi, b), v);
@@ -164,7 +164,7 @@ void kh__read_cycle(struct kh__rd *rd)
             c->channels = kh_arena_calloc(&b->arena, (size_t)kv.n + 1, sizeof *c->channels);
             c->nchannels = 0;
             for (int32_t i = 0; i < kv.n; i++) {
-                if (!kh__code_ok(kv.kv[i].key) || !kh_parse_double(kv.kv[i].value, &x) ||
+                if (!kh__code_ok(kv.kv[i].key) || !kh__parse_num(kv.kv[i].value, &x) ||
                     x < 0) {
                     kh__err(&t, CY_VALUE, "渠道 “%s=%s” 无效 (bad channel weight)", kv.kv[i].key,
                             kv.kv[i].value);

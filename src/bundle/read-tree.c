@@ -199,11 +199,16 @@ void kh__read_indicators(struct kh__rd *rd)
             n->weight_text[c] = kh__str(rd, w);
             if (w[0] == '\0') {
                 n->weights[c] = 0;
-            } else if (!kh_parse_double(w, &n->weights[c])) {
-                kh__err_named(&t, t.wname[c], "权重不是数字 “%s” (not a number)", w);
+            } else if (!kh__parse_num(w, &n->weights[c])) {
+                kh__err_named(&t, t.wname[c], "权重不是数字或超出范围 “%s” (not a number, or |x| outside 0 or 1e-100..1e100)", w);
                 ok = false;
             } else if (n->weights[c] < 0) {
                 kh__err_named(&t, t.wname[c], "权重为负 “%s” (negative weight)", w);
+                ok = false;
+            } else if (n->weights[c] > KH__WEIGHT_MAX ||
+                       (n->weights[c] > 0 && n->weights[c] < KH__WEIGHT_MIN)) {
+                kh__err_named(&t, t.wname[c], "指标权重 “%s” 超出范围：须为 0 或在 1e-15 到 1e15 之间 "
+                              "(indicator weight out of range: 0 or 1e-15..1e15)", w);
                 ok = false;
             }
         }

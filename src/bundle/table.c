@@ -20,6 +20,7 @@
  * lost row as unknown.  Diagnostics name the column as
  * the user wrote it in the header.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,5 +335,22 @@ bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out)
         *out = NAN;
         return false;
     }
+    if (!kh__num_in_range(*out)) {
+        kh__err(t, c, "数值 “%s” 超出范围：绝对值须为 0 或在 1e-100 到 1e100 之间 "
+                      "(number out of range: |x| must be 0 or within 1e-100..1e100)", s);
+        *out = NAN;
+        return false;
+    }
     return true;
+}
+
+bool kh__num_in_range(double x)
+{
+    double a = fabs(x);
+    return a == 0 || (a >= KH__NUM_MIN && a <= KH__NUM_MAX);
+}
+
+bool kh__parse_num(const char *s, double *out)
+{
+    return kh_parse_double(s, out) && kh__num_in_range(*out);
 }

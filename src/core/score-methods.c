@@ -57,6 +57,10 @@ double kh_score_target(double x, double t, enum kh_direction dir, double alpha, 
     } else {
         d = (x - t) / t;
     }
+    /* d can be ±inf even for in-range inputs (t − x over a tiny x, or over a
+     * tiny t): α = 0 must still give 1, not 0·inf = NaN. */
+    if (alpha == 0.0)
+        return 100.0 * clamp(1.0, 0.0, cap);
     return 100.0 * clamp(1.0 + alpha * d, 0.0, cap);
 }
 

@@ -28,19 +28,6 @@ struct table {
     long *lines;
 };
 
-static void table_release(struct table *t)
-{
-    for (size_t r = 0; r < t->nrows; r++) {
-        for (size_t c = 0; c < t->ncells[r]; c++)
-            free(t->rows[r][c]);
-        free(t->rows[r]);
-    }
-    free(t->rows);
-    free(t->ncells);
-    free(t->lines);
-    kh_buf_release(&t->text);
-}
-
 static bool parse_num(const char *s, double *x)
 {
     if (strcmp(s, "inf") == 0) {
@@ -85,6 +72,19 @@ static int load(const char *path, struct table *t)
     return 0;
 }
 
+static void table_release(struct table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncells[r]; c++)
+            free(t->rows[r][c]);
+        free(t->rows[r]);
+    }
+    free(t->rows);
+    free(t->ncells);
+    free(t->lines);
+    kh_buf_release(&t->text);
+}
+
 int main(int argc, char **argv)
 {
     double tol = 1e-12;
@@ -98,8 +98,12 @@ int main(int argc, char **argv)
         return 2;
     }
     struct table a, b;
-    if (load(argv[i], &a) != 0 || load(argv[i + 1], &b) != 0)
+    memset(&b, 0, sizeof b);
+    if (load(argv[i], &a) != 0 || load(argv[i + 1], &b) != 0) {
+        table_release(&a);
+        table_release(&b);
         return 2;
+    }
     int diffs = 0;
     if (a.nrows != b.nrows) {
         fprintf(stderr, "%s: %zu rows, expected %zu\n", argv[i + 1], b.nrows, a.nrows);

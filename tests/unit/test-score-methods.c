@@ -14,6 +14,10 @@ static void test_target(void **state)
     (void)state;
     /* benefit, α 1, cap 1: s = min(100·r, 100) */
     NEAR(kh_score_target(90, 100, KH_BENEFIT, 1, 1), 90);
+    /* r − 1 overflows to +inf with in-range inputs; α = 0 still gives 100, not NaN */
+    NEAR(kh_score_target(1e-300, 1e15, KH_COST, 0, 1.5), 100);
+    NEAR(kh_score_target(1e15, 1e-300, KH_BENEFIT, 0, 1), 100);
+    NEAR(kh_score_target(1e15, 1e-300, KH_BENEFIT, 2, 1.2), 120);
     NEAR(kh_score_target(120, 100, KH_BENEFIT, 1, 1), 100);
     NEAR(kh_score_target(50, 80, KH_BENEFIT, 1, 1), 62.5);
     /* α 2, cap 1.2 (golden 03): r 1.2 → 1.4 → cap 1.2; r 0.5 → 0; r 0.8 → 0.6 */
