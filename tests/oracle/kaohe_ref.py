@@ -1007,12 +1007,16 @@ def write_results(b, R, out):
     for un in b.units:
         u, cat = un["code"], un["category"]
         for n in b.preorder:
-            if not applicable(b, n, cat):
-                continue
             code = n["code"]
             if is_point_kind(n):
+                # §11.17: point leaves apply in every category, whatever their own weight; they are
+                # listed when their path (the ancestors) is applicable (§11.22)
+                if n["parent"] and not applicable(b, b.node_by[n["parent"]], cat):
+                    continue
                 pts = b.adjust.get((u, code), 0.0)
                 rows.append([u, code, fmt(pts), "", ""])
+                continue
+            if not applicable(b, n, cat):
                 continue
             val = "" if n["kind"] == "node" else fmt(R["leaf_value"].get((u, code)))
             rows.append([u, code, val, fmt(R["node_score"].get((u, code))), fmt(R["node_wg"].get((u, code), 0.0))])
