@@ -18,12 +18,40 @@ SURVEY_LEVELS = ["满意", "基本满意", "不满意"]
 HALF_CENTS = [94.995, 89.995, 79.995, 69.995, 94.99499999999999, 89.99499999999999, 95.004, 90.0, 89.994]
 
 
+NOISE = {"rng": None}
+
+
 def w_csv(path, header, rows):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
+    """Write a CSV; in noise mode permute columns, pad cells, add a BOM, CRLF, quotes, blank records."""
+    rows = [["" if c is None else str(c) for c in r] for r in rows]
+    r = NOISE["rng"]
+    header = list(header)
+    bom = crlf = False
+    quoting = csv.QUOTE_MINIMAL
+    if r is not None:
+        if r.random() < 0.5:
+            perm = list(range(len(header)))
+            r.shuffle(perm)
+            header = [header[i] for i in perm]
+            rows = [[x[i] for i in perm] for x in rows]
+        if r.random() < 0.2:
+            quoting = csv.QUOTE_ALL
+        elif r.random() < 0.35:
+            # unquoted padding only: whitespace inside quotes is a separate finding (FINDINGS.md F1)
+            plain = lambda c: not any(ch in c for ch in ',"\r\n')
+            header = [" %s " % h for h in header]
+            rows = [[(" " + c + "  ") if c and plain(c) and r.random() < 0.3 else c for c in x] for x in rows]
+        bom = r.random() < 0.3
+        crlf = r.random() < 0.3
+        if rows and r.random() < 0.3:
+            rows.insert(r.randint(0, len(rows)), [""] * len(header))
+        if rows and r.random() < 0.2:
+            rows.append([""] * len(header))
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\r\n" if crlf else "\n", quoting=quoting)
         w.writerow(header)
-        for r in rows:
-            w.writerow(["" if c is None else c for c in r])
+        for x in rows:
+            w.writerow(x)
 
 
 def g(x):
@@ -40,13 +68,17 @@ class Gen:
         r = self.r
         self.nasty = {k: r.random() < p for k, p in (
             ("ties", 0.35), ("halfcent", 0.25), ("zerovar", 0.15), ("quota_ties", 0.2),
-            ("all_veto", 0.08), ("no_scored", 0.15), ("big_points", 0.3))}
+            ("all_veto", 0.08), ("no_scored", 0.15), ("big_points", 0.3), ("near_equal", 0.12),
+            ("noise", 0.4), ("shuffle_tree", 0.25))}
+        NOISE["rng"] = random.Random(seed * 7 + 1) if self.nasty["noise"] else None
 
     # ------------------------------------------------------------------
     def value(self, lo=0.0, hi=100.0):
         r = self.r
         if self.nasty["zerovar"] and r.random() < 0.5:
             return 50
+        if self.nasty["near_equal"] and r.random() < 0.6:
+            return r.choice([50, 50.000000000001, 49.99999999999999, 50.00000000000001])
         if self.nasty["ties"]:
             return r.choice([10, 20, 20, 30, 50, 50, 80, 100])
         c = r.random()
@@ -136,12 +168,12 @@ class Gen:
             t3 = t2 - r.choice([5, 10, 15])
             cyc.append(("team_thresholds", "好=%s;较好=%s;一般=%s" % (g(t1), g(t2), g(t3))))
         if r.random() < 0.6:
-            cyc.append(("team_top_quota", g(r.choice([0.2, 0.3, 0.5, 0.1, 0.2857142857, 0.4]))))
+            cyc.append(("team_top_quota", g(r.choice([0.2, 0.3, 0.5, 0.1, 0.2857142857, 0.4, 0, 1]))))
         if r.random() < 0.5:
             t1 = r.choice([90, 85, 92])
             cyc.append(("cadre_thresholds", "优秀=%s;称职=%s;基本称职=%s" % (g(t1), g(t1 - 15), g(t1 - 30))))
         if r.random() < 0.6:
-            cyc.append(("cadre_top_quota", g(r.choice([0.2, 0.3, 0.5, 0.3333333333, 0.25]))))
+            cyc.append(("cadre_top_quota", g(r.choice([0.2, 0.3, 0.5, 0.3333333333, 0.25, 0, 1]))))
         self.min_raters = r.choice([None, 1, 2, 3, 4])
         if self.min_raters is not None:
             cyc.append(("min_raters", self.min_raters))
@@ -150,7 +182,9 @@ class Gen:
         if r.random() < 0.5:
             cyc.append(("rater_correction", r.choice(["on", "off"])))
         if r.random() < 0.6:
-            cyc.append(("veto_cap", r.choice(["一般", "较好", "差", "lowest"])))
+            cyc.append(("veto_cap", r.choice(["一般", "较好", "差", "lowest", "好", ""])))
+        if r.random() < 0.2:
+            cyc.append(("bonus_cap" if not any(k == "bonus_cap" for k, _ in cyc) else "publicity_days", ""))
         self.channels = None
         if self.has_survey and r.random() < 0.6:
             self.channels = [("phone", 0.6), ("onsite", 0.4)] if r.random() < 0.5 else \
@@ -172,6 +206,8 @@ class Gen:
             ind_rows.append([n["code"], n["parent"], n["code"] + "名", n["kind"], "", n.get("direction", ""),
                              n.get("method", ""), n.get("params", ""), n.get("missing", ""), "",
                              n.get("raters", ""), n.get("scale", "")] + n["w"])
+        if self.nasty["shuffle_tree"]:
+            r.shuffle(ind_rows)
         w_csv(os.path.join(out, "indicators.csv"),
               ["code", "parent", "name", "kind", "measure", "direction", "method", "params", "missing",
                "department", "raters", "scale"] + ["weight." + c for c in cats], ind_rows)
@@ -274,7 +310,7 @@ class Gen:
                 n["groupw"] = [(gc, 1.0) for gc in gs]
             else:
                 pick = r.sample(gs, r.randint(1, len(gs)))
-                gw = [(gc, r.choice([0.1, 0.2, 0.3, 0.5, 1, 2])) for gc in pick]
+                gw = [(gc, r.choice([0.1, 0.2, 0.3, 0.5, 1, 2, 0])) for gc in pick]
                 n["raters"] = ";".join("%s=%s" % (gc, g(w)) for gc, w in gw)
                 n["groupw"] = gw
             n["scale"] = r.choice(["", "team", "numeric", "numeric"] + ([self.custom_scale] if self.custom_scale else []))
@@ -295,7 +331,7 @@ class Gen:
             if r.random() < 0.5:
                 p.append("alpha=%s" % g(r.choice([0.5, 1, 1.5, 2, 3])))
             if r.random() < 0.5:
-                p.append("cap=%s" % g(r.choice([1, 1.1, 1.2, 1.5])))
+                p.append("cap=%s" % g(r.choice([1, 1.1, 1.2, 1.5, 0.8])))
             if r.random() < 0.3:
                 p.append("schedule=Q1:0.1|Q2:0.4|Q3:0.7|Q4:1")
         elif m == "efficacy":
@@ -404,8 +440,8 @@ class Gen:
                             trow[2] = g(r.choice([10, 20]))
                     else:
                         trow[3] = g(base)
-                if trow is None and r.random() < 0.1:
-                    trow = [u, code, g(r.choice([50, 100])), "", r.choice(["proposed", "returned"])]
+                if trow is None and r.random() < 0.1 and app:
+                    trow = [u, code, g(r.choice([50, 100])), "", r.choice(["proposed", "returned", "approved"])]
                 if trow is not None:
                     targets.append(trow)
                 if present:
@@ -502,7 +538,8 @@ class Gen:
                         if r.random() < 0.85:
                             a = r.choice(SURVEY_LEVELS + ["不了解"])
                             resp.append(["RS%d" % rid, u, ch, code, a])
-            w_csv(os.path.join(out, "responses.csv"), ["response", "unit", "channel", "item", "answer"], resp)
+            if r.random() < 0.9:
+                w_csv(os.path.join(out, "responses.csv"), ["response", "unit", "channel", "item", "answer"], resp)
 
         # positions and cadres
         cadres = []
@@ -522,7 +559,7 @@ class Gen:
                 grps = ""
                 if r.random() < 0.6:
                     pick = r.sample([gc for gc, _ in self.groups], r.randint(1, len(self.groups)))
-                    grps = ";".join("%s=%s" % (gc, g(r.choice([0.2, 0.3, 0.5, 1]))) for gc in pick)
+                    grps = ";".join("%s=%s" % (gc, g(r.choice([0.2, 0.3, 0.5, 1, 0]))) for gc in pick)
                 positions.append(["P%d" % (i + 1), "职位%d" % i, principal] + ws + [dims, grps])
             codes = [n["code"] for n in self.nodes]
             cid = 0
@@ -543,6 +580,8 @@ class Gen:
                 p = posd[c[3]]
                 dims = [d.split("=")[0] for d in p[6].split(";")] if p[6] else ["德", "能", "勤", "绩", "廉"]
                 grps = [x.split("=")[0] for x in p[7].split(";")] if p[7] else [gc for gc, _ in self.groups]
+                if r.random() < 0.3:
+                    grps = [gc for gc, _ in self.groups]   # some raters outside the position's groups
                 for d in dims:
                     for gc in grps:
                         for rater in r.sample(self.members[gc], r.randint(0, len(self.members[gc]))):
@@ -561,9 +600,9 @@ class Gen:
                 if n["kind"] == "veto":
                     p = 0.6 if self.nasty["all_veto"] else 0.15
                     if r.random() < p:
-                        adjustments.append([u, n["code"], "1", "原因"])
+                        adjustments.append([u, n["code"], r.choice(["1", "1", "1.0", "1.00"]), "原因"])
                     elif r.random() < 0.1:
-                        adjustments.append([u, n["code"], "0", "不构成"])
+                        adjustments.append([u, n["code"], r.choice(["0", "0.0"]), "不构成"])
                 else:
                     for _ in range(r.choice([0, 0, 1, 2])):
                         amt = r.choice([1, 2, 3, 0.5, 4.995, 0.005] + ([6, 12] if big else []))
