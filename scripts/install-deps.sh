@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(cmake ninja-build pkgconf gcc libc6-dev clang libclang-rt-14-dev
       libcmocka-dev libsqlite3-dev sqlite3 libpq-dev postgresql
-      libsodium-dev libjansson-dev)
+      libsodium-dev libjansson-dev python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
