@@ -11,10 +11,12 @@
  * end one line, inside quotes as well as outside, so a record's `line` is the
  * line a spreadsheet user sees it start on.
  *
- * Trimming: ASCII spaces and tabs around a cell are dropped; text *inside*
- * quotes is kept verbatim (quoting is how a user asks for a leading space,
- * and the writer quotes exactly such cells).  A quote inside an unquoted cell
- * is kept as a literal character, as spreadsheets do.
+ * Trimming: ASCII spaces and tabs around a cell are dropped, and so are
+ * those at the ends of a quoted cell's content: SPEC §11.2 says "cells and
+ * headers are trimmed" without an exception for quotes, and a spreadsheet
+ * user who types `" T1 "` means the unit T1.  Spaces inside the content stay.
+ * A quote inside an unquoted cell is kept as a literal character, as
+ * spreadsheets do.
  *
  * Errors: an unterminated quote consumes the rest of the input (nothing
  * after it can be trusted); text after a closing quote resynchronises at the
@@ -81,6 +83,25 @@ static void resync(struct kh_csv_reader *r, const char *p)
     r->p = eat_eol(r, p);
 }
 
+/* Drop ASCII blanks at both ends of the cell being built (a quoted cell's
+ * content), in place in cell_store. */
+static void trim_quoted(struct kh_csv_reader *r)
+{
+    size_t start = r->offsets[r->nfields - 1];
+    char *c = r->cell_store.data ? r->cell_store.data + start : NULL;
+    size_t n = r->cell_store.len - start, lead = 0;
+    if (c == NULL)
+        return;
+    while (n > 0 && is_blank(c[n - 1]))
+        n--;
+    while (lead < n && is_blank(c[lead]))
+        lead++;
+    if (lead > 0)
+        memmove(c, c + lead, n - lead);
+    r->cell_store.len = start + n - lead;
+    r->cell_store.data[r->cell_store.len] = '\0';
+}
+
 static void begin_cell(struct kh_csv_reader *r)
 {
     KH_GROW(r->offsets, r->nfields + 1, r->offsets_cap);
@@ -131,6 +152,7 @@ int kh_csv_next(struct kh_csv_reader *r, struct kh_error *err)
                 if (r->cell_store.len - r->offsets[r->nfields - 1] > CSV_CELL_MAX)
                     goto too_big;
             }
+            trim_quoted(r);
             while (p < r->end && is_blank(*p))
                 p++;
             if (p < r->end && *p != ',' && *p != '\r' && *p != '\n') {
