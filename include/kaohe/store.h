@@ -89,6 +89,7 @@ struct kh_store {
     int depth;                        /* >0 inside kh_store_tx */
     char actor[128];                  /* who is acting, for audit records */
     int actor_role;                   /* enum kh_role of the actor; checked by store-cycle.c */
+    char actor_unit[128];             /* role unit: the unit it acts for ("" = any) */
     unsigned retries;                 /* statistics: transactions rerun */
 };
 

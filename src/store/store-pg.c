@@ -190,6 +190,7 @@ static void pg_rollback(void *impl)
 
 static const char *const pg_migrations[] = {
     kh__schema_v1,
+    kh__schema_v2,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {
@@ -203,5 +204,5 @@ const struct kh_store_ops kh_store_pg_ops = {
     .query = pg_query,
     .script = pg_script,
     .migrations = pg_migrations,
-    .nmigrations = 1,
+    .nmigrations = 2,
 };

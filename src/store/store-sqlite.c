@@ -212,6 +212,7 @@ static void sq_rollback(void *impl)
 
 static const char *const sq_migrations[] = {
     kh__schema_v1,
+    kh__schema_v2,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {
@@ -225,7 +226,7 @@ const struct kh_store_ops kh_store_sqlite_ops = {
     .query = sq_query,
     .script = sq_script,
     .migrations = sq_migrations,
-    .nmigrations = 1,
+    .nmigrations = 2,
 };
 
 /*
