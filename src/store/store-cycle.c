@@ -346,8 +346,8 @@ int kh__store_number(const char *text, const char *what, char out[32], struct kh
     char *end;
     double x = text ? strtod(text, &end) : 0;
     if (text == NULL || text[0] == '\0' || *end != '\0' || !isfinite(x))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "%s不是数字：“%s” / %s is not a number: '%s'",
-                            what, text ? text : "", what, text ? text : "");
+        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "%s “%s” 不是数字 / is not a number",
+                            what, text ? text : "");
     kh_fmt_double_short(x, out);
     return 0;
 }

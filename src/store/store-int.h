@@ -42,4 +42,11 @@ void kh__store_now(char out[32]);
 int kh__store_next_id(struct kh_store *s, const char *table, const char *col, char out[24],
                       struct kh_error *err);
 
+/* Insert or update the value of (unit, leaf, period) of a cycle (period
+ * and value already canonical) and audit it; no state or role check (the
+ * callers, store-values.c and store-appeal.c, have made theirs). */
+int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
+                        const char *leaf, const char *period, const char *value,
+                        const char *source, const char *reason, struct kh_error *err);
+
 #endif
