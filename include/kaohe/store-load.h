@@ -34,8 +34,10 @@ int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, str
 int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
                         struct kh_diags *diags, struct kh_error *err);
 /* Run the engine on the stored cycle and replace its stored results
- * (admin; any state but final). */
-int kh_store_compute(struct kh_store *s, const char *code, struct kh_diags *diags,
-                     struct kh_error *err);
+ * (admin; any state but final).  summary (may be NULL) receives the
+ * readable ranking per category (summary.h). */
+struct kh_buf;
+int kh_store_compute(struct kh_store *s, const char *code, struct kh_buf *summary,
+                     struct kh_diags *diags, struct kh_error *err);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli-store.h"
+#include "kaohe/buf.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 #include "kaohe/store-load.h"
@@ -46,8 +47,10 @@ const struct kh_cmd kh_cmd_compute = {
     .name = "compute",
     .summary_zh = "计算考核周期并保存结果",
     .summary_en = "compute a cycle and store its results",
-    .help_zh = "用法: kaohe compute 周期 [--db 数据库]\n",
-    .help_en = "usage: kaohe compute CYCLE [--db DATABASE]\n",
+    .help_zh = "用法: kaohe compute 周期 [--summary] [--db 数据库]\n"
+               "  --summary  计算后打印各类别排名（综合得分、等次、标记）\n",
+    .help_en = "usage: kaohe compute CYCLE [--summary] [--db DATABASE]\n"
+               "  --summary  print the ranking per category after computing\n",
     .run = run_compute,
 };
 
@@ -107,7 +110,7 @@ static int run_export(int argc, char **argv)
 static int run_compute(int argc, char **argv)
 {
     struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_compute, argc, argv, "", "", &a);
+    int rc = kh__cli_args(&kh_cmd_compute, argc, argv, "", "summary", &a);
     if (rc != 0)
         return rc;
     if (a.npos != 1)
@@ -119,7 +122,12 @@ static int run_compute(int argc, char **argv)
     struct kh_diags d;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    rc = kh_store_compute(s, a.pos[0], &d, &err);
+    struct kh_buf text = KH_BUF_INIT;
+    bool summary = kh__cli_opt(&a, "summary") != NULL;
+    rc = kh_store_compute(s, a.pos[0], summary ? &text : NULL, &d, &err);
+    if (rc == 0 && summary)
+        fwrite(text.data, 1, text.len, stdout);
+    kh_buf_release(&text);
     if (rc == 0)
         printf(KH_TR("已计算并保存考核周期 %s 的结果\n", "computed and stored the results of %s\n"), a.pos[0]);
     return finish(&kh_cmd_compute, s, rc, &d, &err);

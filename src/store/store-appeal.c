@@ -217,7 +217,7 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     free(after);
     /* Recompute inside this transaction: results and data never disagree. */
     if (rc == 0 && a->accept)
-        rc = kh_store_compute(s, c.code, a->diags, err);
+        rc = kh_store_compute(s, c.code, NULL, a->diags, err);
     return rc;
 }
 
