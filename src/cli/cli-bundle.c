@@ -4,6 +4,7 @@
  * fixes a spreadsheet top to bottom.
  */
 #include <stdio.h>
+#include <string.h>
 #include "cli/cli-bundle.h"
 #include "cli/cmd.h"
 #include "kaohe/bundle.h"
@@ -16,7 +17,7 @@ int kh_cli_read_bundle(const char *cmdname, const char *dir, const char *encodin
     struct kh_diags d;
     struct kh_bundle_read_opts opts = {.encoding = encoding, .max_errors = max_errors};
     kh_diags_init(&d, max_errors);
-    kh_bundle_init(b);
+    memset(b, 0, sizeof *b);   /* the reader's contract: zeroed, never garbage */
     int rc = kh_bundle_read_dir(dir, &opts, b, &d);
     if (rc != 0) {
         kh_diags_sort(&d);
@@ -25,7 +26,6 @@ int kh_cli_read_bundle(const char *cmdname, const char *dir, const char *encodin
                               "kaohe %s: bundle %s has %zu errors; nothing was done.\n"),
                 cmdname, dir, d.total ? d.total : (size_t)1);
         kh_diags_release(&d);
-        kh_bundle_release(b);
         return rc == KH_EIO ? KH_EXIT_FAIL : KH_EXIT_INPUT;
     }
     kh_diags_release(&d);

@@ -52,7 +52,7 @@ static int list_warnings(struct kh_store *s, const char *cycle, const char *unit
     struct kh_bundle b;
     struct kh_results r;
     memset(&r, 0, sizeof r);
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     int rc = kh_store_load(s, cycle, &b, d, err);
     if (rc == 0)
         rc = kh_engine_run(&b, NULL, &r, err);

@@ -58,7 +58,7 @@ int kh_store_compute(struct kh_store *s, const char *code, struct kh_buf *summar
     struct kh_bundle b;
     struct kh_results r;
     struct files f = {0};
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     memset(&r, 0, sizeof r);
     struct kh_cycle_row c;
     int rc = kh_store_cycle_get(s, code, &c, err);

@@ -85,7 +85,7 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
     struct files f = {0};
     char tmp[] = "/tmp/kaohe-import.XXXXXX";
     bool made = false;
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     int rc = kh_bundle_read_dir(dir, &o, &b, diags);
     if (rc != 0) {
         rc = kh_error_set(err, rc, dir, 0, NULL, "数据包有错误，未导入任何内容 / the bundle has errors; "
@@ -403,7 +403,7 @@ int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
     struct kh_bundle b;
     struct kh_cycle_row c;
     struct files f = {0};
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     int rc = kh_store_load(s, code, &b, diags, err);
     if (rc == 0)
         rc = kh_bundle_write_dir(&b, dir, err);
