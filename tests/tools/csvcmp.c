@@ -28,6 +28,20 @@ struct table {
     long *lines;
 };
 
+static void table_release(struct table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncells[r]; c++)
+            free(t->rows[r][c]);
+        free(t->rows[r]);
+    }
+    free(t->rows);
+    free(t->ncells);
+    free(t->lines);
+    kh_buf_release(&t->text);
+    memset(t, 0, sizeof *t);
+}
+
 static bool parse_num(const char *s, double *x)
 {
     if (strcmp(s, "inf") == 0) {
@@ -47,6 +61,7 @@ static int load(const char *path, struct table *t)
     struct kh_csv_reader r;
     memset(t, 0, sizeof *t);
     if (kh_buf_read_file(&t->text, path, &err) != 0) {
+        kh_buf_release(&t->text);
         fprintf(stderr, "csvcmp: cannot read %s: %s\n", path, err.msg);
         return -1;
     }
@@ -85,8 +100,12 @@ int main(int argc, char **argv)
         return 2;
     }
     struct table a, b;
-    if (load(argv[i], &a) != 0 || load(argv[i + 1], &b) != 0)
+    memset(&b, 0, sizeof b);
+    if (load(argv[i], &a) != 0 || load(argv[i + 1], &b) != 0) {
+        table_release(&a);
+        table_release(&b);
         return 2;
+    }
     int diffs = 0;
     if (a.nrows != b.nrows) {
         fprintf(stderr, "%s: %zu rows, expected %zu\n", argv[i + 1], b.nrows, a.nrows);
@@ -115,5 +134,7 @@ int main(int argc, char **argv)
             diffs++;
         }
     }
+    table_release(&a);
+    table_release(&b);
     return diffs ? 1 : 0;
 }
