@@ -25,6 +25,11 @@
 struct kh_bundle_read_opts {
     const char *encoding;   /* NULL/"auto", "utf-8", "gbk", "gb18030" */
     size_t max_errors;      /* 0 = 100 */
+    /* Database import: when cycle.csv names a `previous` cycle, an empty
+     * growth baseline is not an error here, because the store fills it from
+     * the previous cycle's year-end value when it loads the cycle (FORMATS.md,
+     * `previous`).  A baseline of 0 is still an error. */
+    bool baselines_from_previous;
 };
 
 struct kh_bundle_file {

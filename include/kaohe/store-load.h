@@ -14,19 +14,30 @@
 
 /* Validate the bundle in dir and store it as a cycle in state setup (with
  * replace: replacing a cycle that is still in setup), in one transaction.
- * code receives the cycle code.  Bundle errors go to diags (KH_EINVAL). */
+ * The cycle's code is cycle.csv's `code`, or cycle_code (may be NULL) when
+ * the bundle has none; both present and different is KH_EINVAL.  code
+ * receives the code used.  Empty growth baselines are accepted when
+ * cycle.csv names a `previous` cycle (filled by kh_store_load).  Bundle
+ * errors go to diags (KH_EINVAL). */
 int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
-                        const struct kh_bundle_read_opts *opts, struct kh_diags *diags,
-                        char code[128], struct kh_error *err);
-/* Load a cycle as a validated bundle (b: initialised; caller releases). */
+                        const struct kh_bundle_read_opts *opts, const char *cycle_code,
+                        struct kh_diags *diags, char code[128], struct kh_error *err);
+/* Load a cycle as a validated bundle (b: initialised; caller releases).
+ * Year over year: when the cycle names a `previous` cycle, every growth
+ * leaf's empty baseline (empty cell, or no targets.csv row) of a unit with a
+ * year-end value is filled with the previous cycle's year-end value of the
+ * same unit and leaf before validation, so compute and export see it; a
+ * missing previous cycle or value is a located error. */
 int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, struct kh_diags *diags,
                   struct kh_error *err);
 /* Write the cycle's bundle and stored result files into dir. */
 int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
                         struct kh_diags *diags, struct kh_error *err);
 /* Run the engine on the stored cycle and replace its stored results
- * (admin; any state but final). */
-int kh_store_compute(struct kh_store *s, const char *code, struct kh_diags *diags,
-                     struct kh_error *err);
+ * (admin; any state but final).  summary (may be NULL) receives the
+ * readable ranking per category (summary.h). */
+struct kh_buf;
+int kh_store_compute(struct kh_store *s, const char *code, struct kh_buf *summary,
+                     struct kh_diags *diags, struct kh_error *err);
 
 #endif

@@ -73,6 +73,16 @@ struct kh_store_ops {
                  kh_store_row_fn fn, void *ctx, struct kh_error *err);
     /* Run a script of DDL (no parameters, several statements). */
     int (*script)(void *impl, const char *sql, struct kh_error *err);
+    /* Bulk load of many rows into one table inside the current transaction:
+     * copy_begin names the table and its columns, copy_row sends one row
+     * (cells[i] NULL = SQL NULL), copy_end finishes (and reports any error
+     * the server kept until then).  SQLite: one prepared INSERT bound by
+     * index; PostgreSQL: COPY … FROM STDIN in text format, buffered.  After
+     * an error in copy_row the caller still calls copy_end. */
+    int (*copy_begin)(void *impl, const char *table, const char *const *columns, int ncols,
+                      struct kh_error *err);
+    int (*copy_row)(void *impl, const char *const *cells, int ncols, struct kh_error *err);
+    int (*copy_end)(void *impl, struct kh_error *err);
     /* The migration scripts of this backend: migrations[i] brings the schema
      * from version i to i+1. */
     const char *const *migrations;
@@ -89,6 +99,7 @@ struct kh_store {
     int depth;                        /* >0 inside kh_store_tx */
     char actor[128];                  /* who is acting, for audit records */
     int actor_role;                   /* enum kh_role of the actor; checked by store-cycle.c */
+    char actor_unit[128];             /* role unit: the unit it acts for ("" = any) */
     unsigned retries;                 /* statistics: transactions rerun */
 };
 

@@ -36,6 +36,7 @@ enum kh__file {
 struct kh__rd {
     struct kh_bundle *b;
     struct kh_diags *d;
+    bool baselines_from_previous;  /* opts: empty growth baselines allowed (store import) */
     const char *text[KH__F_COUNT];
     size_t len[KH__F_COUNT];
     bool present[KH__F_COUNT];

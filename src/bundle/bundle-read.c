@@ -94,7 +94,10 @@ static void check_values(struct kh__rd *rd)
         if (p->transform == KH_TRANSFORM_GROWTH) {
             int32_t ti = kh_u64map_get(&rd->target_ix, KH_U64_KEY(v->unit, v->node));
             double base = ti >= 0 ? b->targets[ti].baseline : NAN;
-            if (isnan(base))
+            if (isnan(base) && rd->baselines_from_previous && b->cycle.previous != NULL &&
+                b->cycle.previous[0] != '\0')
+                ;   /* filled from the previous cycle by the store (store-load.c) */
+            else if (isnan(base))
                 kh_diags_add(rd->d, vf, rd->value_line[i], "value",
                              "增长率指标 %s 缺少单位 %s 的基期值（targets.csv 的 baseline） (missing growth baseline)",
                              b->nodes[v->node].code, b->units[v->unit].code);
@@ -157,6 +160,7 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
     size_t before = d->total;
     rd.b = b;
     rd.d = d;
+    rd.baselines_from_previous = opts != NULL && opts->baselines_from_previous;
     for (size_t i = 0; i < nfiles; i++) {
         int f;
         for (f = 0; f < KH__F_COUNT; f++)

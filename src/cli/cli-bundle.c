@@ -26,7 +26,6 @@ int kh_cli_read_bundle(const char *cmdname, const char *dir, const char *encodin
                               "kaohe %s: bundle %s has %zu errors; nothing was done.\n"),
                 cmdname, dir, d.total ? d.total : (size_t)1);
         kh_diags_release(&d);
-        kh_bundle_release(b);
         return rc == KH_EIO ? KH_EXIT_FAIL : KH_EXIT_INPUT;
     }
     kh_diags_release(&d);

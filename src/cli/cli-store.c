@@ -164,6 +164,7 @@ int kh__cli_open(const struct kh_cmd *cmd, const struct kh_cli_args *a, bool cre
     }
     snprintf(st->actor, sizeof st->actor, "%s", u.name);
     st->actor_role = u.role;
+    snprintf(st->actor_unit, sizeof st->actor_unit, "%s", u.unit);
     *s = st;
     return 0;
 }

@@ -1,6 +1,18 @@
 /*
- * cmd-agreement.c — `kaohe agreement`: how far the raters agree (SPEC §8,
- * §11.25; statistics and block rules in agreement.h).
+ * cmd-agreement.c — `kaohe agreement`, two commands under one name:
+ *
+ *   kaohe agreement propose|approve|return|list|print CYCLE …
+ *       the performance agreement (绩效协议) of a stored cycle, SPEC §9.2:
+ *       sent to agreement-targets.c as soon as the first argument is one
+ *       of those words;
+ *   kaohe agreement BUNDLE -o OUT
+ *       anything else: how far the raters agree (评价一致性, SPEC §8,
+ *       §11.25; statistics and block rules in agreement.h).
+ *
+ * A bundle folder literally named `propose` (etc.) can still be analysed as
+ * `kaohe agreement ./propose -o OUT`.
+ *
+ * The analysis:
  *
  * Writes two files into OUT (numbers %.17g, NaN as an empty cell):
  *   agreement_items.csv   group,item,ratee_kind,status,raters,ratees,
@@ -23,6 +35,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "cli/agreement-targets.h"
 #include "cli/analysis-cli.h"
 #include "cli/cli-bundle.h"
 #include "cli/cmd.h"
@@ -94,6 +107,8 @@ static int run_agreement(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const struct kh_cmd *cmd = &kh_cmd_agreement;
+    if (argc >= 2 && kh__agreement_is_targets(argv[1]))
+        return kh__agreement_targets_run(argc, argv);
     bool json = false;
     const char *out_dir = NULL;
     int c;
@@ -243,9 +258,21 @@ out:
 
 const struct kh_cmd kh_cmd_agreement = {
     .name = "agreement",
-    .summary_zh = "评价一致性：Kendall W、ICC(2,1)、评价人相关与宽严度",
-    .summary_en = "rater agreement: Kendall's W, ICC(2,1), rater correlation and leniency",
+    .summary_zh = "绩效协议（propose|approve|return|list|print）；或评价一致性分析（数据包）",
+    .summary_en = "performance agreement (propose|approve|return|list|print); or rater agreement of a bundle",
     .help_zh =
+        "kaohe agreement 有两种用法。\n"
+        "\n"
+        "一、绩效协议（数据库中的考核周期，SPEC §9.2；周期须处于 agreement 状态）\n"
+        "用法: kaohe agreement propose 周期 单位 指标 目标值 --note 理由   单位（或管理员）提出目标值\n"
+        "      kaohe agreement approve 周期 单位 指标 [--comment 意见]     管理员批准\n"
+        "      kaohe agreement return 周期 单位 指标 --comment 意见       管理员退回（单位可重新提出）\n"
+        "      kaohe agreement list 周期 [--unit 单位]                     列出目标值、状态、理由与意见\n"
+        "      kaohe agreement print 周期 单位                             打印该单位已批准目标的协议书\n"
+        "  只有按目标值计分（method=target）的定量指标需要协议目标；计分只用已批准的目标。\n"
+        "  共同选项: --db 数据库  --user 用户\n"
+        "\n"
+        "二、评价一致性分析（数据包文件夹）\n"
         "用法: kaohe agreement 数据包 -o 输出目录 [--json]\n"
         "\n"
         "对每个（评价组，评价项）取该组每位评价人都评过的对象（数值分，弃权不计），计算带结校正\n"
@@ -254,8 +281,21 @@ const struct kh_cmd kh_cmd_agreement = {
         "和宽严度（其均值 − 组均值）；相关为负者列出提示，不自动剔除。\n"
         "\n"
         "输出 agreement_items.csv 与 agreement_raters.csv（列见 docs/analysis.md）。\n"
-        "  --json    以 JSON 输出\n",
+        "  --json    以 JSON 输出\n"
+        "  数据包文件夹恰好名为 propose 等子命令时，写成 ./propose。\n",
     .help_en =
+        "kaohe agreement has two uses.\n"
+        "\n"
+        "1. Performance agreement of a cycle in the database (SPEC §9.2; state agreement only)\n"
+        "usage: kaohe agreement propose CYCLE UNIT LEAF TARGET --note TEXT   a unit (or admin) proposes\n"
+        "       kaohe agreement approve CYCLE UNIT LEAF [--comment TEXT]     the admin approves\n"
+        "       kaohe agreement return CYCLE UNIT LEAF --comment TEXT        the admin returns it\n"
+        "       kaohe agreement list CYCLE [--unit UNIT]                     targets, status, notes\n"
+        "       kaohe agreement print CYCLE UNIT                             the signed agreement as text\n"
+        "  Only quant leaves scored with method=target take agreement targets; only approved\n"
+        "  targets are scored.  Common options: --db DATABASE  --user NAME\n"
+        "\n"
+        "2. Rater agreement of a bundle folder\n"
         "usage: kaohe agreement BUNDLE -o OUT [--json]\n"
         "\n"
         "Per (rater group, item), over the ratees scored by every rater of the group (numeric\n"
@@ -266,6 +306,7 @@ const struct kh_cmd kh_cmd_agreement = {
         "the admin, nothing is dropped.\n"
         "\n"
         "Writes agreement_items.csv and agreement_raters.csv (columns in docs/analysis.md).\n"
-        "  --json    JSON output\n",
+        "  --json    JSON output\n"
+        "  A bundle folder named like a subcommand (propose…) is written ./propose.\n",
     .run = run_agreement,
 };

@@ -13,6 +13,8 @@ extern const struct kh_cmd kh_cmd_import;
 extern const struct kh_cmd kh_cmd_export;
 extern const struct kh_cmd kh_cmd_compute;
 extern const struct kh_cmd kh_cmd_cycle;
+extern const struct kh_cmd kh_cmd_track;
+extern const struct kh_cmd kh_cmd_appeal;
 extern const struct kh_cmd kh_cmd_user;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
@@ -32,6 +34,8 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_export,
     &kh_cmd_compute,
     &kh_cmd_cycle,
+    &kh_cmd_track,
+    &kh_cmd_appeal,
     &kh_cmd_user,
     &kh_cmd_audit,
     &kh_cmd_backup,

@@ -100,13 +100,26 @@ int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file
     kh_csv_put_row(&header, (const char *const *)r.fields, r.nfields);
     header.len--;                      /* drop the "\n": stored as one line */
     header.data[header.len] = '\0';
-    insert_sql(t, &sql);
+    /* indicators.csv (a few dozen rows) also writes indicator_weights per
+     * row, so it goes row by row; every other file through the backend's
+     * bulk path (one prepared INSERT, or PostgreSQL COPY). */
+    bool bulk = strcmp(t->table, "indicators") != 0;
+    const char *cols[MAXCOLS + 2] = {"cycle_id", "ord"};
+    for (int i = 0; i < n; i++)
+        cols[i + 2] = t->columns[i];
+    if (bulk) {
+        rc = s->ops->copy_begin(s->impl, t->table, cols, n + 2, err);
+        if (rc != 0)
+            goto out;
+    } else {
+        insert_sql(t, &sql);
+    }
     while ((rc = kh_csv_next(&r, err)) == 1) {
         if (kh_csv_record_blank(&r))
             continue;
         if ((int)r.nfields != nheader) {
             rc = kh_error_set(err, KH_EINVAL, file, r.line, NULL, "列数不对 / wrong field count");
-            goto out;
+            break;
         }
         snprintf(ord, sizeof ord, "%ld", nrows + 1);
         params[0] = cycle_id;
@@ -116,17 +129,26 @@ int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file
         for (int i = 0; i < nheader; i++)
             if (map[i] >= 0)
                 params[map[i] + 2] = r.fields[i];
-        rc = kh_store_exec(s, kh_buf_cstr(&sql), params, n + 2, NULL, err);
-        for (int i = 0; rc == 0 && i < nheader; i++) {
-            if (map[i] != -2)
-                continue;
-            const char *wp[] = {cycle_id, ord, weight_cat[i], r.fields[i]};
-            rc = kh_store_exec(s, "INSERT INTO indicator_weights (cycle_id, ord, category, weight) "
-                                  "VALUES ($1, $2, $3, $4)", wp, 4, NULL, err);
+        if (bulk) {
+            rc = s->ops->copy_row(s->impl, params, n + 2, err);
+        } else {
+            rc = kh_store_exec(s, kh_buf_cstr(&sql), params, n + 2, NULL, err);
+            for (int i = 0; rc == 0 && i < nheader; i++) {
+                if (map[i] != -2)
+                    continue;
+                const char *wp[] = {cycle_id, ord, weight_cat[i], r.fields[i]};
+                rc = kh_store_exec(s, "INSERT INTO indicator_weights (cycle_id, ord, category, "
+                                      "weight) VALUES ($1, $2, $3, $4)", wp, 4, NULL, err);
+            }
         }
         if (rc != 0)
-            goto out;
+            break;
         nrows++;
+    }
+    if (bulk) {
+        int e = s->ops->copy_end(s->impl, rc < 0 ? NULL : err);
+        if (rc >= 0 && e != 0)
+            rc = e;
     }
     if (rc < 0)
         goto out;

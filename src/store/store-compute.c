@@ -11,6 +11,7 @@
 #include "kaohe/error.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
+#include "kaohe/summary.h"
 #include "store/store-int.h"
 
 #define NFILES 8
@@ -51,13 +52,13 @@ static int results_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     return rc;
 }
 
-int kh_store_compute(struct kh_store *s, const char *code, struct kh_diags *diags,
-                     struct kh_error *err)
+int kh_store_compute(struct kh_store *s, const char *code, struct kh_buf *summary,
+                     struct kh_diags *diags, struct kh_error *err)
 {
     struct kh_bundle b = {0};
     struct kh_results r;
     struct files f = {0};
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     memset(&r, 0, sizeof r);
     struct kh_cycle_row c;
     int rc = kh_store_cycle_get(s, code, &c, err);
@@ -79,6 +80,8 @@ int kh_store_compute(struct kh_store *s, const char *code, struct kh_diags *diag
         struct results_ctx x = {code, &f};
         rc = kh_store_tx(s, results_tx, &x, err);
     }
+    if (rc == 0 && summary != NULL)
+        rc = kh_summary_render(&b, &r, summary);
     for (size_t i = 0; i < f.n; i++)
         kh_buf_release(&f.data[i]);
     kh_results_release(&r);

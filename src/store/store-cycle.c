@@ -12,11 +12,14 @@
  * state (targets only in agreement, values only in setup/tracking/
  * evaluation) is checked by each command through kh_store_require_state.
  */
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
 #include "kaohe/error.h"
+#include "kaohe/numfmt.h"
 #include "store/store-int.h"
 
 static const char *const state_names[] = {"setup", "agreement", "tracking", "evaluation",
@@ -261,4 +264,105 @@ int kh_store_cycle_create(struct kh_store *s, const char *code, const char *name
     rc = kh_store_audit(s, "insert", "cycle", code, NULL, after, NULL, err);
     free(after);
     return rc;
+}
+
+/* ---- helpers of the data-changing workflow commands (store-int.h) ---- */
+
+int kh__store_require_own_unit(struct kh_store *s, const char *unit, struct kh_error *err)
+{
+    if (s->actor_role != KH_ROLE_UNIT || s->actor_unit[0] == '\0' ||
+        strcmp(s->actor_unit, unit) == 0)
+        return 0;
+    return kh_error_set(err, KH_EPERM, NULL, 0, NULL,
+                        "用户 %s 代表单位 %s，不能代表单位 %s 操作 / user %s acts for unit %s, not for %s",
+                        s->actor, s->actor_unit, unit, s->actor, s->actor_unit, unit);
+}
+
+int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *unit,
+                         struct kh_error *err)
+{
+    char one[8];
+    const char *p[] = {cycle_id, unit};
+    int rc = kh_store_query_text(s, "SELECT 1 FROM units WHERE cycle_id = $1 AND code = $2", p, 2,
+                                 one, sizeof one, NULL, err);
+    if (rc == KH_ENOTFOUND)
+        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
+                            "本考核周期没有单位 %s / the cycle has no unit %s", unit, unit);
+    return rc;
+}
+
+struct leaf_ctx {
+    char *kind, *method;
+    bool found;
+};
+
+static int leaf_row(void *ctx, int ncols, const char *const *c)
+{
+    struct leaf_ctx *l = ctx;
+    if (ncols >= 2) {
+        snprintf(l->kind, 64, "%s", c[0] ? c[0] : "");
+        snprintf(l->method, 64, "%s", c[1] ? c[1] : "");
+        l->found = true;
+    }
+    return 0;
+}
+
+int kh__store_check_leaf(struct kh_store *s, const char *cycle_id, const char *code,
+                         char kind[64], char method[64], struct kh_error *err)
+{
+    struct leaf_ctx l = {kind, method, false};
+    const char *p[] = {cycle_id, code};
+    int rc = kh_store_query(s, "SELECT kind, method FROM indicators WHERE cycle_id = $1 AND code = $2",
+                            p, 2, leaf_row, &l, err);
+    if (rc == 0 && !l.found)
+        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
+                          "本考核周期没有指标 %s / the cycle has no indicator %s", code, code);
+    return rc;
+}
+
+int kh__store_file_grew(struct kh_store *s, const char *cycle_id, const char *file,
+                        const char *header, long added, struct kh_error *err)
+{
+    char n[24];
+    const char *p[] = {cycle_id, file};
+    int rc = kh_store_query_text(s, "SELECT nrows FROM cycle_files WHERE cycle_id = $1 AND file = $2",
+                                 p, 2, n, sizeof n, NULL, err);
+    if (rc == KH_ENOTFOUND) {
+        snprintf(n, sizeof n, "%ld", added);
+        const char *ip[] = {cycle_id, file, header, n};
+        return kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256) "
+                                "VALUES ($1, $2, $3, $4, '')", ip, 4, NULL, err);
+    }
+    if (rc != 0 || added == 0)
+        return rc;
+    snprintf(n, sizeof n, "%ld", atol(n) + added);
+    const char *up[] = {n, cycle_id, file};
+    return kh_store_exec(s, "UPDATE cycle_files SET nrows = $1 WHERE cycle_id = $2 AND file = $3",
+                         up, 3, NULL, err);
+}
+
+int kh__store_number(const char *text, const char *what, char out[32], struct kh_error *err)
+{
+    char *end;
+    double x = text ? strtod(text, &end) : 0;
+    if (text == NULL || text[0] == '\0' || *end != '\0' || !isfinite(x))
+        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "%s “%s” 不是数字 / is not a number",
+                            what, text ? text : "");
+    kh_fmt_double_short(x, out);
+    return 0;
+}
+
+char *kh__store_json(const char *k1, ...)
+{
+    json_t *o = json_object();
+    va_list ap;
+    va_start(ap, k1);
+    for (const char *k = k1; k != NULL; k = va_arg(ap, const char *)) {
+        const char *v = va_arg(ap, const char *);
+        json_object_set_new(o, k, v ? json_string(v) : json_null());
+    }
+    va_end(ap);
+    char *t = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return t;
 }

@@ -9,6 +9,30 @@
 
 /* Migration 1: identical DDL on both backends (store-schema.c). */
 extern const char kh__schema_v1[];
+/* Migration 2: review notes, appeal corrections, lookup indexes. */
+extern const char kh__schema_v2[];
+
+/* Fail with KH_EPERM when the actor has role unit bound to a unit other
+ * than `unit` (a unit acts only for itself). */
+int kh__store_require_own_unit(struct kh_store *s, const char *unit, struct kh_error *err);
+/* KH_EINVAL naming the unit unless the cycle has it. */
+int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *unit,
+                         struct kh_error *err);
+/* Look up a tree node of the cycle: kind and method ("" when empty) into
+ * the given buffers (64 bytes each); KH_EINVAL naming it when absent. */
+int kh__store_check_leaf(struct kh_store *s, const char *cycle_id, const char *code,
+                         char kind[64], char method[64], struct kh_error *err);
+/* Record that `file` of the cycle gained `added` rows: creates its
+ * cycle_files row with `header` when the cycle had no such file. */
+int kh__store_file_grew(struct kh_store *s, const char *cycle_id, const char *file,
+                        const char *header, long added, struct kh_error *err);
+/* A number typed by a user as the canonical cell text (shortest form that
+ * round-trips, as the bundle writer writes it); KH_EINVAL if not a finite
+ * number.  out >= 32 bytes. */
+int kh__store_number(const char *text, const char *what, char out[32], struct kh_error *err);
+/* JSON object text from NULL-terminated key/value pairs (NULL values are
+ * JSON null); caller frees. */
+char *kh__store_json(const char *k1, ...);
 
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out (>= 21 bytes).  The
  * environment variable KAOHE_NOW overrides it (tests of appeal deadlines). */
@@ -17,5 +41,12 @@ void kh__store_now(char out[32]);
 /* Next id of a table: max(col)+1 as decimal text, inside the transaction. */
 int kh__store_next_id(struct kh_store *s, const char *table, const char *col, char out[24],
                       struct kh_error *err);
+
+/* Insert or update the value of (unit, leaf, period) of a cycle (period
+ * and value already canonical) and audit it; no state or role check (the
+ * callers, store-values.c and store-appeal.c, have made theirs). */
+int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
+                        const char *leaf, const char *period, const char *value,
+                        const char *source, const char *reason, struct kh_error *err);
 
 #endif

@@ -19,6 +19,7 @@
  * with located diagnostics instead of being computed.
  */
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@
 #include "kaohe/error.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
+#include "kaohe/csv.h"
+#include "kaohe/strmap.h"
 #include "kaohe/xalloc.h"
 #include "store/store-int.h"
 
@@ -49,6 +52,7 @@ static void files_release(struct files *f)
 
 struct import_ctx {
     const struct kh_bundle *b;
+    const char *code;
     struct files *f;
     bool replace;
     char id[24];
@@ -58,11 +62,11 @@ static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct import_ctx *x = ctx;
     const struct kh_cycle *c = &x->b->cycle;
-    int rc = kh_store_cycle_create(s, c->code, c->name ? c->name : "", c->previous ? c->previous : "",
+    int rc = kh_store_cycle_create(s, x->code, c->name ? c->name : "", c->previous ? c->previous : "",
                                    x->replace, x->id, err);
     for (size_t i = 0; rc == 0 && i < x->f->n; i++) {
         char key[300];
-        snprintf(key, sizeof key, "%s/%s", c->code, x->f->name[i]);
+        snprintf(key, sizeof key, "%s/%s", x->code, x->f->name[i]);
         rc = kh_store_file_put(s, x->id, x->f->name[i], x->f->data[i].data, x->f->data[i].len, key,
                                err);
     }
@@ -70,26 +74,45 @@ static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 }
 
 int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
-                        const struct kh_bundle_read_opts *opts, struct kh_diags *diags,
-                        char code[128], struct kh_error *err)
+                        const struct kh_bundle_read_opts *opts, const char *cycle_code,
+                        struct kh_diags *diags, char code[128], struct kh_error *err)
 {
+    struct kh_bundle_read_opts o = {0};
+    if (opts != NULL)
+        o = *opts;
+    o.baselines_from_previous = true;
     struct kh_bundle b = {0};
     struct files f = {0};
     char tmp[] = "/tmp/kaohe-import.XXXXXX";
     bool made = false;
-    memset(&b, 0, sizeof b);   /* the reader initialises b; zeroed so `out` may release it */
-    int rc = kh_bundle_read_dir(dir, opts, &b, diags);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
+    int rc = kh_bundle_read_dir(dir, &o, &b, diags);
     if (rc != 0) {
         rc = kh_error_set(err, rc, dir, 0, NULL, "数据包有错误，未导入任何内容 / the bundle has errors; "
                                                  "nothing was imported");
         goto out;
     }
-    if (b.cycle.code == NULL || b.cycle.code[0] == '\0') {
+    bool has_code = b.cycle.code != NULL && b.cycle.code[0] != '\0';
+    bool given = cycle_code != NULL && cycle_code[0] != '\0';
+    if (!has_code && !given) {
         rc = kh_error_set(err, KH_EINVAL, "cycle.csv", 0, "code",
-                          "导入数据库需要 cycle.csv 中的 code / importing needs a code in cycle.csv");
+                          "导入数据库需要考核周期编码：cycle.csv 中的 code，或 --cycle 编码 / importing "
+                          "needs a cycle code: `code` in cycle.csv, or --cycle CODE");
         goto out;
     }
-    snprintf(code, 128, "%s", b.cycle.code);
+    if (has_code && given && strcmp(b.cycle.code, cycle_code) != 0) {
+        rc = kh_error_set(err, KH_EINVAL, "cycle.csv", 0, "code",
+                          "数据包的周期编码是 %s，与 --cycle %s 不一致 / the bundle's cycle code is %s, "
+                          "not %s (--cycle)", b.cycle.code, cycle_code, b.cycle.code, cycle_code);
+        goto out;
+    }
+    if (given && strpbrk(cycle_code, ";= \t\r\n,\"") != NULL) {
+        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                          "周期编码不能含空白、逗号、引号、; 或 = / a cycle code has no whitespace, "
+                          "comma, quote, ';' or '='");
+        goto out;
+    }
+    snprintf(code, 128, "%s", has_code ? b.cycle.code : cycle_code);
     if (mkdtemp(tmp) == NULL) {
         rc = kh_error_set(err, KH_EIO, tmp, 0, NULL, "无法创建临时目录 / cannot create a temporary folder");
         goto out;
@@ -108,7 +131,7 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
         unlink(path);
     }
     if (rc == 0) {
-        struct import_ctx x = {&b, &f, replace, ""};
+        struct import_ctx x = {&b, code, &f, replace, ""};
         rc = kh_store_tx(s, import_tx, &x, err);
     }
 out:
@@ -152,20 +175,220 @@ static int load_files(struct kh_store *s, const char *cycle_id, bool results, st
     return 0;
 }
 
+/*
+ * Year over year (FORMATS.md `previous`).  A cycle that names a previous
+ * cycle may leave growth baselines empty; they are the previous cycle's
+ * year-end values of the same unit and leaf.  They are filled here, on the
+ * way out of the database, not at import: the previous cycle may be
+ * imported after this one, and a value corrected there (an accepted appeal)
+ * must reach this year's baseline.  The fill happens on the CSV text of
+ * targets.csv, so the one validator checks the result and an export carries
+ * the filled baselines (it is then computable by `kaohe eval` alone, with
+ * the same results).  Needs: every present year-end value of a growth leaf
+ * whose unit has no baseline (empty cell, or no targets.csv row at all).
+ */
+struct need {
+    int32_t unit, node;
+    char *key;               /* "unit\x1fleaf" */
+    char value[64];          /* the previous cycle's year-end value */
+    bool has_row;
+};
+
+struct needs {
+    struct need *v;
+    size_t n, cap;
+    struct kh_strmap ix;
+};
+
+static void needs_release(struct needs *n)
+{
+    for (size_t i = 0; i < n->n; i++)
+        free(n->v[i].key);
+    free(n->v);
+    kh_strmap_release(&n->ix);
+}
+
+static int find_needs(const struct kh_bundle *b, struct needs *nd)
+{
+    size_t UN = (size_t)b->nunits * (size_t)b->nnodes;
+    signed char *row = kh_xcalloc(UN + 1, 1);   /* 0 no row, 1 row without baseline, 2 with */
+    for (int32_t i = 0; i < b->ntargets; i++) {
+        const struct kh_target *t = &b->targets[i];
+        row[(size_t)t->unit * b->nnodes + t->node] = isnan(t->baseline) ? 1 : 2;
+    }
+    for (int32_t i = 0; i < b->nvalues; i++) {
+        const struct kh_value *v = &b->values[i];
+        if (v->period != KH_PERIOD_Y || isnan(v->value) ||
+            b->nodes[v->node].params.transform != KH_TRANSFORM_GROWTH)
+            continue;
+        signed char r = row[(size_t)v->unit * b->nnodes + v->node];
+        if (r == 2)
+            continue;
+        KH_GROW(nd->v, nd->n + 1, nd->cap);
+        struct need *x = &nd->v[nd->n];
+        size_t kn = strlen(b->units[v->unit].code) + strlen(b->nodes[v->node].code) + 2;
+        x->key = kh_xmalloc(kn);
+        snprintf(x->key, kn, "%s\x1f%s", b->units[v->unit].code, b->nodes[v->node].code);
+        x->unit = v->unit;
+        x->node = v->node;
+        x->has_row = r == 1;
+        x->value[0] = '\0';
+        if (kh_strmap_put(&nd->ix, x->key, (int32_t)nd->n) >= 0) {
+            free(x->key);
+            continue;
+        }
+        nd->n++;
+    }
+    free(row);
+    return 0;
+}
+
+/* Rewrite targets.csv (canonical: unit,indicator,target,baseline,status)
+ * with the needed baselines filled in and rows appended for the others. */
+static int patch_targets(const struct kh_bundle *b, struct needs *nd, struct kh_buf *in,
+                         struct kh_buf *out, struct kh_error *err)
+{
+    static const char *const header[] = {"unit", "indicator", "target", "baseline", "status"};
+    struct kh_csv_reader r;
+    char key[600];
+    int rc = 0, ucol = 0, icol = 1, bcol = 3;
+    kh_csv_reader_init(&r, in ? kh_buf_cstr(in) : "", in ? in->len : 0);
+    if (in != NULL && (rc = kh_csv_next(&r, err)) == 1) {
+        const char *cells[16];
+        size_t n = r.nfields < 16 ? r.nfields : 16;
+        for (size_t i = 0; i < n; i++) {
+            cells[i] = r.fields[i];
+            if (strcmp(r.fields[i], "unit") == 0) ucol = (int)i;
+            if (strcmp(r.fields[i], "indicator") == 0) icol = (int)i;
+            if (strcmp(r.fields[i], "baseline") == 0) bcol = (int)i;
+        }
+        kh_csv_put_row(out, cells, n);
+        while ((rc = kh_csv_next(&r, err)) == 1) {
+            n = r.nfields < 16 ? r.nfields : 16;
+            for (size_t i = 0; i < n; i++)
+                cells[i] = r.fields[i];
+            if ((size_t)bcol < n && cells[bcol][0] == '\0' && (size_t)ucol < n && (size_t)icol < n) {
+                snprintf(key, sizeof key, "%s\x1f%s", cells[ucol], cells[icol]);
+                int32_t k = kh_strmap_get(&nd->ix, key);
+                if (k >= 0)
+                    cells[bcol] = nd->v[k].value;
+            }
+            kh_csv_put_row(out, cells, n);
+        }
+        if (rc < 0)
+            goto out;
+        rc = 0;
+    } else {
+        if (rc < 0)
+            goto out;
+        rc = 0;
+        kh_csv_put_row(out, header, 5);
+    }
+    for (size_t i = 0; i < nd->n; i++) {
+        if (nd->v[i].has_row)
+            continue;
+        /* cells in the canonical column order (a stored header always is) */
+        const char *cells[5] = {b->units[nd->v[i].unit].code, b->nodes[nd->v[i].node].code, "",
+                                nd->v[i].value, ""};
+        kh_csv_put_row(out, cells, 5);
+    }
+out:
+    kh_csv_reader_release(&r);
+    return rc;
+}
+
+static int fill_from_previous(struct kh_store *s, const struct kh_cycle_row *c,
+                              struct files *f, struct kh_bundle *b, struct kh_diags *diags,
+                              struct kh_error *err)
+{
+    struct needs nd = {0};
+    struct kh_cycle_row prev;
+    struct kh_buf patched = KH_BUF_INIT;
+    kh_strmap_init(&nd.ix);
+    int rc = find_needs(b, &nd);
+    if (rc != 0 || nd.n == 0)
+        goto out;
+    if (kh_store_cycle_get(s, c->previous, &prev, NULL) != 0) {
+        kh_diags_add(diags, "cycle.csv", 0, "previous",
+                     "上一周期 %s 不在数据库中，无法取得增长率基期值 / the previous cycle %s is not in "
+                     "the database: growth baselines cannot be filled", c->previous, c->previous);
+        rc = KH_EINVAL;
+        goto out;
+    }
+    for (size_t i = 0; i < nd.n; i++) {
+        const char *p[] = {prev.id, b->units[nd.v[i].unit].code, b->nodes[nd.v[i].node].code};
+        bool isnull = false;
+        int q = kh_store_query_text(s, "SELECT value FROM indicator_values WHERE cycle_id = $1 AND "
+                                       "unit = $2 AND indicator = $3 AND period = 'Y'",
+                                    p, 3, nd.v[i].value, sizeof nd.v[i].value, &isnull, err);
+        if (q != 0 && q != KH_ENOTFOUND) {
+            rc = q;
+            goto out;
+        }
+        if (q == KH_ENOTFOUND || nd.v[i].value[0] == '\0') {
+            kh_diags_add(diags, "targets.csv", 0, "baseline",
+                         "单位 %s 指标 %s 的增长率基期值为空，上一周期 %s 也没有该单位该指标的年末值 / "
+                         "unit %s, leaf %s: empty growth baseline and no year-end value in the "
+                         "previous cycle %s", p[1], p[2], c->previous, p[1], p[2], c->previous);
+            rc = KH_EINVAL;
+        }
+    }
+    if (rc != 0)
+        goto out;
+    size_t ti = f->n;
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->name[i], "targets.csv") == 0)
+            ti = i;
+    if (ti == f->n && f->n == NFILES) {
+        rc = kh_error_set(err, KH_EDB, NULL, 0, NULL, "too many files");
+        goto out;
+    }
+    rc = patch_targets(b, &nd, ti < f->n ? &f->data[ti] : NULL, &patched, err);
+    if (rc != 0)
+        goto out;
+    if (ti == f->n) {
+        f->name[f->n] = "targets.csv";
+        kh_buf_init(&f->data[f->n], 0);
+        f->n++;
+    }
+    kh_buf_release(&f->data[ti]);
+    f->data[ti] = patched;
+    patched = (struct kh_buf)KH_BUF_INIT;
+    rc = 1;   /* re-read */
+out:
+    kh_buf_release(&patched);
+    needs_release(&nd);
+    return rc;
+}
+
+static int read_files(struct files *f, bool relaxed, struct kh_bundle *b, struct kh_diags *diags)
+{
+    struct kh_bundle_file bf[NFILES];
+    struct kh_bundle_read_opts o = {.baselines_from_previous = relaxed};
+    for (size_t i = 0; i < f->n; i++)
+        bf[i] = (struct kh_bundle_file){f->name[i], kh_buf_cstr(&f->data[i]), f->data[i].len};
+    return kh_bundle_read_mem(bf, f->n, &o, b, diags);
+}
+
 int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, struct kh_diags *diags,
                   struct kh_error *err)
 {
     struct kh_cycle_row c;
     struct files f = {0};
-    struct kh_bundle_file bf[NFILES];
     int rc = kh_store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = load_files(s, c.id, false, &f, err);
     if (rc == 0) {
-        for (size_t i = 0; i < f.n; i++)
-            bf[i] = (struct kh_bundle_file){f.name[i], kh_buf_cstr(&f.data[i]), f.data[i].len};
-        rc = kh_bundle_read_mem(bf, f.n, NULL, b, diags);
-        if (rc != 0)
+        bool yoy = c.previous[0] != '\0';
+        rc = read_files(&f, yoy, b, diags);
+        if (rc == 0 && yoy) {
+            rc = fill_from_previous(s, &c, &f, b, diags, err);
+            if (rc == 1) {
+                kh_bundle_release(b);
+                rc = read_files(&f, false, b, diags);
+            }
+        }
+        if (rc == KH_EINVAL)
             rc = kh_error_set(err, rc, NULL, 0, NULL,
                               "数据库中的考核周期 %s 未通过校验 / cycle %s in the database does not validate",
                               code, code);
@@ -180,7 +403,7 @@ int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
     struct kh_bundle b = {0};
     struct kh_cycle_row c;
     struct files f = {0};
-    kh_bundle_init(&b);
+    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     int rc = kh_store_load(s, code, &b, diags, err);
     if (rc == 0)
         rc = kh_bundle_write_dir(&b, dir, err);

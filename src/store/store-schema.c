@@ -135,3 +135,18 @@ const char kh__schema_v1[] =
     " prev_hash TEXT NOT NULL, hash TEXT NOT NULL);\n"
     "CREATE TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL);\n"
     "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');\n";
+
+/*
+ * Version 2 (the agreement, tracking and appeal commands), the same text on
+ * both backends: the admin's comment on a returned or approved target (the
+ * unit's justification is `note`), the corrected value of an accepted
+ * appeal, and indexes for the single-row lookups of those commands (a
+ * national cycle has 1.7 million values; a track or appeal must not scan
+ * them).
+ */
+const char kh__schema_v2[] =
+    "ALTER TABLE targets ADD COLUMN review_note TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE appeals ADD COLUMN period TEXT NOT NULL DEFAULT 'Y';\n"
+    "ALTER TABLE appeals ADD COLUMN new_value TEXT NOT NULL DEFAULT '';\n"
+    "CREATE INDEX targets_key ON targets (cycle_id, unit, indicator);\n"
+    "CREATE INDEX indicator_values_key ON indicator_values (cycle_id, unit, indicator, period);\n";

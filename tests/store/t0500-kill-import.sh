@@ -10,7 +10,7 @@ fi
 make_bundle() {   # a large bundle: many units × leaves of values
     local d=$1 n=${2:-3000}
     mkdir -p "$d"
-    printf 'key,value\ncode,BIG\n' >"$d/cycle.csv"
+    printf "key,value\ncode,BIG\n" >"$d/cycle.csv"
     printf 'code,name\nU,城市\n' >"$d/categories.csv"
     { echo "code,name,district,category"; for i in $(seq 1 "$n"); do echo "u$i,单位$i,d$((i % 50)),U"; done; } >"$d/units.csv"
     { echo "code,parent,name,kind,measure,direction,method,params,missing,department,raters,scale,weight.U"
@@ -23,14 +23,20 @@ make_bundle() {   # a large bundle: many units × leaves of values
 body() {
     kh init >/dev/null
     make_bundle big
-    local before full killed_before=0 completed=0
+    local before full t0 t1 ms killed_before=0 completed=0
+    # how long a whole import takes here, so the kills land all along it
+    t0=$(date +%s%N)
+    kh import big >/dev/null 2>&1 || fail "timing import"
+    t1=$(date +%s%N)
+    ms=$(( (t1 - t0) / 1000000 + 1 ))
+    if [ "$BACKEND" = sqlite ]; then sql "PRAGMA foreign_keys=ON; DELETE FROM cycles WHERE code = 'BIG'"; else sql "DELETE FROM cycles WHERE code = 'BIG'"; fi
+    [ "$(sql "SELECT COUNT(*) FROM indicator_values")" = 0 ] || fail "timing cycle not deleted"
     before=$(sql "SELECT COUNT(*) FROM cycles")
     for k in $(seq 1 15); do
-        # Run the binary itself in the background (not the kh shell function,
-        # whose subshell would take the SIGKILL while kaohe kept running).
-        "$KAOHE" --lang en import big --replace --db "$DB" >/dev/null 2>&1 &
+        # the kaohe process itself (not a subshell) must receive the SIGKILL
+        "$KAOHE" import big --replace --db "$DB" >/dev/null 2>&1 &
         local pid=$!
-        sleep "0.$((RANDOM % 90 + 5))"
+        sleep "$(awk -v r=$RANDOM -v ms=$ms 'BEGIN { printf "%.3f", (r % 1000) / 1000 * ms * 1.1 / 1000 }')"
         kill -9 "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
         n=$(sql "SELECT COUNT(*) FROM indicator_values")

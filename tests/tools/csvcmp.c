@@ -28,6 +28,20 @@ struct table {
     long *lines;
 };
 
+static void table_release(struct table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncells[r]; c++)
+            free(t->rows[r][c]);
+        free(t->rows[r]);
+    }
+    free(t->rows);
+    free(t->ncells);
+    free(t->lines);
+    kh_buf_release(&t->text);
+    memset(t, 0, sizeof *t);
+}
+
 static bool parse_num(const char *s, double *x)
 {
     if (strcmp(s, "inf") == 0) {
@@ -47,6 +61,7 @@ static int load(const char *path, struct table *t)
     struct kh_csv_reader r;
     memset(t, 0, sizeof *t);
     if (kh_buf_read_file(&t->text, path, &err) != 0) {
+        kh_buf_release(&t->text);
         fprintf(stderr, "csvcmp: cannot read %s: %s\n", path, err.msg);
         return -1;
     }
@@ -70,19 +85,6 @@ static int load(const char *path, struct table *t)
         return -1;
     }
     return 0;
-}
-
-static void table_release(struct table *t)
-{
-    for (size_t r = 0; r < t->nrows; r++) {
-        for (size_t c = 0; c < t->ncells[r]; c++)
-            free(t->rows[r][c]);
-        free(t->rows[r]);
-    }
-    free(t->rows);
-    free(t->ncells);
-    free(t->lines);
-    kh_buf_release(&t->text);
 }
 
 int main(int argc, char **argv)

@@ -47,7 +47,7 @@ static int run_case(const char *dir, const char *name)
     snprintf(path, sizeof path, "%s/%s/bundle", dir, name);
     struct kh_bundle b = {0};
     struct kh_diags d;
-    struct kh_bundle_read_opts o = {enc[0] ? enc : NULL, 0};
+    struct kh_bundle_read_opts o = {.encoding = enc[0] ? enc : NULL};
     kh_diags_init(&d, 0);
     int rc = kh_bundle_read_dir(path, &o, &b, &d);
     if (rc != KH_EINVAL) {

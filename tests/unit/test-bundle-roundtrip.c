@@ -27,7 +27,7 @@ static const char *data_dir(void)
 static void read_ok(const char *dir, const char *enc, struct kh_bundle *b)
 {
     struct kh_diags d;
-    struct kh_bundle_read_opts o = {enc, 0};
+    struct kh_bundle_read_opts o = {.encoding = enc};
     kh_diags_init(&d, 0);
     int rc = kh_bundle_read_dir(dir, &o, b, &d);
     for (size_t i = 0; i < d.n; i++)

@@ -1,0 +1,243 @@
+/*
+ * store-appeal.c — publicity and appeals (公示, 复核/申诉, SPEC §9.4).
+ *
+ * While a cycle is in `publicity` a unit may ask for a review of one leaf
+ * of its own results, with a reason, within `appeal_days` (cycle.csv,
+ * default 15) days of the moment the cycle entered publicity
+ * (cycles.state_since, written by `cycle advance`).  The deadline is
+ * inclusive to the second: state_since + appeal_days × 86 400 s.
+ *
+ * The admin decides each appeal: reject, with a reason; or accept, with the
+ * corrected year-end value of that leaf — the value is written (audited
+ * like any value) and the cycle recomputed *in the same transaction*, so
+ * an accepted appeal never leaves stored results that disagree with the
+ * stored data.  An appeal on a leaf that has no value (a rating, a survey)
+ * can only be rejected here; such corrections mean reopening the data in
+ * an earlier state.  Open appeals block `final` (store-cycle.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "kaohe/error.h"
+#include "kaohe/store-load.h"
+#include "kaohe/store-workflow.h"
+#include "store/store-int.h"
+
+static bool parse_time(const char *iso, time_t *out)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec) != 6)
+        return false;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    *out = timegm(&tm);
+    return true;
+}
+
+static long appeal_days(struct kh_store *s, const char *cycle_id, struct kh_error *err, int *rc)
+{
+    char v[64];
+    const char *p[] = {cycle_id};
+    *rc = kh_store_query_text(s, "SELECT value FROM cycle_settings WHERE cycle_id = $1 AND "
+                                 "\"key\" = 'appeal_days'", p, 1, v, sizeof v, NULL, err);
+    if (*rc == KH_ENOTFOUND || (*rc == 0 && v[0] == '\0')) {
+        *rc = 0;
+        return 15;
+    }
+    return *rc == 0 ? atol(v) : 0;
+}
+
+struct file_ctx {
+    const char *cycle, *unit, *leaf, *reason;
+    char *id;
+};
+
+static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct file_ctx *a = ctx;
+    struct kh_cycle_row c;
+    char kind[64], method[64], now[32], n[24];
+    int rc = kh_store_cycle_get(s, a->cycle, &c, err);
+    if (rc == 0)
+        rc = kh_store_require_state(&c, 1u << KH_STATE_PUBLICITY, "提出申诉", "filing an appeal", err);
+    if (rc == 0)
+        rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN | 1u << KH_ROLE_UNIT, "提出申诉",
+                                   "file appeals", err);
+    if (rc == 0)
+        rc = kh__store_require_own_unit(s, a->unit, err);
+    if (rc == 0)
+        rc = kh__store_check_unit(s, c.id, a->unit, err);
+    if (rc == 0)
+        rc = kh__store_check_leaf(s, c.id, a->leaf, kind, method, err);
+    if (rc == 0 && strcmp(kind, "node") == 0)
+        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
+                          "申诉针对具体的末级指标，%s 是中间节点 / an appeal is about a leaf; %s is a "
+                          "node", a->leaf, a->leaf);
+    if (rc == 0 && (a->reason == NULL || a->reason[0] == '\0'))
+        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                          "申诉需要写明理由（--reason）/ an appeal needs a reason (--reason)");
+    if (rc != 0)
+        return rc;
+    long days = appeal_days(s, c.id, err, &rc);
+    if (rc != 0)
+        return rc;
+    time_t since, t;
+    kh__store_now(now);
+    if (!parse_time(c.state_since, &since) || !parse_time(now, &t))
+        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "bad time %s / %s", c.state_since, now);
+    if (difftime(t, since) > (double)days * 86400.0) {
+        char deadline[32];
+        time_t d = since + (time_t)days * 86400;
+        struct tm tm;
+        gmtime_r(&d, &tm);
+        strftime(deadline, sizeof deadline, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                            "申诉期已过：公示开始于 %s，申诉期 %ld 天，截止 %s / the appeal period is "
+                            "over: publicity began %s, appeals are open %ld days, until %s",
+                            c.state_since, days, deadline, c.state_since, days, deadline);
+    }
+    const char *dp[] = {c.id, a->unit, a->leaf};
+    rc = kh_store_query_text(s, "SELECT id FROM appeals WHERE cycle_id = $1 AND unit = $2 AND "
+                                "indicator = $3 AND state = 'open'", dp, 3, n, sizeof n, NULL, err);
+    if (rc == 0)
+        return kh_error_set(err, KH_EEXISTS, NULL, 0, NULL,
+                            "单位 %s 对指标 %s 已有未处理的申诉 %s / unit %s already has open appeal %s "
+                            "on %s", a->unit, a->leaf, n, a->unit, n, a->leaf);
+    if (rc != KH_ENOTFOUND)
+        return rc;
+    rc = kh__store_next_id(s, "appeals", "id", a->id, err);
+    const char *p[] = {a->id, c.id, a->unit, a->leaf, a->reason, s->actor, now};
+    if (rc == 0)
+        rc = kh_store_exec(s, "INSERT INTO appeals (id, cycle_id, unit, indicator, reason, state, "
+                              "filed_by, filed_at) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7)",
+                           p, 7, NULL, err);
+    if (rc != 0)
+        return rc;
+    char key[300];
+    snprintf(key, sizeof key, "%s/%s", c.code, a->id);
+    char *after = kh__store_json("cycle", c.code, "unit", a->unit, "indicator", a->leaf, "state",
+                                 "open", NULL);
+    rc = kh_store_audit(s, "insert", "appeal", key, NULL, after, a->reason, err);
+    free(after);
+    return rc;
+}
+
+int kh_store_appeal_file(struct kh_store *s, const char *cycle, const char *unit,
+                         const char *leaf, const char *reason, char id[24], struct kh_error *err)
+{
+    struct file_ctx a = {cycle, unit, leaf, reason, id};
+    return kh_store_tx(s, file_tx, &a, err);
+}
+
+struct appeal {
+    char cycle_code[128], unit[128], indicator[128], state[32];
+    bool found;
+};
+
+static int appeal_row(void *ctx, int ncols, const char *const *c)
+{
+    struct appeal *x = ctx;
+    if (ncols >= 4) {
+        snprintf(x->cycle_code, sizeof x->cycle_code, "%s", c[0]);
+        snprintf(x->unit, sizeof x->unit, "%s", c[1]);
+        snprintf(x->indicator, sizeof x->indicator, "%s", c[2]);
+        snprintf(x->state, sizeof x->state, "%s", c[3]);
+        x->found = true;
+    }
+    return 0;
+}
+
+struct decide_ctx {
+    const char *id, *value, *reason;
+    bool accept;
+    struct kh_diags *diags;
+};
+
+static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct decide_ctx *a = ctx;
+    struct appeal x = {.found = false};
+    struct kh_cycle_row c;
+    char kind[64], method[64], num[32] = "", now[32];
+    const char *what_zh = a->accept ? "受理申诉" : "驳回申诉";
+    const char *what_en = a->accept ? "accepting an appeal" : "rejecting an appeal";
+    int rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, what_zh,
+                                   a->accept ? "accept appeals" : "reject appeals", err);
+    const char *p[] = {a->id};
+    if (rc == 0)
+        rc = kh_store_query(s, "SELECT c.code, a.unit, a.indicator, a.state FROM appeals a JOIN cycles c "
+                               "ON c.id = a.cycle_id WHERE a.id = $1", p, 1, appeal_row, &x, err);
+    if (rc == 0 && !x.found)
+        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "没有申诉 %s / no appeal %s", a->id, a->id);
+    if (rc == 0)
+        rc = kh_store_cycle_get(s, x.cycle_code, &c, err);
+    if (rc == 0)
+        rc = kh_store_require_state(&c, 1u << KH_STATE_PUBLICITY, what_zh, what_en, err);
+    if (rc == 0 && strcmp(x.state, "open") != 0)
+        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                          "申诉 %s 已处理（%s）/ appeal %s was already decided (%s)", a->id, x.state,
+                          a->id, x.state);
+    if (rc == 0 && (a->reason == NULL || a->reason[0] == '\0'))
+        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                          "处理申诉需要写明理由（--reason）/ deciding an appeal needs a reason (--reason)");
+    if (rc == 0 && a->accept) {
+        rc = kh__store_check_leaf(s, c.id, x.indicator, kind, method, err);
+        if (rc == 0 && strcmp(kind, "quant") != 0)
+            rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
+                              "指标 %s 不是定量指标，不能用更正数值的方式受理；请驳回并说明 / %s is not a "
+                              "quant leaf: it cannot be corrected by a value; reject it with a reason",
+                              x.indicator, x.indicator);
+        if (rc == 0 && (a->value == NULL || a->value[0] == '\0'))
+            rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                              "受理申诉需要更正后的年末值（--value）/ accepting needs the corrected "
+                              "year-end value (--value)");
+        if (rc == 0)
+            rc = kh__store_number(a->value, "数值 value", num, err);
+        if (rc == 0)
+            rc = kh__store_value_put(s, &c, x.unit, x.indicator, "Y", num, NULL, a->reason, err);
+    }
+    if (rc != 0)
+        return rc;
+    kh__store_now(now);
+    const char *state = a->accept ? "accepted" : "rejected";
+    const char *up[] = {state, s->actor, now, a->reason, num, a->id};
+    rc = kh_store_exec(s, "UPDATE appeals SET state = $1, decided_by = $2, decided_at = $3, "
+                          "decision = $4, new_value = $5 WHERE id = $6", up, 6, NULL, err);
+    char key[300];
+    snprintf(key, sizeof key, "%s/%s", c.code, a->id);
+    char *before = kh__store_json("state", "open", NULL);
+    char *after = kh__store_json("state", state, "new_value", a->accept ? num : NULL, NULL);
+    if (rc == 0)
+        rc = kh_store_audit(s, a->accept ? "accept" : "reject", "appeal", key, before, after,
+                            a->reason, err);
+    free(before);
+    free(after);
+    /* Recompute inside this transaction: results and data never disagree. */
+    if (rc == 0 && a->accept)
+        rc = kh_store_compute(s, c.code, NULL, a->diags, err);
+    return rc;
+}
+
+int kh_store_appeal_decide(struct kh_store *s, const char *id, bool accept, const char *value,
+                           const char *reason, struct kh_diags *diags, struct kh_error *err)
+{
+    struct decide_ctx a = {id, value, reason, accept, diags};
+    return kh_store_tx(s, decide_tx, &a, err);
+}
+
+int kh_store_appeals_list(struct kh_store *s, const char *cycle, bool open_only,
+                          kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh_store_cycle_get(s, cycle, &c, err);
+    if (rc != 0)
+        return rc;
+    const char *p[] = {c.id, open_only ? "1" : "0"};
+    return kh_store_query(s, "SELECT id, unit, indicator, state, reason, filed_by, filed_at, "
+                             "decided_by, decided_at, decision, new_value FROM appeals "
+                             "WHERE cycle_id = $1 AND ($2 = '0' OR state = 'open') ORDER BY id",
+                          p, 2, fn, ctx, err);
+}
