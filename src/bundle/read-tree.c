@@ -130,10 +130,10 @@ void kh__read_indicators(struct kh__rd *rd)
                     ms);
             ok = false;
             missing = KH_MISSING_ZERO;
-        } else if (ms[0] && !kh_kind_is_scored((enum kh_node_kind)kind)) {
-            kh__err(&t, IN_MISSING, "缺失处理只用于计分叶子指标 (missing policy only on scored leaves)");
-            ok = false;
         }
+        /* A valid policy on a node or a point leaf is accepted and has no
+         * effect: offices fill the column down a whole sheet, and nothing is
+         * lost by it (docs/formats.md). */
         const char *raters = kh__cell(&t, IN_RATERS), *scale = kh__cell(&t, IN_SCALE);
         if (kind != KH_KIND_QUAL && raters[0]) {
             kh__err(&t, IN_RATERS, "只有定性指标有评价主体 (raters belong to qual leaves)");
