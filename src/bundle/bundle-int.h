@@ -36,11 +36,11 @@ enum kh__file {
 struct kh__rd {
     struct kh_bundle *b;
     struct kh_diags *d;
-    const char *text[KH__F_COUNT];
+    const char *text[KH__F_COUNT];   /* UTF-8, by length: the input or conv[f] */
     size_t len[KH__F_COUNT];
     bool present[KH__F_COUNT];
     bool usable[KH__F_COUNT];
-    struct kh_buf conv[KH__F_COUNT];
+    struct kh_buf conv[KH__F_COUNT]; /* converted text of non-UTF-8 files */
     long *target_line; size_t target_line_cap;   /* [ntargets] */
     long *value_line; size_t value_line_cap;     /* [nvalues] */
     long *adj_line; size_t adj_line_cap;         /* [nadjustments], first row */
