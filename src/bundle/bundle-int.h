@@ -103,6 +103,8 @@ bool kh__check_code(struct kh__table *t, int c);
 /* Parse a number cell of column c: empty → NaN when allow_empty, else error. */
 bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out);
 const char *kh__str(struct kh__rd *rd, const char *s);
+/* Physical lines of file f (an upper bound on its rows): a capacity hint. */
+size_t kh__line_count(const struct kh__rd *rd, int f);
 
 /* ---- params.c: cell syntaxes ---- */
 struct kh__kvlist { struct kh_kv *kv; int32_t n; };

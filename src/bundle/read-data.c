@@ -73,6 +73,7 @@ void kh__read_targets(struct kh__rd *rd)
     if (!kh__table_open(rd, KH__F_TARGETS, target_cols, 5, false, &t))
         goto out;
     rd->usable[KH__F_TARGETS] = true;
+    kh_u64map_reserve(&rd->target_ix, kh__line_count(rd, KH__F_TARGETS));
     while (kh__table_next(&t)) {
         int32_t u = ref_unit(&t, TG_UNIT);
         int32_t n = ref_quant(&t, TG_INDICATOR);
@@ -130,6 +131,7 @@ void kh__read_values(struct kh__rd *rd)
     if (!kh__table_open(rd, KH__F_VALUES, value_cols, 5, false, &t))
         goto out;
     rd->usable[KH__F_VALUES] = true;
+    kh_u64map_reserve(&rd->value_ix, kh__line_count(rd, KH__F_VALUES));
     while (kh__table_next(&t)) {
         int32_t u = ref_unit(&t, VA_UNIT);
         int32_t n = ref_quant(&t, VA_INDICATOR);
@@ -374,13 +376,25 @@ static const struct kh__colspec response_cols[] = {{"response", true}, {"unit", 
                                                    {"channel", false}, {"item", true},
                                                    {"answer", true}};
 
+/*
+ * Duplicate answers.  With at most 64 survey items (the default scheme has
+ * 8) each response keeps a bit per item, so the check is one word next to
+ * nothing else; with more, (response, item) pairs go through a u64map sized
+ * from the file's line count.  Both report the same rows at the same moment
+ * of the pass, so the diagnostics and their order are identical.
+ */
 void kh__read_responses(struct kh__rd *rd)
 {
     struct kh_bundle *b = rd->b;
     struct kh__table t;
+    uint64_t *answered = NULL;    /* [response]: bit i = item i answered */
+    size_t answered_cap = 0;
+    bool bits = b->nitems <= 64;
     if (!kh__table_open(rd, KH__F_RESPONSES, response_cols, 5, false, &t))
         goto out;
     rd->usable[KH__F_RESPONSES] = true;
+    if (!bits)
+        kh_u64map_reserve(&rd->answer_ix, kh__line_count(rd, KH__F_RESPONSES));
     while (kh__table_next(&t)) {
         bool ok = kh__check_code(&t, RS_RESPONSE);
         int32_t u = ref_unit(&t, RS_UNIT);
@@ -424,6 +438,10 @@ void kh__read_responses(struct kh__rd *rd)
             b->responses[b->nresponses].unit = u;
             b->responses[b->nresponses].channel = chi;
             kh_strmap_put(&b->response_ix, code, b->nresponses);
+            if (bits) {
+                KH_GROW(answered, (size_t)b->nresponses + 1, answered_cap);
+                answered[b->nresponses] = 0;
+            }
             r = b->nresponses++;
         } else if (b->responses[r].unit != u) {
             kh__err(&t, RS_UNIT, "答卷 %s 的单位与前面的行不同 (a response keeps one unit)", rc);
@@ -432,7 +450,15 @@ void kh__read_responses(struct kh__rd *rd)
             kh__err(&t, RS_CHANNEL, "答卷 %s 的渠道与前面的行不同 (a response keeps one channel)", rc);
             continue;
         }
-        if (kh_u64map_put(&rd->answer_ix, KH_U64_KEY(r, item), b->nanswers) >= 0) {
+        bool dup;
+        if (bits) {
+            uint64_t bit = (uint64_t)1 << item;
+            dup = (answered[r] & bit) != 0;
+            answered[r] |= bit;
+        } else {
+            dup = kh_u64map_put(&rd->answer_ix, KH_U64_KEY(r, item), b->nanswers) >= 0;
+        }
+        if (dup) {
             kh__err(&t, RS_ITEM, "答卷 %s 的题目 %s 重复 (duplicate answer)", rc, ic);
             continue;
         }
@@ -444,5 +470,6 @@ void kh__read_responses(struct kh__rd *rd)
         a->points = points;
     }
 out:
+    free(answered);
     kh__table_close(&t);
 }

@@ -87,6 +87,17 @@ const char *kh__str(struct kh__rd *rd, const char *s)
     return kh_arena_strdup(&rd->b->arena, s);
 }
 
+size_t kh__line_count(const struct kh__rd *rd, int f)
+{
+    const char *p = rd->text[f], *end = p ? p + rd->len[f] : NULL;
+    size_t n = 1;
+    while (p && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
 static int spec_find(const struct kh__table *t, const char *name)
 {
     for (int i = 0; i < t->ncols; i++)
