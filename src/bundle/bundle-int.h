@@ -63,6 +63,14 @@ enum { KH__CAP_CAT, KH__CAP_UNIT, KH__CAP_DISTRICT, KH__CAP_NODE, KH__CAP_SCALE,
 
 struct kh__colspec { const char *name; bool required; };
 
+/* The last code looked up in one column, the map it was looked up in and
+ * what it resolved to (kh__lookup). */
+struct kh__memo {
+    const struct kh_strmap *map;   /* NULL: empty */
+    int32_t val;
+    char code[48];
+};
+
 struct kh__table {
     struct kh__rd *rd;
     int file;
@@ -76,6 +84,7 @@ struct kh__table {
     const char **wname;          /* weights: header as written per category, malloc */
     size_t nheader;
     long line;                   /* line of the current record */
+    struct kh__memo memo[KH__MAXCOLS];
 };
 
 /* Open file `f` and resolve its header against cols (plus weight.<CAT>
@@ -100,6 +109,18 @@ void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
 bool kh__code_ok(const char *s);
 /* Validate the code in column c; diagnostic and false when bad. */
 bool kh__check_code(struct kh__table *t, int c);
+/*
+ * kh_strmap_get(map, s) for the cell s of column c, remembering the answer:
+ * the big files come grouped (every rating of one ratee, every answer of one
+ * response, every value of one unit), so a row often repeats the previous
+ * row's code, and one strcmp replaces a probe that at a million codes is a
+ * cache miss.  Only for a map that does not change while the file is read,
+ * or whose entries never change once present (kh__memo_set after a put).
+ */
+int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, const char *s);
+/* Remember s -> val for column c (s now maps to val in map for good). */
+void kh__memo_set(struct kh__table *t, int c, const struct kh_strmap *map, const char *s,
+                  int32_t val);
 /* Parse a number cell of column c: empty → NaN when allow_empty, else error. */
 bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out);
 const char *kh__str(struct kh__rd *rd, const char *s);

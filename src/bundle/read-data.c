@@ -34,7 +34,7 @@
 static int32_t ref_unit(struct kh__table *t, int c)
 {
     const char *s = kh__cell(t, c);
-    int32_t u = kh_strmap_get(&t->rd->b->unit_ix, s);
+    int32_t u = kh__lookup(t, c, &t->rd->b->unit_ix, s);
     if (u < 0 && t->rd->usable[KH__F_UNITS])
         kh__err(t, c, "未知单位 “%s” (unknown unit)", s);
     return u;
@@ -45,7 +45,7 @@ static int32_t ref_quant(struct kh__table *t, int c)
 {
     struct kh_bundle *b = t->rd->b;
     const char *s = kh__cell(t, c);
-    int32_t n = kh_strmap_get(&b->node_ix, s);
+    int32_t n = kh__lookup(t, c, &b->node_ix, s);
     if (n < 0) {
         if (t->rd->usable[KH__F_INDICATORS])
             kh__err(t, c, "未知指标 “%s” (unknown indicator)", s);
@@ -233,19 +233,19 @@ void kh__read_ratings(struct kh__rd *rd)
     while (kh__table_next(&t)) {
         const char *rc = kh__cell(&t, RT_RATER), *re = kh__cell(&t, RT_RATEE),
                    *it = kh__cell(&t, RT_ITEM);
-        int32_t r = kh_strmap_get(&b->rater_ix, rc);
+        int32_t r = kh__lookup(&t, RT_RATER, &b->rater_ix, rc);
         bool ok = true;
         if (r < 0) {
             if (rd->usable[KH__F_RATERS] || !rd->present[KH__F_RATERS])
                 kh__err(&t, RT_RATER, "未知评价人 “%s” (unknown rater)", rc);
             ok = false;
         }
-        int32_t unit = kh_strmap_get(&b->unit_ix, re);
+        int32_t unit = kh__lookup(&t, RT_RATEE, &b->unit_ix, re);
         int32_t cadre = unit < 0 ? kh_strmap_get(&b->cadre_ix, re) : -1;
         int32_t item = -1;
         const struct kh_scale *scale = NULL;
         if (unit >= 0) {
-            item = kh_strmap_get(&b->node_ix, it);
+            item = kh__lookup(&t, RT_ITEM, &b->node_ix, it);
             if (item < 0 || b->nodes[item].kind != KH_KIND_QUAL) {
                 if (rd->usable[KH__F_INDICATORS])
                     kh__err(&t, RT_ITEM, "“%s” 不是定性叶子指标 (item of a unit must be a qual leaf)", it);
@@ -257,7 +257,7 @@ void kh__read_ratings(struct kh__rd *rd)
             }
         } else if (cadre >= 0) {
             int32_t pos = b->cadres[cadre].position;
-            int32_t dim = kh_strmap_get(&b->dim_ix, it);
+            int32_t dim = kh__lookup(&t, RT_ITEM, &b->dim_ix, it);
             if (pos >= 0) {
                 const struct kh_position *p = &b->positions[pos];
                 for (int32_t k = 0; k < p->ndims; k++)
@@ -417,7 +417,7 @@ void kh__read_responses(struct kh__rd *rd)
             }
         }
         const char *ic = kh__cell(&t, RS_ITEM);
-        int32_t item = kh_strmap_get(&b->item_ix, ic);
+        int32_t item = kh__lookup(&t, RS_ITEM, &b->item_ix, ic);
         if (item < 0) {
             if (rd->usable[KH__F_SURVEY_ITEMS] || !rd->present[KH__F_SURVEY_ITEMS])
                 kh__err(&t, RS_ITEM, "未知题目 “%s” (unknown survey item)", ic);
@@ -430,7 +430,7 @@ void kh__read_responses(struct kh__rd *rd)
         if (!ok)
             continue;
         const char *rc = kh__cell(&t, RS_RESPONSE);
-        int32_t r = kh_strmap_get(&b->response_ix, rc);
+        int32_t r = kh__lookup(&t, RS_RESPONSE, &b->response_ix, rc);
         if (r < 0) {
             const char *code = kh__str(rd, rc);
             KH_GROW(b->responses, (size_t)b->nresponses + 1, rd->caps[KH__CAP_RESPONSE]);
@@ -443,6 +443,7 @@ void kh__read_responses(struct kh__rd *rd)
                 answered[b->nresponses] = 0;
             }
             r = b->nresponses++;
+            kh__memo_set(&t, RS_RESPONSE, &b->response_ix, code, r);
         } else if (b->responses[r].unit != u) {
             kh__err(&t, RS_UNIT, "答卷 %s 的单位与前面的行不同 (a response keeps one unit)", rc);
             continue;

@@ -298,6 +298,30 @@ void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
     va_end(ap);
 }
 
+int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, const char *s)
+{
+    struct kh__memo *m = &t->memo[c];
+    if (m->map == map && strcmp(m->code, s) == 0)
+        return m->val;
+    int32_t v = kh_strmap_get(map, s);
+    kh__memo_set(t, c, map, s, v);
+    return v;
+}
+
+void kh__memo_set(struct kh__table *t, int c, const struct kh_strmap *map, const char *s,
+                  int32_t val)
+{
+    struct kh__memo *m = &t->memo[c];
+    size_t n = strlen(s);
+    if (n >= sizeof m->code) {
+        m->map = NULL;   /* too long to remember: look it up every time */
+        return;
+    }
+    memcpy(m->code, s, n + 1);
+    m->map = map;
+    m->val = val;
+}
+
 bool kh__code_ok(const char *s)
 {
     if (s[0] == '\0')
