@@ -70,8 +70,17 @@ static size_t utf8_first_bad(const char *s, size_t n)
         }
         if (i >= n)
             break;
-        if (u[i] < 0x80) {
+        unsigned c = u[i];
+        if (c < 0x80) {
             i++;
+            continue;
+        }
+        /* Chinese text: a three-byte sequence whose lead byte rules out
+         * overlong forms (E0) and surrogates (ED) needs only the
+         * continuation-byte test. */
+        if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && n - i >= 3 &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t k = utf8_seq(u + i, n - i);
