@@ -84,7 +84,7 @@ struct kh__table {
     const char **wname;          /* weights: header as written per category, malloc */
     size_t nheader;
     long line;                   /* line of the current record */
-    struct kh__memo memo[KH__MAXCOLS];
+    struct kh__memo memo[KH__MAXCOLS][2];   /* per column, newest first */
 };
 
 /* Open file `f` and resolve its header against cols (plus weight.<CAT>
@@ -114,8 +114,10 @@ bool kh__check_code(struct kh__table *t, int c);
  * the big files come grouped (every rating of one ratee, every answer of one
  * response, every value of one unit), so a row often repeats the previous
  * row's code, and one strcmp replaces a probe that at a million codes is a
- * cache miss.  Only for a map that does not change while the file is read,
- * or whose entries never change once present (kh__memo_set after a put).
+ * cache miss.  Two codes are remembered per column, so a column looked up
+ * in two maps (a ratee is a unit or else a cadre) keeps both answers.  Only
+ * for a map that does not change while the file is read, or whose entries
+ * never change once present (kh__memo_set after a put).
  */
 int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, const char *s);
 /* Remember s -> val for column c (s now maps to val in map for good). */

@@ -258,6 +258,7 @@ void kh__read_ratings(struct kh__rd *rd)
     if (!kh__table_open(rd, KH__F_RATINGS, rating_cols, 4, false, &t))
         goto out;
     rd->usable[KH__F_RATINGS] = true;
+    int32_t cs = kh_strmap_get(&b->scale_ix, "cadre");   /* scales are read already */
     while (kh__table_next(&t)) {
         const char *rc = kh__cell(&t, RT_RATER), *re = kh__cell(&t, RT_RATEE),
                    *it = kh__cell(&t, RT_ITEM);
@@ -269,7 +270,7 @@ void kh__read_ratings(struct kh__rd *rd)
             ok = false;
         }
         int32_t unit = kh__lookup(&t, RT_RATEE, &b->unit_ix, re);
-        int32_t cadre = unit < 0 ? kh_strmap_get(&b->cadre_ix, re) : -1;
+        int32_t cadre = unit < 0 ? kh__lookup(&t, RT_RATEE, &b->cadre_ix, re) : -1;
         int32_t item = -1;
         const struct kh_scale *scale = NULL;
         if (unit >= 0) {
@@ -298,7 +299,6 @@ void kh__read_ratings(struct kh__rd *rd)
                 ok = false;
             } else {
                 scale = &b->scales[rd->scale_cadre];
-                int32_t cs = kh_strmap_get(&b->scale_ix, "cadre");
                 if (cs >= 0)
                     scale = &b->scales[cs];
             }

@@ -300,9 +300,10 @@ void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
 
 int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, const char *s)
 {
-    struct kh__memo *m = &t->memo[c];
-    if (m->map == map && strcmp(m->code, s) == 0)
-        return m->val;
+    struct kh__memo *m = t->memo[c];
+    for (int w = 0; w < 2; w++)
+        if (m[w].map == map && strcmp(m[w].code, s) == 0)
+            return m[w].val;
     int32_t v = kh_strmap_get(map, s);
     kh__memo_set(t, c, map, s, v);
     return v;
@@ -311,15 +312,16 @@ int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, cons
 void kh__memo_set(struct kh__table *t, int c, const struct kh_strmap *map, const char *s,
                   int32_t val)
 {
-    struct kh__memo *m = &t->memo[c];
+    struct kh__memo *m = t->memo[c];
     size_t n = strlen(s);
-    if (n >= sizeof m->code) {
-        m->map = NULL;   /* too long to remember: look it up every time */
-        return;
-    }
-    memcpy(m->code, s, n + 1);
-    m->map = map;
-    m->val = val;
+    if (n >= sizeof m[0].code)
+        return;   /* too long to remember: looked up every time */
+    /* an entry for the same (map, code) is replaced, never duplicated */
+    if (!(m[0].map == map && strcmp(m[0].code, s) == 0))
+        m[1] = m[0];
+    memcpy(m[0].code, s, n + 1);
+    m[0].map = map;
+    m[0].val = val;
 }
 
 bool kh__code_ok(const char *s)
