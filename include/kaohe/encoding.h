@@ -28,4 +28,14 @@ size_t kh_utf8_len(const char *s);
 int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *out,
                struct kh_error *err);
 
+/*
+ * Same rules and errors as kh_to_utf8, without the copy when none is needed:
+ * on success *text and *len are the UTF-8 text (no BOM) — pointing into `in`
+ * when it was valid UTF-8 already (so `in` must outlive the use of *text),
+ * else into `out`, which holds the conversion.  *text is not NUL-terminated
+ * when it points into `in`; read it by length.  The caller releases `out`.
+ */
+int kh_utf8_view(const char *in, size_t n, const char *encoding, struct kh_buf *out,
+                 const char **text, size_t *len, struct kh_error *err);
+
 #endif

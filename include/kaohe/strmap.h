@@ -16,15 +16,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* One slot: the hash and value beside the key pointer, so a probe touches
+ * one cache line and compares strings only when the hashes agree. */
+struct kh_strslot {
+    const char *key;    /* NULL marks an empty slot */
+    uint32_t hash;
+    int32_t val;
+};
+
 struct kh_strmap {
-    const char **keys;
-    int32_t *vals;
-    uint32_t *hashes;
+    struct kh_strslot *slots;
     size_t cap;     /* power of two or 0 */
     size_t n;
 };
 
-#define KH_STRMAP_INIT {NULL, NULL, NULL, 0, 0}
+#define KH_STRMAP_INIT {NULL, 0, 0}
 
 void kh_strmap_init(struct kh_strmap *m);
 /* Insert key -> val when absent and return -1; when present leave the map
@@ -33,17 +39,24 @@ int32_t kh_strmap_put(struct kh_strmap *m, const char *key, int32_t val);
 int32_t kh_strmap_get(const struct kh_strmap *m, const char *key);
 void kh_strmap_release(struct kh_strmap *m);
 
+struct kh_u64slot {
+    uint64_t key;
+    int32_t val;      /* -1 marks an empty slot */
+};
+
 struct kh_u64map {
-    uint64_t *keys;
-    int32_t *vals;    /* -1 marks an empty slot */
+    struct kh_u64slot *slots;
     size_t cap;
     size_t n;
 };
 
-#define KH_U64MAP_INIT {NULL, NULL, 0, 0}
+#define KH_U64MAP_INIT {NULL, 0, 0}
 #define KH_U64_KEY(a, b) (((uint64_t)(uint32_t)(a) << 32) | (uint32_t)(b))
 
 void kh_u64map_init(struct kh_u64map *m);
+/* Make room for `n` entries in all, so that many puts never rehash (a
+ * capacity hint: lookups and results are the same without it). */
+void kh_u64map_reserve(struct kh_u64map *m, size_t n);
 int32_t kh_u64map_put(struct kh_u64map *m, uint64_t key, int32_t val);
 int32_t kh_u64map_get(const struct kh_u64map *m, uint64_t key);
 void kh_u64map_release(struct kh_u64map *m);

@@ -25,6 +25,13 @@ char *kh_xstrndup(const char *s, size_t n);
  *     KH_GROW(b->units, b->nunits + 1, b->units_cap);
  */
 void kh__grow(void **ptr, size_t elem, size_t need, size_t *cap);
-#define KH_GROW(ptr, need, cap) kh__grow((void **)&(ptr), sizeof(*(ptr)), (need), &(cap))
+/* The capacity test is inline because readers call this once per row of ten
+ * million; `need` is evaluated once. */
+#define KH_GROW(ptr, need, cap)                                         \
+    do {                                                                \
+        size_t kh__need_ = (need);                                      \
+        if (kh__need_ > (cap))                                          \
+            kh__grow((void **)&(ptr), sizeof(*(ptr)), kh__need_, &(cap)); \
+    } while (0)
 
 #endif

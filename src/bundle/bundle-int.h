@@ -37,11 +37,11 @@ struct kh__rd {
     struct kh_bundle *b;
     struct kh_diags *d;
     bool baselines_from_previous;  /* opts: empty growth baselines allowed (store import) */
-    const char *text[KH__F_COUNT];
+    const char *text[KH__F_COUNT];   /* UTF-8, by length: the input or conv[f] */
     size_t len[KH__F_COUNT];
     bool present[KH__F_COUNT];
     bool usable[KH__F_COUNT];
-    struct kh_buf conv[KH__F_COUNT];
+    struct kh_buf conv[KH__F_COUNT]; /* converted text of non-UTF-8 files */
     long *target_line; size_t target_line_cap;   /* [ntargets] */
     long *value_line; size_t value_line_cap;     /* [nvalues] */
     long *adj_line; size_t adj_line_cap;         /* [nadjustments], first row */
@@ -64,6 +64,14 @@ enum { KH__CAP_CAT, KH__CAP_UNIT, KH__CAP_DISTRICT, KH__CAP_NODE, KH__CAP_SCALE,
 
 struct kh__colspec { const char *name; bool required; };
 
+/* The last code looked up in one column, the map it was looked up in and
+ * what it resolved to (kh__lookup). */
+struct kh__memo {
+    const struct kh_strmap *map;   /* NULL: empty */
+    int32_t val;
+    char code[48];
+};
+
 struct kh__table {
     struct kh__rd *rd;
     int file;
@@ -77,6 +85,7 @@ struct kh__table {
     const char **wname;          /* weights: header as written per category, malloc */
     size_t nheader;
     long line;                   /* line of the current record */
+    struct kh__memo memo[KH__MAXCOLS][2];   /* per column, newest first */
 };
 
 /* Open file `f` and resolve its header against cols (plus weight.<CAT>
@@ -101,6 +110,20 @@ void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
 bool kh__code_ok(const char *s);
 /* Validate the code in column c; diagnostic and false when bad. */
 bool kh__check_code(struct kh__table *t, int c);
+/*
+ * kh_strmap_get(map, s) for the cell s of column c, remembering the answer:
+ * the big files come grouped (every rating of one ratee, every answer of one
+ * response, every value of one unit), so a row often repeats the previous
+ * row's code, and one strcmp replaces a probe that at a million codes is a
+ * cache miss.  Two codes are remembered per column, so a column looked up
+ * in two maps (a ratee is a unit or else a cadre) keeps both answers.  Only
+ * for a map that does not change while the file is read, or whose entries
+ * never change once present (kh__memo_set after a put).
+ */
+int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, const char *s);
+/* Remember s -> val for column c (s now maps to val in map for good). */
+void kh__memo_set(struct kh__table *t, int c, const struct kh_strmap *map, const char *s,
+                  int32_t val);
 /* Parse a number cell of column c: empty → NaN when allow_empty, else error. */
 bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out);
 
@@ -119,6 +142,8 @@ bool kh__num_in_range(double x);
  * or the parsed value). */
 bool kh__parse_num(const char *s, double *out);
 const char *kh__str(struct kh__rd *rd, const char *s);
+/* Physical lines of file f (an upper bound on its rows): a capacity hint. */
+size_t kh__line_count(const struct kh__rd *rd, int f);
 
 /* ---- params.c: cell syntaxes ---- */
 struct kh__kvlist { struct kh_kv *kv; int32_t n; };

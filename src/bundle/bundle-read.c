@@ -4,7 +4,10 @@
  *
  * The driver gets the bytes of every known input file (from a folder or from
  * memory), converts each to UTF-8 (encoding.h), and calls the per-file
- * readers in dependency order:
+ * readers in dependency order.  A file that is UTF-8 already is read where
+ * it lies (kh_utf8_view): the caller's bytes outlive the read, and every
+ * string the bundle keeps is copied into its arena, so nothing points back
+ * into them afterwards.
  *
  *   cycle → categories → units → scales → rater_groups → raters →
  *   indicators → survey_items → positions → cadres → targets → values →
@@ -173,13 +176,15 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
         struct kh_error err;
         kh_error_clear(&err);
         kh_buf_init(&rd.conv[f], 0);
-        if (kh_to_utf8(files[i].data, files[i].len, opts ? opts->encoding : NULL, &rd.conv[f],
-                       &err) < 0) {
+        const char *text;
+        size_t len;
+        if (kh_utf8_view(files[i].data, files[i].len, opts ? opts->encoding : NULL, &rd.conv[f],
+                         &text, &len, &err) < 0) {
             kh_diags_add(d, files[i].name, err.line, NULL, "%s", err.msg);
             continue;
         }
-        rd.text[f] = kh_buf_cstr(&rd.conv[f]);
-        rd.len[f] = rd.conv[f].len;
+        rd.text[f] = text;
+        rd.len[f] = len;
     }
     static const int required[] = {KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS};
     for (size_t i = 0; i < 3; i++)

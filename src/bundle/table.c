@@ -88,6 +88,17 @@ const char *kh__str(struct kh__rd *rd, const char *s)
     return kh_arena_strdup(&rd->b->arena, s);
 }
 
+size_t kh__line_count(const struct kh__rd *rd, int f)
+{
+    const char *p = rd->text[f], *end = p ? p + rd->len[f] : NULL;
+    size_t n = 1;
+    while (p && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
 static int spec_find(const struct kh__table *t, const char *name)
 {
     for (int i = 0; i < t->ncols; i++)
@@ -286,6 +297,32 @@ void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
     va_start(ap, fmt);
     kh_diags_vadd(t->rd->d, t->fname, t->line, col, fmt, ap);
     va_end(ap);
+}
+
+int32_t kh__lookup(struct kh__table *t, int c, const struct kh_strmap *map, const char *s)
+{
+    struct kh__memo *m = t->memo[c];
+    for (int w = 0; w < 2; w++)
+        if (m[w].map == map && strcmp(m[w].code, s) == 0)
+            return m[w].val;
+    int32_t v = kh_strmap_get(map, s);
+    kh__memo_set(t, c, map, s, v);
+    return v;
+}
+
+void kh__memo_set(struct kh__table *t, int c, const struct kh_strmap *map, const char *s,
+                  int32_t val)
+{
+    struct kh__memo *m = t->memo[c];
+    size_t n = strlen(s);
+    if (n >= sizeof m[0].code)
+        return;   /* too long to remember: looked up every time */
+    /* an entry for the same (map, code) is replaced, never duplicated */
+    if (!(m[0].map == map && strcmp(m[0].code, s) == 0))
+        m[1] = m[0];
+    memcpy(m[0].code, s, n + 1);
+    m[0].map = map;
+    m[0].val = val;
 }
 
 bool kh__code_ok(const char *s)

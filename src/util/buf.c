@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "kaohe/buf.h"
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
@@ -137,6 +138,23 @@ int kh_buf_read_file(struct kh_buf *b, const char *path, struct kh_error *err)
         rc = kh_error_set(err, KH_EIO, path, 0, NULL, "无法打开文件：%s (cannot open)",
                           strerror(errno));
         goto out;
+    }
+    /* Reserve the size the file has now and read straight into the buffer;
+     * a file that grows meanwhile, or a pipe, continues through the chunk
+     * path, which keeps the cap. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((uint64_t)st.st_size > SIZE_MAX / 4 ||
+            (rc = buf_reserve(b, (size_t)st.st_size)) < 0) {
+            rc = kh_error_set(err, KH_ETOOBIG, path, 0, NULL, "文件过大 (file too large)");
+            goto out;
+        }
+        size_t room = (size_t)st.st_size, got;
+        while (room > 0 && (got = fread(b->data + b->len, 1, room, f)) > 0) {
+            b->len += got;
+            room -= got;
+        }
+        b->data[b->len] = '\0';
     }
     char chunk[65536];
     size_t n;

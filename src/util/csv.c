@@ -108,6 +108,23 @@ static void begin_cell(struct kh_csv_reader *r)
     r->offsets[r->nfields++] = r->cell_store.len;
 }
 
+/* Append n bytes of an unquoted cell and its NUL to the store.  When the
+ * store has room (every record after the first few) this is one memcpy,
+ * keeping buf.h's invariant (data[len] == '\0') by hand; otherwise the
+ * ordinary appends. */
+static void put_plain_cell(struct kh_buf *s, const char *p, size_t n)
+{
+    if (s->cap - s->len > n + 1) {
+        memcpy(s->data + s->len, p, n);
+        s->len += n + 1;
+        s->data[s->len - 1] = '\0';
+        s->data[s->len] = '\0';
+        return;
+    }
+    kh_buf_append(s, p, n);
+    kh_buf_putc(s, '\0');
+}
+
 int kh_csv_next(struct kh_csv_reader *r, struct kh_error *err)
 {
     int rc = 0;
@@ -170,12 +187,14 @@ int kh_csv_next(struct kh_csv_reader *r, struct kh_error *err)
                 e--;
             if ((size_t)(e - p) > CSV_CELL_MAX)
                 goto too_big;
-            kh_buf_append(&r->cell_store, p, (size_t)(e - p));
+            put_plain_cell(&r->cell_store, p, (size_t)(e - p));
             p = q;
+            goto cell_done;
         }
         if (r->cell_store.len - r->offsets[r->nfields - 1] > CSV_CELL_MAX)
             goto too_big;
         kh_buf_putc(&r->cell_store, '\0');
+    cell_done:
         if (p < r->end && *p == ',') {
             p++;
             continue;

@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include "kaohe/encoding.h"
@@ -52,12 +53,36 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
-/* Offset of the first invalid byte, or n when all is valid. */
+/* Offset of the first invalid byte, or n when all is valid.  CSV bundles are
+ * mostly ASCII, so eight bytes at a time are skipped while none has its high
+ * bit set; the strict check runs only on the bytes that do. */
 static size_t utf8_first_bad(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        while (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        unsigned c = u[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        /* Chinese text: a three-byte sequence whose lead byte rules out
+         * overlong forms (E0) and surrogates (ED) needs only the
+         * continuation-byte test. */
+        if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && n - i >= 3 &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t k = utf8_seq(u + i, n - i);
         if (k == 0)
             return i;
@@ -125,26 +150,34 @@ out:
     return rc;
 }
 
-int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *out,
-               struct kh_error *err)
+/*
+ * The one conversion routine.  Text that needs no conversion (valid UTF-8,
+ * a leading BOM dropped) is not copied: *view and *view_len point into `in`.
+ * Anything converted goes into `out` and the view points there.
+ */
+static int convert(const char *in, size_t n, const char *encoding, struct kh_buf *out,
+                   const char **view, size_t *view_len, struct kh_error *err)
 {
+    int rc;
     kh_buf_reset(out);
     if (out->data == NULL)
         kh_buf_append(out, "", 0);
+    *view = NULL;
+    *view_len = 0;
     bool bom = n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0;
     if (encoding == NULL || encoding[0] == '\0' || strcasecmp(encoding, "auto") == 0) {
         if (bom) {
             in += 3;
             n -= 3;
         }
-        if (kh_utf8_valid(in, n))
-            return kh_buf_append(out, in, n);
-        if (bom) {
-            size_t off = utf8_first_bad(in, n);
+        size_t off = utf8_first_bad(in, n);
+        if (off == n)
+            goto as_is;
+        if (bom)
             return kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
                                 "带 UTF-8 BOM 但含无效字节 (invalid UTF-8 after a BOM)");
-        }
-        return from_charset(in, n, "GB18030", "GB18030", out, err);
+        rc = from_charset(in, n, "GB18030", "GB18030", out, err);
+        goto converted;
     }
     if (strcasecmp(encoding, "utf-8") == 0 || strcasecmp(encoding, "utf8") == 0) {
         if (bom) {
@@ -156,7 +189,7 @@ int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *ou
             return kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
                                 "第 %zu 字节不是有效的 UTF-8 编码 (invalid UTF-8 bytes)",
                                 off + 1 + (bom ? 3 : 0));
-        return kh_buf_append(out, in, n);
+        goto as_is;
     }
     if (strcasecmp(encoding, "gbk") == 0 || strcasecmp(encoding, "gb18030") == 0 ||
         strcasecmp(encoding, "gb2312") == 0 || strcasecmp(encoding, "cp936") == 0) {
@@ -165,11 +198,39 @@ int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *ou
             in += 3;
             n -= 3;
             if (kh_utf8_valid(in, n))
-                return kh_buf_append(out, in, n);
+                goto as_is;
         }
         /* GB18030 decodes every GBK and GB2312 text identically */
-        return from_charset(in, n, "GB18030", encoding, out, err);
+        rc = from_charset(in, n, "GB18030", encoding, out, err);
+        goto converted;
     }
     return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "不支持的编码 %s (unsupported encoding)",
                         encoding);
+as_is:
+    *view = n ? in : "";   /* never NULL on success, even for an empty NULL input */
+    *view_len = n;
+    return 0;
+converted:
+    if (rc == 0) {
+        *view = kh_buf_cstr(out);
+        *view_len = out->len;
+    }
+    return rc;
+}
+
+int kh_to_utf8(const char *in, size_t n, const char *encoding, struct kh_buf *out,
+               struct kh_error *err)
+{
+    const char *view;
+    size_t len;
+    int rc = convert(in, n, encoding, out, &view, &len, err);
+    if (rc == 0 && view != out->data)
+        rc = kh_buf_append(out, view, len);
+    return rc;
+}
+
+int kh_utf8_view(const char *in, size_t n, const char *encoding, struct kh_buf *out,
+                 const char **text, size_t *len, struct kh_error *err)
+{
+    return convert(in, n, encoding, out, text, len, err);
 }

@@ -5,10 +5,13 @@
  * and rehash) before the load passes 1/2, so a probe sequence is short and
  * a lookup is O(1) expected.  Strings hash with 32-bit FNV-1a; the full hash
  * is stored per slot so a rehash never touches the keys and a probe compares
- * strings only when the hashes agree.  The u64 map mixes its key with the
+ * strings only when the hashes agree.  Key, hash and value share one slot
+ * (not three parallel arrays): at ten million lookups into maps of a million
+ * codes, each probe is one cache miss instead of three.  The u64 map mixes its key with the
  * splitmix64 finaliser because packed (unit, leaf) indices are far from
  * random.  Nothing is ever deleted, so no tombstones are needed.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kaohe/strmap.h"
@@ -26,9 +29,7 @@ uint32_t kh_hash_str(const char *s)
 
 void kh_strmap_init(struct kh_strmap *m)
 {
-    m->keys = NULL;
-    m->vals = NULL;
-    m->hashes = NULL;
+    m->slots = NULL;
     m->cap = 0;
     m->n = 0;
 }
@@ -36,25 +37,17 @@ void kh_strmap_init(struct kh_strmap *m)
 static void strmap_grow(struct kh_strmap *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 16;
-    const char **keys = kh_xcalloc(ncap, sizeof *keys);
-    int32_t *vals = kh_xcalloc(ncap, sizeof *vals);
-    uint32_t *hashes = kh_xcalloc(ncap, sizeof *hashes);
+    struct kh_strslot *slots = kh_xcalloc(ncap, sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
-        if (m->keys[i] == NULL)
+        if (m->slots[i].key == NULL)
             continue;
-        size_t j = m->hashes[i] & (ncap - 1);
-        while (keys[j] != NULL)
+        size_t j = m->slots[i].hash & (ncap - 1);
+        while (slots[j].key != NULL)
             j = (j + 1) & (ncap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
-        hashes[j] = m->hashes[i];
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    free(m->hashes);
-    m->keys = keys;
-    m->vals = vals;
-    m->hashes = hashes;
+    free(m->slots);
+    m->slots = slots;
     m->cap = ncap;
 }
 
@@ -64,14 +57,14 @@ int32_t kh_strmap_put(struct kh_strmap *m, const char *key, int32_t val)
         strmap_grow(m);
     uint32_t h = kh_hash_str(key);
     size_t j = h & (m->cap - 1);
-    while (m->keys[j] != NULL) {
-        if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0)
-            return m->vals[j];
+    while (m->slots[j].key != NULL) {
+        if (m->slots[j].hash == h && strcmp(m->slots[j].key, key) == 0)
+            return m->slots[j].val;
         j = (j + 1) & (m->cap - 1);
     }
-    m->keys[j] = key;
-    m->vals[j] = val;
-    m->hashes[j] = h;
+    m->slots[j].key = key;
+    m->slots[j].val = val;
+    m->slots[j].hash = h;
     m->n++;
     return -1;
 }
@@ -82,9 +75,9 @@ int32_t kh_strmap_get(const struct kh_strmap *m, const char *key)
         return -1;
     uint32_t h = kh_hash_str(key);
     size_t j = h & (m->cap - 1);
-    while (m->keys[j] != NULL) {
-        if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0)
-            return m->vals[j];
+    while (m->slots[j].key != NULL) {
+        if (m->slots[j].hash == h && strcmp(m->slots[j].key, key) == 0)
+            return m->slots[j].val;
         j = (j + 1) & (m->cap - 1);
     }
     return -1;
@@ -92,9 +85,7 @@ int32_t kh_strmap_get(const struct kh_strmap *m, const char *key)
 
 void kh_strmap_release(struct kh_strmap *m)
 {
-    free(m->keys);
-    free(m->vals);
-    free(m->hashes);
+    free(m->slots);
     kh_strmap_init(m);
 }
 
@@ -110,47 +101,50 @@ static uint64_t mix64(uint64_t x)
 
 void kh_u64map_init(struct kh_u64map *m)
 {
-    m->keys = NULL;
-    m->vals = NULL;
+    m->slots = NULL;
     m->cap = 0;
     m->n = 0;
 }
 
-static void u64map_grow(struct kh_u64map *m)
+static void u64map_rehash(struct kh_u64map *m, size_t ncap)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 16;
-    uint64_t *keys = kh_xcalloc(ncap, sizeof *keys);
-    int32_t *vals = kh_xmalloc(ncap * sizeof *vals);
+    struct kh_u64slot *slots = kh_xreallocarray(NULL, ncap, sizeof *slots);
     for (size_t i = 0; i < ncap; i++)
-        vals[i] = -1;
+        slots[i].val = -1;
     for (size_t i = 0; i < m->cap; i++) {
-        if (m->vals[i] < 0)
+        if (m->slots[i].val < 0)
             continue;
-        size_t j = mix64(m->keys[i]) & (ncap - 1);
-        while (vals[j] >= 0)
+        size_t j = mix64(m->slots[i].key) & (ncap - 1);
+        while (slots[j].val >= 0)
             j = (j + 1) & (ncap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = ncap;
+}
+
+void kh_u64map_reserve(struct kh_u64map *m, size_t n)
+{
+    size_t ncap = m->cap ? m->cap : 16;
+    while (n * 2 > ncap && ncap <= SIZE_MAX / 4)
+        ncap *= 2;
+    if (ncap > m->cap)
+        u64map_rehash(m, ncap);
 }
 
 int32_t kh_u64map_put(struct kh_u64map *m, uint64_t key, int32_t val)
 {
     if ((m->n + 1) * 2 > m->cap)
-        u64map_grow(m);
+        u64map_rehash(m, m->cap ? m->cap * 2 : 16);
     size_t j = mix64(key) & (m->cap - 1);
-    while (m->vals[j] >= 0) {
-        if (m->keys[j] == key)
-            return m->vals[j];
+    while (m->slots[j].val >= 0) {
+        if (m->slots[j].key == key)
+            return m->slots[j].val;
         j = (j + 1) & (m->cap - 1);
     }
-    m->keys[j] = key;
-    m->vals[j] = val;
+    m->slots[j].key = key;
+    m->slots[j].val = val;
     m->n++;
     return -1;
 }
@@ -160,9 +154,9 @@ int32_t kh_u64map_get(const struct kh_u64map *m, uint64_t key)
     if (m->cap == 0)
         return -1;
     size_t j = mix64(key) & (m->cap - 1);
-    while (m->vals[j] >= 0) {
-        if (m->keys[j] == key)
-            return m->vals[j];
+    while (m->slots[j].val >= 0) {
+        if (m->slots[j].key == key)
+            return m->slots[j].val;
         j = (j + 1) & (m->cap - 1);
     }
     return -1;
@@ -170,7 +164,6 @@ int32_t kh_u64map_get(const struct kh_u64map *m, uint64_t key)
 
 void kh_u64map_release(struct kh_u64map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     kh_u64map_init(m);
 }
