@@ -11,6 +11,9 @@
 extern const char kh__schema_v1[];
 /* Migration 2: review notes, appeal corrections, lookup indexes. */
 extern const char kh__schema_v2[];
+/* Migration 3: SQLite's bundle tables WITHOUT ROWID; nothing on PostgreSQL. */
+extern const char kh__schema_v3_sqlite[];
+extern const char kh__schema_v3_pg[];
 
 /* Fail with KH_EPERM when the actor has role unit bound to a unit other
  * than `unit` (a unit acts only for itself). */
