@@ -83,6 +83,13 @@ struct kh_store_ops {
                       struct kh_error *err);
     int (*copy_row)(void *impl, const char *const *cells, int ncols, struct kh_error *err);
     int (*copy_end)(void *impl, struct kh_error *err);
+    /* Around a transaction that loads a whole bundle (kh_store_bulk): the
+     * backend may relax, for that transaction only, what the loader itself
+     * guarantees (see store-sqlite.c).  Called outside any transaction;
+     * bulk_end undoes bulk_begin and never fails visibly.  NULL: nothing
+     * to relax. */
+    int (*bulk_begin)(void *impl, struct kh_error *err);
+    void (*bulk_end)(void *impl);
     /* The migration scripts of this backend: migrations[i] brings the schema
      * from version i to i+1. */
     const char *const *migrations;
@@ -146,6 +153,15 @@ int kh_store_query_text(struct kh_store *s, const char *sql, const char *const *
  */
 typedef int (*kh_store_tx_fn)(struct kh_store *s, void *ctx, struct kh_error *err);
 int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err);
+
+/*
+ * kh_store_tx for a bulk load (import): the same transaction, retries and
+ * all-or-nothing guarantee, inside the backend's bulk_begin/bulk_end.  fn
+ * must write only rows that satisfy the schema's foreign keys by
+ * construction (the import writes the id of the cycle it has just created
+ * or emptied), because a backend may stop checking them meanwhile.
+ */
+int kh_store_bulk_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err);
 
 /* ---- audit (store-audit.c) ---- */
 

@@ -144,7 +144,7 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
     }
     snprintf(code, 128, "%s", has_code ? b.cycle.code : cycle_code);
     struct import_ctx x = {.b = &b, .code = code, .replace = replace};
-    rc = kh_store_tx(s, import_tx, &x, err);
+    rc = kh_store_bulk_tx(s, import_tx, &x, err);
 out:
     kh_bundle_release(&b);
     return rc;

@@ -13,6 +13,8 @@
  *   foreign_keys=ON     bundle rows cannot outlive their cycle.
  *   busy_timeout=5000   a writer waits up to 5 s for another writer before
  *                       SQLITE_BUSY reaches kh_store_tx (which retries).
+ * A bulk load (import) relaxes two of them for its one transaction: see
+ * sq_bulk_begin.
  *
  * Statements are prepared once and cached by SQL text (a small table with
  * move-to-front-free linear lookup: kaohe uses a few dozen distinct
@@ -306,6 +308,62 @@ static int sq_copy_end(void *impl, struct kh_error *err)
     return 0;
 }
 
+/*
+ * A whole-bundle load (kh_store_bulk_tx).  Two settings are relaxed for the
+ * one transaction, and restored after it:
+ *
+ *   foreign_keys=OFF   every bundle row references cycles(id), and SQLite
+ *                      checks it with a lookup in cycles per inserted row
+ *                      (about 5 % of a national import).  The loader writes
+ *                      only the id of the cycle it created or emptied in
+ *                      the same transaction, so the check cannot fail.
+ *                      (The pragma is a no-op inside a transaction, hence
+ *                      this hook outside it.)
+ *   journal_mode=DELETE  a rollback journal instead of the WAL, when no
+ *                      other connection has the database open (the switch
+ *                      needs that; otherwise the import simply stays in
+ *                      WAL mode).  In WAL mode every new page is written
+ *                      twice — into the WAL, then by the checkpoint into the
+ *                      database — and each page read during the load goes
+ *                      through the WAL index.  A rollback journal holds only
+ *                      the pages that existed before the transaction: the
+ *                      gigabyte of new pages a national import adds is
+ *                      written once.  The guarantees stay: all or nothing
+ *                      (a killed import leaves a hot journal, which the next
+ *                      connection rolls back before it reads), and with
+ *                      synchronous=FULL the commit is on disk when COMMIT
+ *                      returns (journal synced, database synced, journal
+ *                      deleted).  The price: a connection opened during the
+ *                      load waits for it (sq_open's retry loop) instead of
+ *                      reading the last committed state beside it.  Back in
+ *                      WAL mode afterwards; should that switch fail (another
+ *                      connection got in first), that connection's own
+ *                      sq_open has already switched it.
+ */
+static int sq_bulk_begin(void *impl, struct kh_error *err)
+{
+    struct sq *q = impl;
+    int rc = sq_script(q, "PRAGMA foreign_keys=OFF", err);
+    if (rc != 0)
+        return rc;
+    sqlite3_busy_timeout(q->db, 0);   /* another connection open: stay in WAL, now */
+    sqlite3_exec(q->db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    sqlite3_busy_timeout(q->db, 5000);
+    return 0;
+}
+
+static void sq_bulk_end(void *impl)
+{
+    struct sq *q = impl;
+    for (int i = 0; i < 50; i++) {
+        int rc = sqlite3_exec(q->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+        sqlite3_sleep(100);
+    }
+    sqlite3_exec(q->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+}
+
 static const char *const sq_migrations[] = {
     kh__schema_v1,
     kh__schema_v2,
@@ -325,6 +383,8 @@ const struct kh_store_ops kh_store_sqlite_ops = {
     .copy_begin = sq_copy_begin,
     .copy_row = sq_copy_row,
     .copy_end = sq_copy_end,
+    .bulk_begin = sq_bulk_begin,
+    .bulk_end = sq_bulk_end,
     .migrations = sq_migrations,
     .nmigrations = 3,
 };
