@@ -69,8 +69,7 @@ struct kh__file_put {
     long nrows;
     struct kh_buf header;         /* the header line as stored (no "\n") */
     struct kh_buf sql;            /* the row INSERT when not bulk */
-    struct kh_buf line;           /* one serialised row, for the digest */
-    crypto_hash_sha256_state sha;
+    struct kh__digest *digest;    /* digest_rows: SHA-256 of the serialised rows */
 };
 
 /* INSERT INTO "t" (cycle_id, ord, "c1", …) VALUES ($1, $2, …) */
@@ -108,7 +107,7 @@ void kh__file_put_free(struct kh__file_put *p)
         free(p->weight_cat[i]);
     kh_buf_release(&p->header);
     kh_buf_release(&p->sql);
-    kh_buf_release(&p->line);
+    kh__digest_free(p->digest);
     free(p);
 }
 
@@ -133,7 +132,6 @@ int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *fil
     snprintf(p->cycle_id, sizeof p->cycle_id, "%s", cycle_id);
     kh_buf_init(&p->header, 0);
     kh_buf_init(&p->sql, 0);
-    kh_buf_init(&p->line, 0);
     for (int i = 0; i < p->nheader; i++) {
         p->map[i] = col_index(t, header[i]);
         if (p->map[i] < 0 && strcmp(t->table, "indicators") == 0 &&
@@ -147,8 +145,8 @@ int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *fil
     }
     kh_csv_put_row(&p->header, header, n);
     if (digest_rows) {
-        crypto_hash_sha256_init(&p->sha);
-        crypto_hash_sha256_update(&p->sha, (const unsigned char *)p->header.data, p->header.len);
+        p->digest = kh__digest_new();
+        kh_buf_append(kh__digest_buf(p->digest), p->header.data, p->header.len);
     }
     p->header.len--;                   /* drop the "\n": stored as one line */
     p->header.data[p->header.len] = '\0';
@@ -202,9 +200,8 @@ int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n)
     if (rc != 0)
         return rc;
     if (p->digest_rows) {
-        kh_buf_reset(&p->line);
-        kh_csv_put_row(&p->line, cells, n);
-        crypto_hash_sha256_update(&p->sha, (const unsigned char *)p->line.data, p->line.len);
+        kh_csv_put_row(kh__digest_buf(p->digest), cells, n);
+        kh__digest_commit(p->digest);
     }
     p->nrows++;
     return 0;
@@ -224,7 +221,7 @@ int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsign
     unsigned char h[crypto_hash_sha256_BYTES];
     char hex[65], nrows_s[24];
     if (p->digest_rows)
-        crypto_hash_sha256_final(&p->sha, h);
+        kh__digest_final(p->digest, h);
     else
         memcpy(h, digest, sizeof h);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);

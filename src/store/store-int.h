@@ -72,6 +72,19 @@ struct kh__rows_sink {
 int kh__store_bundle_rows(const struct kh_bundle *b, const struct kh__rows_sink *k, void *ctx);
 
 /*
+ * SHA-256 of a byte stream on a second thread (store-digest.c): append to
+ * kh__digest_buf(d), then kh__digest_commit(d) after each record;
+ * kh__digest_final writes the 32-byte digest.  _new never fails (without a
+ * thread the caller's thread hashes); _free accepts NULL.
+ */
+struct kh__digest;
+struct kh__digest *kh__digest_new(void);
+struct kh_buf *kh__digest_buf(struct kh__digest *d);
+void kh__digest_commit(struct kh__digest *d);
+void kh__digest_final(struct kh__digest *d, unsigned char out[32]);
+void kh__digest_free(struct kh__digest *d);
+
+/*
  * Storing one file of a cycle row by row (what kh_store_file_put does with
  * a whole CSV text): _begin checks the header against the file's table and
  * starts the backend's bulk load, _row stores one record (its cells in
