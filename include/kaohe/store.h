@@ -77,8 +77,11 @@ struct kh_store_ops {
      * copy_begin names the table and its columns, copy_row sends one row
      * (cells[i] NULL = SQL NULL), copy_end finishes (and reports any error
      * the server kept until then).  SQLite: one prepared INSERT bound by
-     * index; PostgreSQL: COPY … FROM STDIN in text format, buffered.  After
-     * an error in copy_row the caller still calls copy_end. */
+     * index, several rows per statement; PostgreSQL: COPY … FROM STDIN in
+     * text format, buffered.  Rows may be buffered, so an error of a row
+     * can surface at a later copy_row or at copy_end.  After an error the
+     * caller still calls copy_end, with err NULL: buffered rows may then be
+     * dropped (the transaction is being rolled back). */
     int (*copy_begin)(void *impl, const char *table, const char *const *columns, int ncols,
                       struct kh_error *err);
     int (*copy_row)(void *impl, const char *const *cells, int ncols, struct kh_error *err);
