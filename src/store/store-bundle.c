@@ -1,10 +1,14 @@
 /*
  * store-bundle.c — a cycle's bundle files ↔ rows of real tables.
  *
- * The write side parses a canonical CSV file (what kh_bundle_write_dir
- * produces from a validated bundle) with the project's CSV reader and
- * inserts one row per record through one prepared INSERT reused for every
- * row: the cost of a large import is binding and stepping, nothing else.
+ * The write side stores one file row by row (kh__file_put_begin/_row/
+ * _end): import hands it the canonical rows of the validated bundle
+ * straight from memory (store-rows.c), kh_store_file_put (stored results)
+ * the records of a CSV text parsed with the project's CSV reader.  Rows go
+ * through the backend's bulk path (SQLite: batched prepared INSERTs;
+ * PostgreSQL: COPY), so the cost of a large import is binding and
+ * stepping, nothing else.
+ *
  * The read side rebuilds the file byte for byte: the header stored in
  * cycle_files, then the rows ordered by ord, cells written with the
  * project's CSV writer.  Loading a cycle for compute or export hands these
@@ -12,10 +16,12 @@
  * by the one validator there is, on the way out as on the way in.
  *
  * Audit granularity: one record per imported file, carrying its row count
- * and the SHA-256 of its bytes.  A record per row would multiply the size
- * of a national import by three and add nothing an office could use: the
- * digest pins the exact content, and `kaohe export` of that cycle
- * reproduces the bytes it was computed over.  Later single-row changes
+ * and the SHA-256 of its bytes — for import, of the rows serialised exactly
+ * as kh_bundle_write_dir writes the file (hashed on a second thread,
+ * store-digest.c), which is the file `kaohe export` writes.  A record per
+ * row would multiply the size of a national import by three and add
+ * nothing an office could use: the digest pins the exact content, and
+ * `kaohe export` of that cycle reproduces the bytes it was computed over.  Later single-row changes
  * (track, agreement, appeals) are audited per row with before/after.
  */
 #include <stdbool.h>
