@@ -80,8 +80,7 @@ struct kh_store_ops {
      * index, several rows per statement; PostgreSQL: COPY … FROM STDIN in
      * text format, buffered.  Rows may be buffered, so an error of a row
      * can surface at a later copy_row or at copy_end.  After an error the
-     * caller still calls copy_end, with err NULL: buffered rows may then be
-     * dropped (the transaction is being rolled back). */
+     * caller still calls copy_end (err may then be NULL) and rolls back. */
     int (*copy_begin)(void *impl, const char *table, const char *const *columns, int ncols,
                       struct kh_error *err);
     int (*copy_row)(void *impl, const char *const *cells, int ncols, struct kh_error *err);

@@ -56,6 +56,7 @@ struct sq {
     sqlite3_stmt *copy_many; /* INSERT of COPY_BATCH rows */
     unsigned long long copy_int;   /* bit i: column i is BIGINT */
     int copy_ncols, copy_nrows;    /* columns; rows held in the batch */
+    bool copy_failed;              /* a row failed: copy_end drops the batch */
     struct cell *copy_cells;       /* COPY_BATCH × ncols */
     struct kh_buf copy_text;       /* the batch's text cells, back to back */
     bool big_cache;          /* the bulk-load page cache is set */
@@ -253,7 +254,8 @@ static void sq_rollback(void *impl)
  * SQLite would convert each with its own number parser (the column has
  * INTEGER affinity) before comparing it in the b-tree.  An error of a
  * batched row surfaces at the copy_row that completes the batch or at
- * copy_end, as the ops contract allows (PostgreSQL's COPY does the same).
+ * copy_end, as the ops contract allows (PostgreSQL's COPY does the same);
+ * after a failed row, copy_end drops the rest of the batch.
  *
  * The first bulk load of a connection raises its page cache to
  * BULK_CACHE_KIB: a national import writes about a gigabyte of new pages in
@@ -274,6 +276,7 @@ static void copy_reset(struct sq *q)
     q->copy_cells = NULL;
     kh_buf_release(&q->copy_text);
     q->copy_nrows = q->copy_ncols = 0;
+    q->copy_failed = false;
 }
 
 /* INSERT INTO table ("c1", …) VALUES (?, …), … for nrows rows. */
@@ -362,9 +365,19 @@ static int copy_step(struct sq *q, sqlite3_stmt *st, struct kh_error *err)
     return s == SQLITE_DONE ? 0 : sq_error(q, s, "step", err);
 }
 
+static int copy_row(struct sq *q, const char *const *cells, int ncols, struct kh_error *err);
+
 static int sq_copy_row(void *impl, const char *const *cells, int ncols, struct kh_error *err)
 {
     struct sq *q = impl;
+    int rc = copy_row(q, cells, ncols, err);
+    if (rc != 0)
+        q->copy_failed = true;
+    return rc;
+}
+
+static int copy_row(struct sq *q, const char *const *cells, int ncols, struct kh_error *err)
+{
     if (ncols != q->copy_ncols)
         return kh_error_set(err, KH_EDB, NULL, 0, NULL, "SQLite: copy: %d cells for %d columns",
                             ncols, q->copy_ncols);
@@ -399,7 +412,7 @@ static int sq_copy_end(void *impl, struct kh_error *err)
 {
     struct sq *q = impl;
     int rc = 0;
-    for (int r = 0; rc == 0 && err != NULL && r < q->copy_nrows; r++) {
+    for (int r = 0; rc == 0 && !q->copy_failed && r < q->copy_nrows; r++) {
         rc = copy_bind(q, q->copy, r, 1, err);
         if (rc == 0)
             rc = copy_step(q, q->copy, err);
