@@ -18,8 +18,8 @@
 # is shared, so nothing here runs in parallel.
 #
 # Usage: bench/run.sh [--no-national] [--no-pg] [--no-pg-national] [--keep]
-#   --no-pg-national: PostgreSQL on the beijing set only (row-by-row import of the
-#   national set takes about half an hour while the import does not use COPY)
+#   --no-pg-national: PostgreSQL on the beijing set only (the import uses COPY,
+#   but the national set still takes several minutes of server time)
 #   env: SEED (default 20240101), KAOHE (binary; default build/kaohe, built Release if missing),
 #        BENCH_TMP (scratch folder, default a new mktemp -d; removed at the end unless --keep),
 #        BENCH_OUT (where results.md and logs go)

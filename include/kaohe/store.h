@@ -77,12 +77,21 @@ struct kh_store_ops {
      * copy_begin names the table and its columns, copy_row sends one row
      * (cells[i] NULL = SQL NULL), copy_end finishes (and reports any error
      * the server kept until then).  SQLite: one prepared INSERT bound by
-     * index; PostgreSQL: COPY … FROM STDIN in text format, buffered.  After
-     * an error in copy_row the caller still calls copy_end. */
+     * index, several rows per statement; PostgreSQL: COPY … FROM STDIN in
+     * text format, buffered.  Rows may be buffered, so an error of a row
+     * can surface at a later copy_row or at copy_end.  After an error the
+     * caller still calls copy_end (err may then be NULL) and rolls back. */
     int (*copy_begin)(void *impl, const char *table, const char *const *columns, int ncols,
                       struct kh_error *err);
     int (*copy_row)(void *impl, const char *const *cells, int ncols, struct kh_error *err);
     int (*copy_end)(void *impl, struct kh_error *err);
+    /* Around a transaction that loads a whole bundle (kh_store_bulk): the
+     * backend may relax, for that transaction only, what the loader itself
+     * guarantees (see store-sqlite.c).  Called outside any transaction;
+     * bulk_end undoes bulk_begin and never fails visibly.  NULL: nothing
+     * to relax. */
+    int (*bulk_begin)(void *impl, struct kh_error *err);
+    void (*bulk_end)(void *impl);
     /* The migration scripts of this backend: migrations[i] brings the schema
      * from version i to i+1. */
     const char *const *migrations;
@@ -146,6 +155,15 @@ int kh_store_query_text(struct kh_store *s, const char *sql, const char *const *
  */
 typedef int (*kh_store_tx_fn)(struct kh_store *s, void *ctx, struct kh_error *err);
 int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err);
+
+/*
+ * kh_store_tx for a bulk load (import): the same transaction, retries and
+ * all-or-nothing guarantee, inside the backend's bulk_begin/bulk_end.  fn
+ * must write only rows that satisfy the schema's foreign keys by
+ * construction (the import writes the id of the cycle it has just created
+ * or emptied), because a backend may stop checking them meanwhile.
+ */
+int kh_store_bulk_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err);
 
 /* ---- audit (store-audit.c) ---- */
 

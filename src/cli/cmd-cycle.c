@@ -31,7 +31,7 @@ const struct kh_cmd kh_cmd_cycle = {
 static int list_row(void *ctx, int ncols, const char *const *c)
 {
     (void)ctx;
-    if (ncols >= 5) {
+    if (ncols >= 4) {   /* code, name, state, previous */
         enum kh_cycle_state st = kh_cycle_state_parse(c[2]);
         printf("%-16s %-10s %-10s %-16s %s\n", c[0], c[2], kh_cycle_state_zh(st), c[3][0] ? c[3] : "-",
                c[1]);

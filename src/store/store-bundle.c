@@ -1,10 +1,14 @@
 /*
  * store-bundle.c — a cycle's bundle files ↔ rows of real tables.
  *
- * The write side parses a canonical CSV file (what kh_bundle_write_dir
- * produces from a validated bundle) with the project's CSV reader and
- * inserts one row per record through one prepared INSERT reused for every
- * row: the cost of a large import is binding and stepping, nothing else.
+ * The write side stores one file row by row (kh__file_put_begin/_row/
+ * _end): import hands it the canonical rows of the validated bundle
+ * straight from memory (store-rows.c), kh_store_file_put (stored results)
+ * the records of a CSV text parsed with the project's CSV reader.  Rows go
+ * through the backend's bulk path (SQLite: batched prepared INSERTs;
+ * PostgreSQL: COPY), so the cost of a large import is binding and
+ * stepping, nothing else.
+ *
  * The read side rebuilds the file byte for byte: the header stored in
  * cycle_files, then the rows ordered by ord, cells written with the
  * project's CSV writer.  Loading a cycle for compute or export hands these
@@ -12,12 +16,15 @@
  * by the one validator there is, on the way out as on the way in.
  *
  * Audit granularity: one record per imported file, carrying its row count
- * and the SHA-256 of its bytes.  A record per row would multiply the size
- * of a national import by three and add nothing an office could use: the
- * digest pins the exact content, and `kaohe export` of that cycle
- * reproduces the bytes it was computed over.  Later single-row changes
+ * and the SHA-256 of its bytes — for import, of the rows serialised exactly
+ * as kh_bundle_write_dir writes the file (hashed on a second thread,
+ * store-digest.c), which is the file `kaohe export` writes.  A record per
+ * row would multiply the size of a national import by three and add
+ * nothing an office could use: the digest pins the exact content, and
+ * `kaohe export` of that cycle reproduces the bytes it was computed over.  Later single-row changes
  * (track, agreement, appeals) are audited per row with before/after.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +54,30 @@ static int ncolumns(const struct kh_store_table *t)
     return n;
 }
 
+/*
+ * A file being stored (kh__file_put_*).  Header columns map to table
+ * columns (map[i] >= 0) or, in indicators.csv, to rows of
+ * indicator_weights (map[i] == -2, category weight_cat[i]).  Every file but
+ * indicators.csv goes through the backend's bulk path (one prepared INSERT,
+ * or PostgreSQL COPY); indicators.csv (a few dozen rows) also writes
+ * indicator_weights per row, so it goes row by row through exec.
+ */
+struct kh__file_put {
+    struct kh_store *s;
+    const struct kh_store_table *t;
+    struct kh_error *err;
+    char cycle_id[24];
+    int n;                        /* table columns */
+    int nheader;
+    int map[MAXCOLS];
+    char *weight_cat[MAXCOLS];
+    bool bulk, copying, digest_rows;
+    long nrows;
+    struct kh_buf header;         /* the header line as stored (no "\n") */
+    struct kh_buf sql;            /* the row INSERT when not bulk */
+    struct kh__digest *digest;    /* digest_rows: SHA-256 of the serialised rows */
+};
+
 /* INSERT INTO "t" (cycle_id, ord, "c1", …) VALUES ($1, $2, …) */
 static void insert_sql(const struct kh_store_table *t, struct kh_buf *sql)
 {
@@ -60,120 +91,198 @@ static void insert_sql(const struct kh_store_table *t, struct kh_buf *sql)
     kh_buf_puts(sql, ")");
 }
 
-int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file, const char *data,
-                      size_t len, const char *audit_key, struct kh_error *err)
+/* Decimal text of v into out (>= 24 bytes), without printf's cost: this
+ * runs once per imported row. */
+static const char *u64_text(unsigned long long v, char out[24])
 {
+    char *p = out + 23;
+    *p = '\0';
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    return p;
+}
+
+void kh__file_put_free(struct kh__file_put *p)
+{
+    if (p == NULL)
+        return;
+    if (p->copying)
+        p->s->ops->copy_end(p->s->impl, NULL);
+    for (int i = 0; i < MAXCOLS; i++)
+        free(p->weight_cat[i]);
+    kh_buf_release(&p->header);
+    kh_buf_release(&p->sql);
+    kh__digest_free(p->digest);
+    free(p);
+}
+
+int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *file,
+                       const char *const *header, size_t n, bool digest_rows,
+                       struct kh__file_put **out, struct kh_error *err)
+{
+    *out = NULL;
     const struct kh_store_table *t = kh_store_table_by_file(file);
     if (t == NULL)
         return kh_error_set(err, KH_EINVAL, file, 0, NULL, "未知文件 / unknown file");
-    struct kh_csv_reader r;
-    struct kh_buf sql = KH_BUF_INIT, header = KH_BUF_INIT;
-    int n = ncolumns(t), rc;
-    int map[MAXCOLS];              /* header column -> table column, or -2 for weight.X */
-    char *weight_cat[MAXCOLS] = {0};
-    int nheader = 0;
-    long nrows = 0;
-    const char *params[MAXCOLS + 2];
-    char ord[24];
-    kh_csv_reader_init(&r, data, len);
-    rc = kh_csv_next(&r, err);
-    if (rc <= 0) {
-        rc = rc == 0 ? kh_error_set(err, KH_EINVAL, file, 1, NULL, "缺少表头 / no header") : rc;
-        goto out;
-    }
-    if (r.nfields > MAXCOLS) {
-        rc = kh_error_set(err, KH_EINVAL, file, 1, NULL, "列太多 / too many columns");
-        goto out;
-    }
-    nheader = (int)r.nfields;
-    for (int i = 0; i < nheader; i++) {
-        map[i] = col_index(t, r.fields[i]);
-        if (map[i] < 0 && strcmp(t->table, "indicators") == 0 &&
-            strncmp(r.fields[i], "weight.", 7) == 0) {
-            map[i] = -2;
-            weight_cat[i] = kh_xstrdup(r.fields[i] + 7);
-        } else if (map[i] < 0) {
-            rc = kh_error_set(err, KH_EINVAL, file, 1, r.fields[i], "未知列 / unknown column");
+    if (n > MAXCOLS)
+        return kh_error_set(err, KH_EINVAL, file, 1, NULL, "列太多 / too many columns");
+    struct kh__file_put *p = kh_xcalloc(1, sizeof *p);
+    int rc = 0;
+    p->s = s;
+    p->t = t;
+    p->err = err;
+    p->n = ncolumns(t);
+    p->nheader = (int)n;
+    p->digest_rows = digest_rows;
+    snprintf(p->cycle_id, sizeof p->cycle_id, "%s", cycle_id);
+    kh_buf_init(&p->header, 0);
+    kh_buf_init(&p->sql, 0);
+    for (int i = 0; i < p->nheader; i++) {
+        p->map[i] = col_index(t, header[i]);
+        if (p->map[i] < 0 && strcmp(t->table, "indicators") == 0 &&
+            strncmp(header[i], "weight.", 7) == 0) {
+            p->map[i] = -2;
+            p->weight_cat[i] = kh_xstrdup(header[i] + 7);
+        } else if (p->map[i] < 0) {
+            rc = kh_error_set(err, KH_EINVAL, file, 1, header[i], "未知列 / unknown column");
             goto out;
         }
     }
-    kh_csv_put_row(&header, (const char *const *)r.fields, r.nfields);
-    header.len--;                      /* drop the "\n": stored as one line */
-    header.data[header.len] = '\0';
-    /* indicators.csv (a few dozen rows) also writes indicator_weights per
-     * row, so it goes row by row; every other file through the backend's
-     * bulk path (one prepared INSERT, or PostgreSQL COPY). */
-    bool bulk = strcmp(t->table, "indicators") != 0;
-    const char *cols[MAXCOLS + 2] = {"cycle_id", "ord"};
-    for (int i = 0; i < n; i++)
-        cols[i + 2] = t->columns[i];
-    if (bulk) {
-        rc = s->ops->copy_begin(s->impl, t->table, cols, n + 2, err);
-        if (rc != 0)
-            goto out;
-    } else {
-        insert_sql(t, &sql);
+    kh_csv_put_row(&p->header, header, n);
+    if (digest_rows) {
+        p->digest = kh__digest_new();
+        kh_buf_append(kh__digest_buf(p->digest), p->header.data, p->header.len);
     }
+    p->header.len--;                   /* drop the "\n": stored as one line */
+    p->header.data[p->header.len] = '\0';
+    p->bulk = strcmp(t->table, "indicators") != 0;
+    if (p->bulk) {
+        const char *cols[MAXCOLS + 2] = {"cycle_id", "ord"};
+        for (int i = 0; i < p->n; i++)
+            cols[i + 2] = t->columns[i];
+        rc = s->ops->copy_begin(s->impl, t->table, cols, p->n + 2, err);
+        p->copying = rc == 0;
+    } else {
+        insert_sql(t, &p->sql);
+    }
+out:
+    if (rc != 0) {
+        kh__file_put_free(p);
+        return rc;
+    }
+    *out = p;
+    return 0;
+}
+
+int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n)
+{
+    const char *params[MAXCOLS + 2];
+    char ordbuf[24];
+    int rc = 0;
+    if ((int)n != p->nheader)
+        return kh_error_set(p->err, KH_EINVAL, p->t->file, p->nrows + 2, NULL,
+                            "列数不对 / wrong field count");
+    const char *ord = u64_text((unsigned long long)p->nrows + 1, ordbuf);
+    params[0] = p->cycle_id;
+    params[1] = ord;
+    for (int i = 0; i < p->n; i++)
+        params[i + 2] = NULL;
+    for (int i = 0; i < p->nheader; i++)
+        if (p->map[i] >= 0)
+            params[p->map[i] + 2] = cells[i];
+    if (p->bulk) {
+        rc = p->s->ops->copy_row(p->s->impl, params, p->n + 2, p->err);
+    } else {
+        rc = kh_store_exec(p->s, kh_buf_cstr(&p->sql), params, p->n + 2, NULL, p->err);
+        for (int i = 0; rc == 0 && i < p->nheader; i++) {
+            if (p->map[i] != -2)
+                continue;
+            const char *wp[] = {p->cycle_id, ord, p->weight_cat[i], cells[i]};
+            rc = kh_store_exec(p->s, "INSERT INTO indicator_weights (cycle_id, ord, category, "
+                                     "weight) VALUES ($1, $2, $3, $4)", wp, 4, NULL, p->err);
+        }
+    }
+    if (rc != 0)
+        return rc;
+    if (p->digest_rows) {
+        kh_csv_put_row(kh__digest_buf(p->digest), cells, n);
+        kh__digest_commit(p->digest);
+    }
+    p->nrows++;
+    return 0;
+}
+
+int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsigned char *digest)
+{
+    struct kh_store *s = p->s;
+    const char *file = p->t->file;
+    int rc = 0;
+    if (p->copying) {
+        p->copying = false;
+        rc = s->ops->copy_end(s->impl, p->err);
+        if (rc != 0)
+            return rc;
+    }
+    unsigned char h[crypto_hash_sha256_BYTES];
+    char hex[65], nrows_s[24];
+    if (p->digest_rows)
+        kh__digest_final(p->digest, h);
+    else
+        memcpy(h, digest, sizeof h);
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    snprintf(nrows_s, sizeof nrows_s, "%ld", p->nrows);
+    const char *fp[] = {p->cycle_id, file, kh_buf_cstr(&p->header), nrows_s, hex};
+    rc = kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256) "
+                          "VALUES ($1, $2, $3, $4, $5)", fp, 5, NULL, p->err);
+    if (rc != 0)
+        return rc;
+    json_t *o = json_pack("{s:s, s:I, s:s}", "file", file, "rows", (json_int_t)p->nrows, "sha256", hex);
+    char *after = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    rc = kh_store_audit(s, "insert", p->t->result ? "results" : "file", audit_key, NULL, after,
+                        NULL, p->err);
+    free(after);
+    return rc;
+}
+
+int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file, const char *data,
+                      size_t len, const char *audit_key, struct kh_error *err)
+{
+    struct kh_csv_reader r;
+    struct kh__file_put *p = NULL;
+    unsigned char h[crypto_hash_sha256_BYTES];
+    kh_csv_reader_init(&r, data, len);
+    int rc = kh_csv_next(&r, err);
+    if (rc <= 0) {
+        if (rc == 0 && kh_store_table_by_file(file) == NULL)
+            rc = kh_error_set(err, KH_EINVAL, file, 0, NULL, "未知文件 / unknown file");
+        else if (rc == 0)
+            rc = kh_error_set(err, KH_EINVAL, file, 1, NULL, "缺少表头 / no header");
+        goto out;
+    }
+    rc = kh__file_put_begin(s, cycle_id, file, (const char *const *)r.fields, r.nfields, false, &p,
+                            err);
+    if (rc != 0)
+        goto out;
     while ((rc = kh_csv_next(&r, err)) == 1) {
         if (kh_csv_record_blank(&r))
             continue;
-        if ((int)r.nfields != nheader) {
+        if ((int)r.nfields != p->nheader) {
             rc = kh_error_set(err, KH_EINVAL, file, r.line, NULL, "列数不对 / wrong field count");
             break;
         }
-        snprintf(ord, sizeof ord, "%ld", nrows + 1);
-        params[0] = cycle_id;
-        params[1] = ord;
-        for (int i = 0; i < n; i++)
-            params[i + 2] = NULL;
-        for (int i = 0; i < nheader; i++)
-            if (map[i] >= 0)
-                params[map[i] + 2] = r.fields[i];
-        if (bulk) {
-            rc = s->ops->copy_row(s->impl, params, n + 2, err);
-        } else {
-            rc = kh_store_exec(s, kh_buf_cstr(&sql), params, n + 2, NULL, err);
-            for (int i = 0; rc == 0 && i < nheader; i++) {
-                if (map[i] != -2)
-                    continue;
-                const char *wp[] = {cycle_id, ord, weight_cat[i], r.fields[i]};
-                rc = kh_store_exec(s, "INSERT INTO indicator_weights (cycle_id, ord, category, "
-                                      "weight) VALUES ($1, $2, $3, $4)", wp, 4, NULL, err);
-            }
-        }
+        rc = kh__file_put_row(p, (const char *const *)r.fields, r.nfields);
         if (rc != 0)
             break;
-        nrows++;
-    }
-    if (bulk) {
-        int e = s->ops->copy_end(s->impl, rc < 0 ? NULL : err);
-        if (rc >= 0 && e != 0)
-            rc = e;
     }
     if (rc < 0)
         goto out;
-    unsigned char h[crypto_hash_sha256_BYTES];
-    char hex[65], nrows_s[24];
     crypto_hash_sha256(h, (const unsigned char *)data, len);
-    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-    snprintf(nrows_s, sizeof nrows_s, "%ld", nrows);
-    const char *fp[] = {cycle_id, file, kh_buf_cstr(&header), nrows_s, hex};
-    rc = kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256) "
-                          "VALUES ($1, $2, $3, $4, $5)", fp, 5, NULL, err);
-    if (rc != 0)
-        goto out;
-    json_t *o = json_pack("{s:s, s:I, s:s}", "file", file, "rows", (json_int_t)nrows, "sha256", hex);
-    char *after = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    rc = kh_store_audit(s, "insert", t->result ? "results" : "file", audit_key, NULL, after, NULL,
-                        err);
-    free(after);
+    rc = kh__file_put_end(p, audit_key, h);
 out:
-    for (int i = 0; i < MAXCOLS; i++)
-        free(weight_cat[i]);
+    kh__file_put_free(p);
     kh_csv_reader_release(&r);
-    kh_buf_release(&sql);
-    kh_buf_release(&header);
     return rc < 0 ? rc : 0;
 }
 

@@ -4,13 +4,18 @@
 #ifndef KAOHE_STORE_INT_H
 #define KAOHE_STORE_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include "kaohe/model.h"
 #include "kaohe/store.h"
 
 /* Migration 1: identical DDL on both backends (store-schema.c). */
 extern const char kh__schema_v1[];
 /* Migration 2: review notes, appeal corrections, lookup indexes. */
 extern const char kh__schema_v2[];
+/* Migration 3: SQLite's bundle tables WITHOUT ROWID; nothing on PostgreSQL. */
+extern const char kh__schema_v3_sqlite[];
+extern const char kh__schema_v3_pg[];
 
 /* Fail with KH_EPERM when the actor has role unit bound to a unit other
  * than `unit` (a unit acts only for itself). */
@@ -48,5 +53,56 @@ int kh__store_next_id(struct kh_store *s, const char *table, const char *col, ch
 int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
                         const char *leaf, const char *period, const char *value,
                         const char *source, const char *reason, struct kh_error *err);
+
+/* ---- bundle rows into tables (store-bundle.c, store-rows.c) ---- */
+
+/*
+ * Where kh__store_bundle_rows sends a bundle's canonical rows: begin once
+ * per file with its header cells, row for each row, end after the last.
+ * Cells are valid only during the call.  A non-zero return stops the walk
+ * and is returned by kh__store_bundle_rows.
+ */
+struct kh__rows_sink {
+    int (*begin)(void *ctx, const char *file, const char *const *header, size_t n);
+    int (*row)(void *ctx, const char *const *cells, size_t n);
+    int (*end)(void *ctx);
+};
+/* Emit every input file of b exactly as kh_bundle_write_dir writes it
+ * (store-rows.c explains the invariant). */
+int kh__store_bundle_rows(const struct kh_bundle *b, const struct kh__rows_sink *k, void *ctx);
+
+/*
+ * SHA-256 of a byte stream on a second thread (store-digest.c): append to
+ * kh__digest_buf(d), then kh__digest_commit(d) after each record;
+ * kh__digest_final writes the 32-byte digest.  _new never fails (without a
+ * thread the caller's thread hashes); _free accepts NULL.
+ */
+struct kh__digest;
+struct kh__digest *kh__digest_new(void);
+struct kh_buf *kh__digest_buf(struct kh__digest *d);
+void kh__digest_commit(struct kh__digest *d);
+void kh__digest_final(struct kh__digest *d, unsigned char out[32]);
+void kh__digest_free(struct kh__digest *d);
+
+/*
+ * Storing one file of a cycle row by row (what kh_store_file_put does with
+ * a whole CSV text): _begin checks the header against the file's table and
+ * starts the backend's bulk load, _row stores one record (its cells in
+ * header order), _end records the file in cycle_files and appends the audit
+ * record (row count and SHA-256).  With digest_rows the SHA-256 is taken
+ * over the rows as kh_csv_put_row serialises them (header first);
+ * otherwise _end is given the digest.  _free accepts NULL and a put that
+ * failed or never ended (it then only closes the bulk load: the caller's
+ * transaction is rolled back anyway).  Errors are KH_E* codes with details
+ * in the err given to _begin, which must outlive the put.
+ */
+struct kh__file_put;
+int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *file,
+                       const char *const *header, size_t n, bool digest_rows,
+                       struct kh__file_put **out, struct kh_error *err);
+int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n);
+/* digest: 32 bytes, or NULL with digest_rows. */
+int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsigned char *digest);
+void kh__file_put_free(struct kh__file_put *p);
 
 #endif

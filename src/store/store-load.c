@@ -4,9 +4,10 @@
  * store computed results.
  *
  * Import validates with kh_bundle_read_dir (every rule of SPEC §11, all
- * errors located), then writes the validated bundle with kh_bundle_write_dir
- * into a private temporary folder: those *canonical* files are what the
- * tables receive.  So the database never holds a cell the reader would
+ * errors located), then stores the validated bundle's *canonical* rows —
+ * the cells kh_bundle_write_dir would write, produced in memory by
+ * kh__store_bundle_rows (store-rows.c) and inserted as they come, with no
+ * temporary files.  So the database never holds a cell the reader would
  * interpret differently on the way out, Chinese header aliases and GBK
  * input are already normalised, and import → export → import → export is
  * byte-identical because write(read(write(read(x)))) = write(read(x)).
@@ -18,12 +19,10 @@
  * reused, and a database edited by hand into an invalid cycle is refused
  * with located diagnostics instead of being computed.
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "kaohe/bundle.h"
 #include "kaohe/buf.h"
 #include "kaohe/engine.h"
@@ -50,26 +49,60 @@ static void files_release(struct files *f)
     f->n = 0;
 }
 
+/*
+ * Import: the canonical rows of the validated bundle go straight from the
+ * model into the tables (kh__store_bundle_rows), one kh__file_put per file,
+ * each digesting its rows as the bundle writer would serialise them.
+ */
 struct import_ctx {
+    struct kh_store *s;
     const struct kh_bundle *b;
     const char *code;
-    struct files *f;
     bool replace;
     char id[24];
+    struct kh__file_put *put;    /* the file being stored */
+    const char *file;            /* its name (a literal of store-rows.c) */
+    struct kh_error *err;
 };
+
+static int import_begin(void *ctx, const char *file, const char *const *header, size_t n)
+{
+    struct import_ctx *x = ctx;
+    x->file = file;
+    return kh__file_put_begin(x->s, x->id, file, header, n, true, &x->put, x->err);
+}
+
+static int import_row(void *ctx, const char *const *cells, size_t n)
+{
+    struct import_ctx *x = ctx;
+    return kh__file_put_row(x->put, cells, n);
+}
+
+static int import_end(void *ctx)
+{
+    struct import_ctx *x = ctx;
+    char key[300];
+    snprintf(key, sizeof key, "%s/%s", x->code, x->file);
+    int rc = kh__file_put_end(x->put, key, NULL);
+    kh__file_put_free(x->put);
+    x->put = NULL;
+    return rc;
+}
+
+static const struct kh__rows_sink import_sink = {import_begin, import_row, import_end};
 
 static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct import_ctx *x = ctx;
     const struct kh_cycle *c = &x->b->cycle;
+    x->s = s;
+    x->err = err;
     int rc = kh_store_cycle_create(s, x->code, c->name ? c->name : "", c->previous ? c->previous : "",
                                    x->replace, x->id, err);
-    for (size_t i = 0; rc == 0 && i < x->f->n; i++) {
-        char key[300];
-        snprintf(key, sizeof key, "%s/%s", x->code, x->f->name[i]);
-        rc = kh_store_file_put(s, x->id, x->f->name[i], x->f->data[i].data, x->f->data[i].len, key,
-                               err);
-    }
+    if (rc == 0)
+        rc = kh__store_bundle_rows(x->b, &import_sink, x);
+    kh__file_put_free(x->put);   /* a put left open by an error */
+    x->put = NULL;
     return rc;
 }
 
@@ -82,9 +115,6 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
         o = *opts;
     o.baselines_from_previous = true;
     struct kh_bundle b = {0};
-    struct files f = {0};
-    char tmp[] = "/tmp/kaohe-import.XXXXXX";
-    bool made = false;
     memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     int rc = kh_bundle_read_dir(dir, &o, &b, diags);
     if (rc != 0) {
@@ -113,43 +143,9 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
         goto out;
     }
     snprintf(code, 128, "%s", has_code ? b.cycle.code : cycle_code);
-    if (mkdtemp(tmp) == NULL) {
-        rc = kh_error_set(err, KH_EIO, tmp, 0, NULL, "无法创建临时目录 / cannot create a temporary folder");
-        goto out;
-    }
-    made = true;
-    rc = kh_bundle_write_dir(&b, tmp, err);
-    for (size_t i = 0; rc == 0 && kh_bundle_input_files[i] != NULL && f.n < NFILES; i++) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/%s", tmp, kh_bundle_input_files[i]);
-        if (access(path, F_OK) != 0)
-            continue;
-        kh_buf_init(&f.data[f.n], 0);
-        f.name[f.n] = kh_bundle_input_files[i];
-        rc = kh_buf_read_file(&f.data[f.n], path, err);
-        f.n++;
-        unlink(path);
-    }
-    if (rc == 0) {
-        struct import_ctx x = {&b, code, &f, replace, ""};
-        rc = kh_store_tx(s, import_tx, &x, err);
-    }
+    struct import_ctx x = {.b = &b, .code = code, .replace = replace};
+    rc = kh_store_bulk_tx(s, import_tx, &x, err);
 out:
-    if (made) {
-        DIR *d = opendir(tmp);   /* anything the writer added beyond the known files */
-        struct dirent *e;
-        while (d && (e = readdir(d)) != NULL) {
-            char path[4200];
-            if (e->d_name[0] == '.')
-                continue;
-            snprintf(path, sizeof path, "%s/%s", tmp, e->d_name);
-            unlink(path);
-        }
-        if (d)
-            closedir(d);
-        rmdir(tmp);
-    }
-    files_release(&f);
     kh_bundle_release(&b);
     return rc;
 }

@@ -295,6 +295,7 @@ static int pg_copy_end(void *impl, struct kh_error *err)
 static const char *const pg_migrations[] = {
     kh__schema_v1,
     kh__schema_v2,
+    kh__schema_v3_pg,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {
@@ -311,5 +312,5 @@ const struct kh_store_ops kh_store_pg_ops = {
     .copy_row = pg_copy_row,
     .copy_end = pg_copy_end,
     .migrations = pg_migrations,
-    .nmigrations = 2,
+    .nmigrations = 3,
 };

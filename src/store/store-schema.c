@@ -150,3 +150,55 @@ const char kh__schema_v2[] =
     "ALTER TABLE appeals ADD COLUMN new_value TEXT NOT NULL DEFAULT '';\n"
     "CREATE INDEX targets_key ON targets (cycle_id, unit, indicator);\n"
     "CREATE INDEX indicator_values_key ON indicator_values (cycle_id, unit, indicator, period);\n";
+
+/*
+ * Version 3, SQLite only (PostgreSQL's version 3 changes nothing): every
+ * bundle and result table becomes a WITHOUT ROWID table clustered on its
+ * primary key (cycle_id, ord).  A rowid table with a composite primary key
+ * is two b-trees — the rows by rowid and an automatic index on (cycle_id,
+ * ord) — so each imported row was inserted twice and stored twice.  Rows
+ * are small (a few dozen bytes) and always read by cycle in ord order,
+ * which is exactly the clustered order.  SQLite cannot change a table to
+ * WITHOUT ROWID in place: each table is rebuilt (new table, copy, drop,
+ * rename) and the two lookup indexes of version 2 are created again.
+ */
+#define KH__REBUILD(t, cols)                                                                    \
+    "CREATE TABLE " t "_v3 (" KH__BUNDLE_ROW cols ", PRIMARY KEY (cycle_id, ord)) WITHOUT ROWID;\n" \
+    "INSERT INTO " t "_v3 SELECT * FROM " t ";\n"                                                 \
+    "DROP TABLE " t ";\n"                                                                        \
+    "ALTER TABLE " t "_v3 RENAME TO " t ";\n"
+
+const char kh__schema_v3_sqlite[] =
+    KH__REBUILD("cycle_settings", "\"key\" TEXT, \"value\" TEXT")
+    KH__REBUILD("categories", "\"code\" TEXT, \"name\" TEXT")
+    KH__REBUILD("units", "\"code\" TEXT, \"name\" TEXT, \"district\" TEXT, \"category\" TEXT, \"zone\" TEXT, \"kind\" TEXT")
+    KH__REBUILD("indicators", "\"code\" TEXT, \"parent\" TEXT, \"name\" TEXT, \"kind\" TEXT, \"measure\" TEXT, \"direction\" TEXT, \"method\" TEXT, \"params\" TEXT, \"missing\" TEXT, \"department\" TEXT, \"raters\" TEXT, \"scale\" TEXT")
+    KH__REBUILD("scales", "\"scale\" TEXT, \"level\" TEXT, \"points\" TEXT")
+    KH__REBUILD("rater_groups", "\"code\" TEXT, \"name\" TEXT, \"combine\" TEXT")
+    KH__REBUILD("raters", "\"code\" TEXT, \"name\" TEXT, \"group\" TEXT")
+    KH__REBUILD("targets", "\"unit\" TEXT, \"indicator\" TEXT, \"target\" TEXT, \"baseline\" TEXT, \"status\" TEXT, note TEXT NOT NULL DEFAULT '', review_note TEXT NOT NULL DEFAULT ''")
+    KH__REBUILD("indicator_values", "\"unit\" TEXT, \"indicator\" TEXT, \"period\" TEXT, \"value\" TEXT, \"source\" TEXT")
+    KH__REBUILD("ratings", "\"rater\" TEXT, \"ratee\" TEXT, \"item\" TEXT, \"score\" TEXT")
+    KH__REBUILD("survey_items", "\"code\" TEXT, \"text\" TEXT, \"weight\" TEXT, \"scale\" TEXT")
+    KH__REBUILD("responses", "\"response\" TEXT, \"unit\" TEXT, \"channel\" TEXT, \"item\" TEXT, \"answer\" TEXT")
+    KH__REBUILD("positions", "\"code\" TEXT, \"name\" TEXT, \"principal\" TEXT, \"w_team\" TEXT, \"w_duty\" TEXT, \"w_eval\" TEXT, \"dims\" TEXT, \"groups\" TEXT")
+    KH__REBUILD("cadres", "\"code\" TEXT, \"name\" TEXT, \"unit\" TEXT, \"position\" TEXT, \"responsibilities\" TEXT")
+    KH__REBUILD("adjustments", "\"subject\" TEXT, \"indicator\" TEXT, \"amount\" TEXT, \"reason\" TEXT")
+    KH__REBUILD("results_units", "\"unit\" TEXT, \"category\" TEXT, \"base\" TEXT, \"bonus\" TEXT, \"penalty\" TEXT, \"composite\" TEXT, \"rank_category\" TEXT, \"rank_overall\" TEXT, \"grade\" TEXT, \"veto\" TEXT, \"flags\" TEXT")
+    KH__REBUILD("results_nodes", "\"unit\" TEXT, \"node\" TEXT, \"value\" TEXT, \"score\" TEXT, \"weight_global\" TEXT")
+    KH__REBUILD("results_cadres", "\"cadre\" TEXT, \"unit\" TEXT, \"position\" TEXT, \"team\" TEXT, \"duty\" TEXT, \"evaluation\" TEXT, \"penalty\" TEXT, \"score\" TEXT, \"grade\" TEXT, \"veto\" TEXT, \"flags\" TEXT")
+    KH__REBUILD("results_surveys", "\"unit\" TEXT, \"n\" TEXT, \"mean\" TEXT, \"sd\" TEXT, \"ci_low\" TEXT, \"ci_high\" TEXT, \"rate\" TEXT, \"flags\" TEXT")
+    KH__REBUILD("warnings", "\"unit\" TEXT, \"indicator\" TEXT, \"period\" TEXT, \"expected\" TEXT, \"actual\" TEXT, \"ratio\" TEXT, \"level\" TEXT")
+    "CREATE TABLE indicator_weights_v3 (cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
+    " ord BIGINT NOT NULL, category TEXT NOT NULL, weight TEXT, PRIMARY KEY (cycle_id, ord, category))"
+    " WITHOUT ROWID;\n"
+    "INSERT INTO indicator_weights_v3 SELECT * FROM indicator_weights;\n"
+    "DROP TABLE indicator_weights;\n"
+    "ALTER TABLE indicator_weights_v3 RENAME TO indicator_weights;\n"
+    "CREATE INDEX targets_key ON targets (cycle_id, unit, indicator);\n"
+    "CREATE INDEX indicator_values_key ON indicator_values (cycle_id, unit, indicator, period);\n";
+
+/* Version 3 on PostgreSQL: nothing to change (its tables are heaps with a
+ * separate primary-key index either way); kept so both backends count the
+ * same versions. */
+const char kh__schema_v3_pg[] = "SELECT 1;\n";

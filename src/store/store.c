@@ -153,6 +153,18 @@ int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_erro
     return rc;
 }
 
+int kh_store_bulk_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err)
+{
+    if (s->depth > 0 || s->ops->bulk_begin == NULL)
+        return kh_store_tx(s, fn, ctx, err);
+    int rc = s->ops->bulk_begin(s->impl, err);
+    if (rc != 0)
+        return rc;
+    rc = kh_store_tx(s, fn, ctx, err);
+    s->ops->bulk_end(s->impl);
+    return rc;
+}
+
 struct migrate_ctx {
     int from;
 };
