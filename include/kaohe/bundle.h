@@ -49,8 +49,23 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
                        const struct kh_bundle_read_opts *opts, struct kh_bundle *b,
                        struct kh_diags *d);
 
+/*
+ * A consumer of a bundle's canonical rows: for each input file, begin (its
+ * name and header), one row call per record, end.  Cells are valid only
+ * during the call.  A non-zero return stops the walk and is returned.
+ */
+struct kh_bundle_sink {
+    int (*begin)(void *ctx, const char *file, const char *const *header, size_t n);
+    int (*row)(void *ctx, const char *const *cells, size_t n);
+    int (*end)(void *ctx);
+};
+
+/* Emit every input file the bundle has, exactly as kh_bundle_write_dir
+ * writes it (bundle-rows.c has the rules).  Returns 0 or the sink's code. */
+int kh_bundle_write_rows(const struct kh_bundle *b, const struct kh_bundle_sink *k, void *ctx);
+
 /* Write every input file the bundle has data for into dir (created if
- * needed).  Returns 0 or KH_EIO. */
+ * needed), through kh_bundle_write_rows.  Returns 0 or KH_EIO. */
 int kh_bundle_write_dir(const struct kh_bundle *b, const char *dir, struct kh_error *err);
 
 /* The names of every input file, in FORMATS.md order, NULL-terminated. */

@@ -3,7 +3,7 @@
  *
  * The write side stores one file row by row (kh__file_put_begin/_row/
  * _end): import hands it the canonical rows of the validated bundle
- * straight from memory (store-rows.c), kh_store_file_put (stored results)
+ * straight from memory (kh_bundle_write_rows, src/bundle/bundle-rows.c), kh_store_file_put (stored results)
  * the records of a CSV text parsed with the project's CSV reader.  Rows go
  * through the backend's bulk path (SQLite: batched prepared INSERTs;
  * PostgreSQL: COPY), so the cost of a large import is binding and

@@ -54,22 +54,7 @@ int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const 
                         const char *leaf, const char *period, const char *value,
                         const char *source, const char *reason, struct kh_error *err);
 
-/* ---- bundle rows into tables (store-bundle.c, store-rows.c) ---- */
-
-/*
- * Where kh__store_bundle_rows sends a bundle's canonical rows: begin once
- * per file with its header cells, row for each row, end after the last.
- * Cells are valid only during the call.  A non-zero return stops the walk
- * and is returned by kh__store_bundle_rows.
- */
-struct kh__rows_sink {
-    int (*begin)(void *ctx, const char *file, const char *const *header, size_t n);
-    int (*row)(void *ctx, const char *const *cells, size_t n);
-    int (*end)(void *ctx);
-};
-/* Emit every input file of b exactly as kh_bundle_write_dir writes it
- * (store-rows.c explains the invariant). */
-int kh__store_bundle_rows(const struct kh_bundle *b, const struct kh__rows_sink *k, void *ctx);
+/* ---- bundle rows into tables (store-bundle.c; rows from kh_bundle_write_rows) ---- */
 
 /*
  * SHA-256 of a byte stream on a second thread (store-digest.c): append to

@@ -6,7 +6,7 @@
  * Import validates with kh_bundle_read_dir (every rule of SPEC §11, all
  * errors located), then stores the validated bundle's *canonical* rows —
  * the cells kh_bundle_write_dir would write, produced in memory by
- * kh__store_bundle_rows (store-rows.c) and inserted as they come, with no
+ * kh_bundle_write_rows (src/bundle/bundle-rows.c) and inserted as they come, with no
  * temporary files.  So the database never holds a cell the reader would
  * interpret differently on the way out, Chinese header aliases and GBK
  * input are already normalised, and import → export → import → export is
@@ -51,7 +51,7 @@ static void files_release(struct files *f)
 
 /*
  * Import: the canonical rows of the validated bundle go straight from the
- * model into the tables (kh__store_bundle_rows), one kh__file_put per file,
+ * model into the tables (kh_bundle_write_rows), one kh__file_put per file,
  * each digesting its rows as the bundle writer would serialise them.
  */
 struct import_ctx {
@@ -61,7 +61,7 @@ struct import_ctx {
     bool replace;
     char id[24];
     struct kh__file_put *put;    /* the file being stored */
-    const char *file;            /* its name (a literal of store-rows.c) */
+    const char *file;            /* its name (a literal of bundle-rows.c) */
     struct kh_error *err;
 };
 
@@ -89,7 +89,7 @@ static int import_end(void *ctx)
     return rc;
 }
 
-static const struct kh__rows_sink import_sink = {import_begin, import_row, import_end};
+static const struct kh_bundle_sink import_sink = {import_begin, import_row, import_end};
 
 static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
@@ -100,7 +100,7 @@ static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     int rc = kh_store_cycle_create(s, x->code, c->name ? c->name : "", c->previous ? c->previous : "",
                                    x->replace, x->id, err);
     if (rc == 0)
-        rc = kh__store_bundle_rows(x->b, &import_sink, x);
+        rc = kh_bundle_write_rows(x->b, &import_sink, x);
     kh__file_put_free(x->put);   /* a put left open by an error */
     x->put = NULL;
     return rc;

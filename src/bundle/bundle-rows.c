@@ -1,29 +1,22 @@
 /*
- * store-rows.c — the canonical rows of a validated bundle, file by file,
- * handed to a callback instead of written to disk (import's fast path).
+ * bundle-rows.c — the canonical rows of a bundle, file by file, handed to a
+ * sink (bundle.h: kh_bundle_write_rows).
  *
- * What it owns.  kh__store_bundle_rows() walks a struct kh_bundle and emits,
- * for every input file the bundle has, its header and then each row as the
- * cells kh_bundle_write_dir() would write: same files, same order, same
- * columns, same cell texts.  Import stores those cells directly, so the
- * national bundle (757 MB, 21 million rows) is no longer written into a
- * temporary folder and parsed back (about a quarter of the old import's
- * CPU time and 1.5 GB of file I/O).
+ * This is the one place that decides how a struct kh_bundle is written
+ * back as the input files of FORMATS.md: which files (those the bundle had,
+ * or has rows for), their columns in FORMATS order (indicators.csv with one
+ * weight.<CAT> column per category in category order), rows in model
+ * (input) order, cells kept verbatim where the model has their text
+ * (params, raters, weights, position texts …) and kh_fmt_double_short()
+ * elsewhere; built-in scales that were not redefined and the implicit
+ * 弃权/不了解 levels are skipped; adjustments are written merged (they add
+ * up on reading).  Hence read → write → read → write is byte-identical: the
+ * first write normalises, the second has nothing left to change.
  *
- * The invariant that matters: for every bundle b and file f, serialising
- * the emitted header and rows with kh_csv_put_row() gives exactly the bytes
- * kh_bundle_write_dir(b) writes to f.  The database keeps those cells and
- * the audit record keeps the SHA-256 of those bytes, so export reproduces
- * the digested file and import → export → import → export stays
- * byte-identical.  This file therefore mirrors src/bundle/bundle-write.c
- * rule for rule (cells kept verbatim where the model has their text,
- * kh_fmt_double_short() elsewhere, built-in scales and implicit levels
- * skipped); a change to one must be made to the other.  The store
- * conformance suite checks the invariant on every backend (t0400: the
- * digests recorded at import equal those of the exported files, and the
- * round trips are byte-identical).  The mirror exists because the writer
- * (src/bundle) has no row-level interface yet; once it has one, this file
- * should become a thin adapter over it.
+ * Two sinks use it: kh_bundle_write_dir() (bundle-write.c) renders each
+ * file as CSV on disk, and the store's import (src/store/store-load.c)
+ * inserts the same cells into its tables and digests the same CSV bytes —
+ * so an import, an export and a file written here can never disagree.
  *
  * Cells are valid only during the row callback (numbers are formatted into
  * stack buffers, lists into an arena released at the end).
@@ -35,7 +28,7 @@
 #include "kaohe/buf.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/xalloc.h"
-#include "store/store-int.h"
+#include "kaohe/bundle.h"
 
 static const char *txt(const char *s, const char *fallback)
 {
@@ -72,7 +65,7 @@ static const char *wrefs_text(struct kh_arena *a, const struct kh_wref *w, int32
     return s;
 }
 
-int kh__store_bundle_rows(const struct kh_bundle *b, const struct kh__rows_sink *k, void *ctx)
+int kh_bundle_write_rows(const struct kh_bundle *b, const struct kh_bundle_sink *k, void *ctx)
 {
     struct kh_arena tmp = KH_ARENA_INIT;
     const char **wide = NULL;
