@@ -11,7 +11,7 @@
 #   - "same" mutations exit 0 with results byte-identical to the original's;
 #   - "invalid" mutations exit 2.
 . "$(dirname "$0")/lib.sh"
-command -v python3 >/dev/null || { echo "skip: no python3"; exit 0; }
+command -v python3 >/dev/null || { echo "FAIL: python3 missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 M="$TMP/mut"
 python3 "$KH_SRC/tests/cli/mutate.py" "$M" "$KH_SRC"/tests/golden/*/bundle
 check "mutations generated" test -s "$M/manifest.tsv"

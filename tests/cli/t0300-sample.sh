@@ -62,19 +62,15 @@ if "$KAOHE" sample --seed x -o "$tmp/x" 2>/dev/null; then fail "bad seed accepte
 if "$KAOHE" sample --preset nowhere -o "$tmp/x" 2>/dev/null; then fail "unknown preset accepted"; fi
 if "$KAOHE" sample --seed 1 2>/dev/null; then fail "missing -o accepted"; fi
 
-# kaohe reads and evaluates the bundle (once `eval` exists)
-if "$KAOHE" eval --help >/dev/null 2>&1; then
-    "$KAOHE" eval "$b" -o "$tmp/out" >/dev/null || fail "kaohe eval rejected the sample bundle"
-    r="$tmp/out/results_units.csv"
-    [ "$(awk 'NR > 1' "$r" | wc -l)" -eq 182 ] || fail "results_units.csv does not have 182 rows"
-    # at most max(1, floor(0.2·n)) units graded 好 per category, unless flagged quota_exceeded
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-             { n[$c["category"]]++
-               if ($c["grade"] == "好") { top[$c["category"]]++; if ($c["flags"] ~ /quota_exceeded/) ex[$c["category"]] = 1 } }
-             END { for (k in n) { q = int(0.2 * n[k] + 1e-9); if (q < 1) q = 1;
-                                  if (top[k] > q && !ex[k]) { print "category " k ": " top[k] " > " q; exit 1 } } }' \
-        "$r" || fail "top-grade quota not respected"
-else
-    echo "skip: kaohe eval not available yet"
-fi
+# kaohe reads and evaluates the bundle; grades respect the quota
+"$KAOHE" eval "$b" -o "$tmp/out" >/dev/null || fail "kaohe eval rejected the sample bundle"
+r="$tmp/out/results_units.csv"
+[ "$(awk 'NR > 1' "$r" | wc -l)" -eq 182 ] || fail "results_units.csv does not have 182 rows"
+# at most max(1, floor(0.2·n)) units graded 好 per category, unless flagged quota_exceeded
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+         { n[$c["category"]]++
+           if ($c["grade"] == "好") { top[$c["category"]]++; if ($c["flags"] ~ /quota_exceeded/) ex[$c["category"]] = 1 } }
+         END { for (k in n) { q = int(0.2 * n[k] + 1e-9); if (q < 1) q = 1;
+                              if (top[k] > q && !ex[k]) { print "category " k ": " top[k] " > " q; exit 1 } } }' \
+    "$r" || fail "top-grade quota not respected"
 echo ok
