@@ -183,6 +183,17 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
             kh_diags_add(d, files[i].name, err.line, NULL, "%s", err.msg);
             continue;
         }
+        /* A NUL byte would silently end a cell early (cells are C strings):
+         * such a file is not the text a spreadsheet saves, so refuse it. */
+        const char *nul = memchr(text, '\0', len);
+        if (nul != NULL) {
+            long line = 1;
+            for (const char *p = text; p < nul; p++)
+                line += *p == '\n';
+            kh_diags_add(d, files[i].name, line, NULL,
+                         "含 NUL 字节（0x00），不是文本文件 (NUL byte: not a text file)");
+            continue;
+        }
         rd.text[f] = text;
         rd.len[f] = len;
     }
