@@ -20,6 +20,7 @@
 #include <jansson.h>
 #include "kaohe/error.h"
 #include "kaohe/numfmt.h"
+#include "kaohe/store-load.h"
 #include "store/store-int.h"
 
 static const char *const state_names[] = {"setup", "agreement", "tracking", "evaluation",
@@ -153,6 +154,31 @@ struct state_ctx {
     enum kh_cycle_state to;
 };
 
+/*
+ * Leaving `agreement` (SPEC §9.2): the signed agreements must be complete —
+ * every unit where a `target` leaf applies has an approved, non-zero target
+ * (§11.10).  The cycle is loaded and validated as compute would; a cycle
+ * that does not validate names the first reason (usually targets.csv: a
+ * target still proposed or returned) and stays in `agreement`.
+ */
+static int agreement_complete(struct kh_store *s, const char *code, struct kh_error *err)
+{
+    struct kh_bundle b = {0};
+    struct kh_diags d;
+    kh_diags_init(&d, 5);
+    int rc = kh_store_load(s, code, &b, &d, err);
+    if (rc != 0 && d.n > 0) {
+        const struct kh_diag *g = &d.items[0];
+        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
+                          "绩效协议尚未完成，考核周期 %s 不能进入 tracking：%s:%ld:%s: %s（共 %zu 处）/ "
+                          "the performance agreements of cycle %s are not complete",
+                          code, g->file, g->line, g->column ? g->column : "", g->msg, d.total, code);
+    }
+    kh_diags_release(&d);
+    kh_bundle_release(&b);
+    return rc;
+}
+
 static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct state_ctx *a = ctx;
@@ -182,6 +208,11 @@ static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                             kh_cycle_state_zh((enum kh_cycle_state)(c.state + 1)), c.code,
                             kh_cycle_state_name(c.state),
                             kh_cycle_state_name((enum kh_cycle_state)(c.state + 1)));
+    }
+    if (!reopen && a->to == KH_STATE_TRACKING) {
+        rc = agreement_complete(s, c.code, err);
+        if (rc != 0)
+            return rc;
     }
     if (a->to == KH_STATE_FINAL) {
         long open = 0;

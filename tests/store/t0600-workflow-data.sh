@@ -28,6 +28,9 @@ body() {
     expect_fail "may not approve targets" as_unit agreement approve W03 T1 A1.03
     expect_fail "needs a comment" kh agreement return W03 T1 A1.03
     kh agreement return W03 T1 A1.03 --comment "太松" >/dev/null
+    # a returned target leaves T1's agreement incomplete: the cycle stays in agreement
+    expect_fail "performance agreements of cycle W03 are not complete" kh cycle advance W03
+    kh cycle show W03 | grep -q "agreement" || fail "cycle left agreement with a returned target"
     expect_fail "only a proposed target" kh agreement approve W03 T1 A1.03
     as_unit agreement propose W03 T1 A1.03 2 --note "再议" >/dev/null
     kh agreement approve W03 T1 A1.03 --comment ok >/dev/null
