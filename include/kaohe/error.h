@@ -3,9 +3,10 @@
  *
  * Every fallible function returns 0 or a negative KH_E* code from the X-macro
  * table below (libuv style).  Details travel in an optional struct kh_error:
- * the code, a message in Chinese and English, and for input errors the place
- * (file, line, column name).  Library code never prints or exits; the CLI
- * prints kh_error_format() and chooses the exit status.
+ * the code, a message id with its arguments (msg.h), and for input errors
+ * the place (file, line, column name).  Library code never prints or exits;
+ * a front end renders the error in the language of its user or request
+ * (kh_error_render) and chooses the exit status or HTTP status.
  *
  * Input validation wants *all* errors, not the first one: struct kh_diags
  * collects up to a limit of located messages ("file:line:column: reason").
@@ -16,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include "kaohe/msg.h"
 
 /* X(name, value, Chinese text, English text) */
 #define KH_ERRNO_MAP(X)                                                        \
@@ -39,36 +41,66 @@ enum kh_errno {
 #undef KH__ERRNO_ENUM
 };
 
-/* Short text of a code; lang "en" gives English, anything else Chinese. */
-const char *kh_strerror(int code, const char *lang);
+/* Short text of a code in lang. */
+const char *kh_strerror(int code, enum kh_lang lang);
 
 /*
- * One error with optional location.  `file` and `column` are empty strings
- * when unknown, `line` 0.  Fixed-size so it can live on the stack and be
- * filled without allocation.
+ * One error: its code, an optional place (file, line, column name) and a
+ * message with its arguments (msg.h), rendered only when shown.  Fixed-size
+ * so it lives on the stack and is filled without allocation; arguments are
+ * copied into argbuf (truncated at a character boundary when very long).
+ * msg NULL means "no details": it renders as kh_strerror(code).
  */
 struct kh_error {
     int code;
     char file[256];
     long line;
     char column[64];
-    char msg[768];
+    const struct kh_msg *msg;
+    int nargs;
+    unsigned short argoff[KH_MSG_MAXARGS];   /* offsets into argbuf */
+    char argbuf[768];
 };
 
 /* Reset to "no error". Accepts NULL. */
 void kh_error_clear(struct kh_error *err);
 
 /*
- * Record an error and return `code` (so `return kh_error_set(err, ...)` works).
- * `err` may be NULL (then only the code is returned).  file/column may be NULL.
+ * Record an error and return `code` (so `return KH_ERR(...)` works).  `err`
+ * may be NULL (then only the code is returned).  The variadic arguments are
+ * the message's arguments as `const char *`, ended by NULL; use the macros,
+ * which add the NULL:
+ *
+ *     return KH_ERR(err, KH_ENOTFOUND, STORE_NO_CYCLE, code);
+ *     return KH_ERR_AT(err, KH_EINVAL, "targets.csv", 7, "baseline",
+ *                      BUNDLE_BASELINE_ZERO, unit, leaf);
  */
+int kh_error_msg(struct kh_error *err, int code, const char *file, long line, const char *column,
+                 const struct kh_msg *msg, ...) __attribute__((sentinel));
+int kh_error_vmsg(struct kh_error *err, int code, const char *file, long line,
+                  const char *column, const struct kh_msg *msg, va_list ap);
+#define KH_ERR(err, code, name, ...) \
+    kh_error_msg((err), (code), NULL, 0, NULL, &KH_M_##name, ##__VA_ARGS__, (const char *)NULL)
+#define KH_ERR_AT(err, code, file, line, column, name, ...)                              \
+    kh_error_msg((err), (code), (file), (line), (column), &KH_M_##name, ##__VA_ARGS__, \
+                 (const char *)NULL)
+/* Copy src into dst (dst may be NULL); returns src->code. */
+int kh_error_copy(struct kh_error *dst, const struct kh_error *src);
+/* Set or replace the place of an error already recorded (NULL keeps). */
+void kh_error_locate(struct kh_error *err, const char *file, long line, const char *column);
+/* The i-th argument of err ("" when absent). */
+const char *kh_error_arg(const struct kh_error *err, int i);
+
+/* Legacy: a message already rendered in both languages.  Being replaced by
+ * KH_ERR everywhere (issue 7); do not add new calls. */
 int kh_error_set(struct kh_error *err, int code, const char *file, long line,
                  const char *column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* Format as "file:line:column: message" (parts omitted when unknown) into
- * buf of size n; returns buf. */
-char *kh_error_format(const struct kh_error *err, char *buf, size_t n);
+/* The message alone, rendered in lang, into buf of size n; returns buf. */
+char *kh_error_text(const struct kh_error *err, enum kh_lang lang, char *buf, size_t n);
+/* "file:line:column: message" (parts omitted when unknown) in lang. */
+char *kh_error_render(const struct kh_error *err, enum kh_lang lang, char *buf, size_t n);
 
 /*
  * A bounded list of located diagnostics.  kh_diags_add() keeps counting past
@@ -79,7 +111,9 @@ struct kh_diag {
     char *file;      /* file name as the user knows it, e.g. "values.csv" */
     long line;       /* physical line where the record starts; 0 = whole file */
     char *column;    /* column name (header as written) or NULL */
-    char *msg;       /* reason, Chinese first */
+    const struct kh_msg *msg;
+    int nargs;
+    char **args;     /* nargs strings, owned */
 };
 
 struct kh_diags {
@@ -90,6 +124,19 @@ struct kh_diags {
 };
 
 void kh_diags_init(struct kh_diags *d, size_t limit);
+/* Add one diagnostic: message arguments as `const char *`, ended by NULL
+ * (KH_DIAG adds it). */
+void kh_diags_msg(struct kh_diags *d, const char *file, long line, const char *column,
+                  const struct kh_msg *msg, ...) __attribute__((sentinel));
+void kh_diags_vmsg(struct kh_diags *d, const char *file, long line, const char *column,
+                   const struct kh_msg *msg, va_list ap);
+#define KH_DIAG(d, file, line, column, name, ...) \
+    kh_diags_msg((d), (file), (line), (column), &KH_M_##name, ##__VA_ARGS__, (const char *)NULL)
+/* Add err as a diagnostic; its own place is used where file/line/column
+ * are NULL/0/NULL. */
+void kh_diags_add_error(struct kh_diags *d, const char *file, long line, const char *column,
+                        const struct kh_error *err);
+/* Legacy printf form (text in both languages); being replaced by KH_DIAG. */
 void kh_diags_add(struct kh_diags *d, const char *file, long line,
                   const char *column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -98,5 +145,8 @@ void kh_diags_vadd(struct kh_diags *d, const char *file, long line,
 void kh_diags_release(struct kh_diags *d);
 /* Sort stored diagnostics by (file, line) keeping insertion order for ties. */
 void kh_diags_sort(struct kh_diags *d);
+/* The message of one diagnostic in lang; "file:line:column: message". */
+char *kh_diag_text(const struct kh_diag *g, enum kh_lang lang, char *buf, size_t n);
+char *kh_diag_render(const struct kh_diag *g, enum kh_lang lang, char *buf, size_t n);
 
 #endif

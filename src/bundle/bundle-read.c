@@ -180,7 +180,7 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
         size_t len;
         if (kh_utf8_view(files[i].data, files[i].len, opts ? opts->encoding : NULL, &rd.conv[f],
                          &text, &len, &err) < 0) {
-            kh_diags_add(d, files[i].name, err.line, NULL, "%s", err.msg);
+            kh_diags_add_error(d, files[i].name, err.line, NULL, &err);
             continue;
         }
         /* A NUL byte would silently end a cell early (cells are C strings):
@@ -259,7 +259,7 @@ int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
         int r = kh_buf_read_file(&bufs[f], path, &err);
         free(path);
         if (r < 0) {
-            kh_diags_add(d, kh_bundle_input_files[f], 0, NULL, "%s", err.msg);
+            kh_diags_add_error(d, kh_bundle_input_files[f], 0, NULL, &err);
             rc = KH_EIO;
             continue;
         }

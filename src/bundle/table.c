@@ -165,7 +165,7 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
     while ((rc = kh_csv_next(&t->csv, &err)) == 1 && kh_csv_record_blank(&t->csv))
         ;
     if (rc < 0) {
-        kh_diags_add(rd->d, t->fname, err.line, NULL, "%s", err.msg);
+        kh_diags_add_error(rd->d, t->fname, err.line, NULL, &err);
         return false;
     }
     if (rc == 0) {
@@ -240,7 +240,7 @@ int kh__table_next(struct kh__table *t)
         if (rc == 0)
             return 0;
         if (rc < 0) {
-            kh_diags_add(t->rd->d, t->fname, err.line, NULL, "%s", err.msg);
+            kh_diags_add_error(t->rd->d, t->fname, err.line, NULL, &err);
             t->rd->usable[t->file] = false;   /* rows lost: not a reference any more */
             continue;
         }

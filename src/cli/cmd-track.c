@@ -117,7 +117,8 @@ static int run_track(int argc, char **argv)
             /* the value is stored; the cycle just cannot be evaluated yet */
             kh_cmd_print_diags(&d);
             fprintf(stderr, KH_TR("kaohe track: 暂时无法计算预警：%s\n",
-                                  "kaohe track: warnings cannot be computed yet: %s\n"), err.msg);
+                                  "kaohe track: warnings cannot be computed yet: %s\n"),
+                    kh_error_text(&err, kh_cli_lang(), (char[800]){0}, 800));
             rc = 0;
         }
     }

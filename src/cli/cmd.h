@@ -36,6 +36,9 @@ int kh_cmd_usage_error(const struct kh_cmd *cmd, const char *fmt, ...)
 
 struct kh_diags;
 struct kh_error;
+#include "kaohe/msg.h"
+/* The language of this run's output (--lang, else KAOHE_LANG, else zh). */
+enum kh_lang kh_cli_lang(void);
 /* Print diagnostics "file:line:column: reason" to stderr, with "… and N more". */
 void kh_cmd_print_diags(const struct kh_diags *d);
 void kh_cmd_print_error(const char *cmdname, const struct kh_error *err);

@@ -53,27 +53,24 @@ int kh_cmd_usage_error(const struct kh_cmd *cmd, const char *fmt, ...)
     return KH_EXIT_INPUT;
 }
 
+enum kh_lang kh_cli_lang(void)
+{
+    return kh_lang_en() ? KH_LANG_EN : KH_LANG_ZH;
+}
+
 void kh_cmd_print_diags(const struct kh_diags *d)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        const struct kh_diag *g = &d->items[i];
-        if (g->line > 0 && g->column)
-            fprintf(stderr, "%s:%ld:%s: %s\n", g->file, g->line, g->column, g->msg);
-        else if (g->line > 0)
-            fprintf(stderr, "%s:%ld: %s\n", g->file, g->line, g->msg);
-        else if (g->column)
-            fprintf(stderr, "%s:%s: %s\n", g->file, g->column, g->msg);
-        else
-            fprintf(stderr, "%s: %s\n", g->file, g->msg);
-    }
+    char buf[1600];
+    for (size_t i = 0; i < d->n; i++)
+        fprintf(stderr, "%s\n", kh_diag_render(&d->items[i], kh_cli_lang(), buf, sizeof buf));
     if (d->total > d->n)
         fprintf(stderr, KH_TR("……另有 %zu 个错误未列出\n", "… and %zu more errors\n"), d->total - d->n);
 }
 
 void kh_cmd_print_error(const char *cmdname, const struct kh_error *err)
 {
-    char buf[1200];
-    fprintf(stderr, "kaohe %s: %s\n", cmdname, kh_error_format(err, buf, sizeof buf));
+    char buf[1600];
+    fprintf(stderr, "kaohe %s: %s\n", cmdname, kh_error_render(err, kh_cli_lang(), buf, sizeof buf));
 }
 
 int main(int argc, char **argv)

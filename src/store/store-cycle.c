@@ -168,11 +168,12 @@ static int agreement_complete(struct kh_store *s, const char *code, struct kh_er
     kh_diags_init(&d, 5);
     int rc = kh_store_load(s, code, &b, &d, err);
     if (rc != 0 && d.n > 0) {
-        const struct kh_diag *g = &d.items[0];
+        char first[1200];
+        kh_diag_render(&d.items[0], KH_LANG_ZH, first, sizeof first);
         rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                          "绩效协议尚未完成，考核周期 %s 不能进入 tracking：%s:%ld:%s: %s（共 %zu 处）/ "
+                          "绩效协议尚未完成，考核周期 %s 不能进入 tracking：%s（共 %zu 处）/ "
                           "the performance agreements of cycle %s are not complete",
-                          code, g->file, g->line, g->column ? g->column : "", g->msg, d.total, code);
+                          code, first, d.total, code);
     }
     kh_diags_release(&d);
     kh_bundle_release(&b);

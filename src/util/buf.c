@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include "kaohe/buf.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-util.h"
 #include "kaohe/xalloc.h"
 
 static size_t buf_max(const struct kh_buf *b)
@@ -135,8 +136,7 @@ int kh_buf_read_file(struct kh_buf *b, const char *path, struct kh_error *err)
     int rc = 0;
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        rc = kh_error_set(err, KH_EIO, path, 0, NULL, "无法打开文件：%s (cannot open)",
-                          strerror(errno));
+        rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, FILE_OPEN, strerror(errno));
         goto out;
     }
     /* Reserve the size the file has now and read straight into the buffer;
@@ -146,7 +146,7 @@ int kh_buf_read_file(struct kh_buf *b, const char *path, struct kh_error *err)
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         if ((uint64_t)st.st_size > SIZE_MAX / 4 ||
             (rc = buf_reserve(b, (size_t)st.st_size)) < 0) {
-            rc = kh_error_set(err, KH_ETOOBIG, path, 0, NULL, "文件过大 (file too large)");
+            rc = KH_ERR_AT(err, KH_ETOOBIG, path, 0, NULL, FILE_TOO_LARGE);
             goto out;
         }
         size_t room = (size_t)st.st_size, got;
@@ -161,13 +161,12 @@ int kh_buf_read_file(struct kh_buf *b, const char *path, struct kh_error *err)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         rc = kh_buf_append(b, chunk, n);
         if (rc < 0) {
-            kh_error_set(err, rc, path, 0, NULL, "文件过大 (file too large)");
+            kh_error_msg(err, rc, path, 0, NULL, &KH_M_FILE_TOO_LARGE, (const char *)NULL);
             goto out;
         }
     }
     if (ferror(f)) {
-        rc = kh_error_set(err, KH_EIO, path, 0, NULL, "读取失败：%s (read error)",
-                          strerror(errno));
+        rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, FILE_READ, strerror(errno));
         goto out;
     }
     if (b->data == NULL)
@@ -188,20 +187,17 @@ int kh_buf_write_file(const struct kh_buf *b, const char *path, struct kh_error 
     sprintf(tmp, "%s.tmp", path);
     f = fopen(tmp, "wb");
     if (f == NULL) {
-        rc = kh_error_set(err, KH_EIO, path, 0, NULL, "无法写入文件：%s (cannot write)",
-                          strerror(errno));
+        rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, FILE_CREATE, strerror(errno));
         goto out;
     }
     if ((b->len && fwrite(b->data, 1, b->len, f) != b->len) || fflush(f) != 0) {
-        rc = kh_error_set(err, KH_EIO, path, 0, NULL, "写入失败：%s (write error)",
-                          strerror(errno));
+        rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, FILE_WRITE, strerror(errno));
         goto out;
     }
     int c = fclose(f);
     f = NULL;
     if (c != 0 || rename(tmp, path) != 0) {
-        rc = kh_error_set(err, KH_EIO, path, 0, NULL, "写入失败：%s (write error)",
-                          strerror(errno));
+        rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, FILE_WRITE, strerror(errno));
         goto out;
     }
 out:

@@ -27,6 +27,7 @@
 #include <string.h>
 #include "kaohe/csv.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-util.h"
 #include "kaohe/xalloc.h"
 
 #define CSV_CELL_MAX ((size_t)1 << 20)
@@ -150,8 +151,7 @@ int kh_csv_next(struct kh_csv_reader *r, struct kh_error *err)
                 p = q;
                 if (p >= r->end) {
                     r->p = r->end;
-                    return kh_error_set(err, KH_EINVAL, NULL, r->line, NULL,
-                                        "引号未闭合 (unterminated quote)");
+                    return KH_ERR_AT(err, KH_EINVAL, NULL, r->line, NULL, CSV_UNTERMINATED_QUOTE);
                 }
                 if (*p == '"') {
                     if (p + 1 < r->end && p[1] == '"') {
@@ -173,8 +173,7 @@ int kh_csv_next(struct kh_csv_reader *r, struct kh_error *err)
             while (p < r->end && is_blank(*p))
                 p++;
             if (p < r->end && *p != ',' && *p != '\r' && *p != '\n') {
-                rc = kh_error_set(err, KH_EINVAL, NULL, r->line, NULL,
-                                  "右引号后有多余字符 (text after closing quote)");
+                rc = KH_ERR_AT(err, KH_EINVAL, NULL, r->line, NULL, CSV_TEXT_AFTER_QUOTE);
                 resync(r, p);
                 return rc;
             }
@@ -208,8 +207,7 @@ int kh_csv_next(struct kh_csv_reader *r, struct kh_error *err)
         r->fields[i] = r->cell_store.data + r->offsets[i];
     return 1;
 too_big:
-    rc = kh_error_set(err, KH_EINVAL, NULL, r->line, NULL,
-                      "单元格超过 1 MiB (cell larger than 1 MiB)");
+    rc = KH_ERR_AT(err, KH_EINVAL, NULL, r->line, NULL, CSV_CELL_TOO_BIG);
     r->p = r->end;
     r->nfields = 0;
     return rc;

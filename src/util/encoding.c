@@ -19,6 +19,7 @@
 #include <strings.h>
 #include "kaohe/encoding.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-util.h"
 
 /* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
@@ -126,8 +127,7 @@ static int from_charset(const char *in, size_t n, const char *charset, const cha
     int rc = 0;
     iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "不支持的编码 %s (unsupported encoding)", label);
+        return KH_ERR(err, KH_EINVAL, ENC_UNSUPPORTED, label);
     char *src = (char *)in;
     size_t left = n;
     char chunk[16384];
@@ -139,9 +139,8 @@ static int from_charset(const char *in, size_t n, const char *charset, const cha
             goto out;
         if (r == (size_t)-1 && errno != E2BIG) {
             size_t off = (size_t)(src - in);
-            rc = kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
-                              "第 %zu 字节不是有效的 %s 编码 (invalid %s bytes)", off + 1,
-                              label, label);
+            rc = KH_ERR_AT(err, KH_EINVAL, NULL, line_of(in, off), NULL, ENC_INVALID_BYTES,
+                           KH_ARG_SIZE(off + 1), label);
             goto out;
         }
     }
@@ -174,8 +173,7 @@ static int convert(const char *in, size_t n, const char *encoding, struct kh_buf
         if (off == n)
             goto as_is;
         if (bom)
-            return kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
-                                "带 UTF-8 BOM 但含无效字节 (invalid UTF-8 after a BOM)");
+            return KH_ERR_AT(err, KH_EINVAL, NULL, line_of(in, off), NULL, ENC_BAD_AFTER_BOM);
         rc = from_charset(in, n, "GB18030", "GB18030", out, err);
         goto converted;
     }
@@ -186,9 +184,8 @@ static int convert(const char *in, size_t n, const char *encoding, struct kh_buf
         }
         size_t off = utf8_first_bad(in, n);
         if (off < n)
-            return kh_error_set(err, KH_EINVAL, NULL, line_of(in, off), NULL,
-                                "第 %zu 字节不是有效的 UTF-8 编码 (invalid UTF-8 bytes)",
-                                off + 1 + (bom ? 3 : 0));
+            return KH_ERR_AT(err, KH_EINVAL, NULL, line_of(in, off), NULL, ENC_INVALID_BYTES,
+                             KH_ARG_SIZE(off + 1 + (bom ? 3 : 0)), "UTF-8");
         goto as_is;
     }
     if (strcasecmp(encoding, "gbk") == 0 || strcasecmp(encoding, "gb18030") == 0 ||
@@ -204,8 +201,7 @@ static int convert(const char *in, size_t n, const char *encoding, struct kh_buf
         rc = from_charset(in, n, "GB18030", encoding, out, err);
         goto converted;
     }
-    return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "不支持的编码 %s (unsupported encoding)",
-                        encoding);
+    return KH_ERR(err, KH_EINVAL, ENC_UNSUPPORTED, encoding);
 as_is:
     *view = n ? in : "";   /* never NULL on success, even for an empty NULL input */
     *view_len = n;

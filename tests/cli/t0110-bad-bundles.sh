@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Bad bundles: each tests/bad/*/bundle has one defect class.  `kaohe eval` and
 # `kaohe validate` must exit 2, print every line of the case's `expect` file
-# (substrings such as "values.csv:3:value"), and write nothing.  An optional
+# (substrings such as "values.csv:3:value", or a fragment of the reason in
+# Chinese or English: the messages are checked in both languages, each line in
+# at least one), and write nothing.  An optional
 # `encoding` file forces the encoding, as --encoding does.
 . "$(dirname "$0")/lib.sh"
 shopt -s nullglob
@@ -15,6 +17,9 @@ for case in "${cases[@]}"; do
   "$KAOHE" eval "$case/bundle" -o "$out" --quiet "${opts[@]}" 2>"$TMP/$name.err" >/dev/null
   st=$?
   if [ $st -ne 2 ]; then fail "$name: eval exit $st, expected 2"; else ok; fi
+  "$KAOHE" --lang en eval "$case/bundle" -o "$out" --quiet "${opts[@]}" 2>>"$TMP/$name.err" >/dev/null
+  st=$?
+  if [ $st -ne 2 ]; then fail "$name: eval --lang en exit $st, expected 2"; else ok; fi
   check "$name: nothing written" test ! -e "$out"
   while IFS= read -r want || [ -n "$want" ]; do
     [ -z "$want" ] && continue

@@ -62,7 +62,8 @@ static int load(const char *path, struct table *t)
     memset(t, 0, sizeof *t);
     if (kh_buf_read_file(&t->text, path, &err) != 0) {
         kh_buf_release(&t->text);
-        fprintf(stderr, "csvcmp: cannot read %s: %s\n", path, err.msg);
+        fprintf(stderr, "csvcmp: cannot read %s: %s\n", path,
+                kh_error_text(&err, KH_LANG_EN, (char[1600]){0}, 1600));
         return -1;
     }
     kh_csv_reader_init(&r, t->text.data ? t->text.data : "", t->text.len);
@@ -81,7 +82,8 @@ static int load(const char *path, struct table *t)
     }
     kh_csv_reader_release(&r);
     if (rc < 0) {
-        fprintf(stderr, "csvcmp: %s:%ld: %s\n", path, err.line, err.msg);
+        fprintf(stderr, "csvcmp: %s:%ld: %s\n", path, err.line,
+                kh_error_text(&err, KH_LANG_EN, (char[1600]){0}, 1600));
         return -1;
     }
     return 0;

@@ -21,13 +21,14 @@
 #include "kaohe/buf.h"
 #include "kaohe/bundle.h"
 
+/* The diagnostic rendered in both languages, so an `expect` line may name
+ * the place, a Chinese or an English fragment of the reason. */
 static void format_diag(const struct kh_diag *g, char *out, size_t n)
 {
-    char line[32] = "";
-    if (g->line > 0)
-        snprintf(line, sizeof line, "%ld:", g->line);
-    snprintf(out, n, "%s:%s%s%s %s", g->file, line, g->column ? g->column : "",
-             g->column ? ":" : "", g->msg);
+    char zh[1000], en[1000];  /* out is 2048 */
+    kh_diag_render(g, KH_LANG_ZH, zh, sizeof zh);
+    kh_diag_text(g, KH_LANG_EN, en, sizeof en);
+    snprintf(out, n, "%.1000s || %.1000s", zh, en);
 }
 
 static int run_case(const char *dir, const char *name)

@@ -31,8 +31,8 @@ static void read_ok(const char *dir, const char *enc, struct kh_bundle *b)
     kh_diags_init(&d, 0);
     int rc = kh_bundle_read_dir(dir, &o, b, &d);
     for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s: %s:%ld:%s: %s\n", dir, d.items[i].file, d.items[i].line,
-                d.items[i].column ? d.items[i].column : "", d.items[i].msg);
+        fprintf(stderr, "%s: %s\n", dir,
+                kh_diag_render(&d.items[i], KH_LANG_EN, (char[1600]){0}, 1600));
     kh_diags_release(&d);
     assert_int_equal(rc, 0);
 }
@@ -43,7 +43,7 @@ static void write_ok(const struct kh_bundle *b, const char *dir)
     kh_error_clear(&err);
     int rc = kh_bundle_write_dir(b, dir, &err);
     if (rc)
-        fprintf(stderr, "write %s: %s\n", dir, err.msg);
+        fprintf(stderr, "write %s: %s\n", dir, kh_error_render(&err, KH_LANG_EN, (char[1600]){0}, 1600));
     assert_int_equal(rc, 0);
 }
 

@@ -1,0 +1,14 @@
+/*
+ * msg-all.h — every message catalog of kaohe, for the code that must see
+ * them all: the catalog test (tests/unit/test-msg.c) and the list of error
+ * codes of the JSON API.  A new catalog adds one include and one line.
+ */
+#ifndef KAOHE_MSG_ALL_H
+#define KAOHE_MSG_ALL_H
+
+#include "kaohe/msg-util.h"
+
+#define KH_MSGS_ALL(X) \
+    KH_MSGS_UTIL(X)
+
+#endif
