@@ -4,7 +4,10 @@
 set -euo pipefail
 PKGS=(cmake ninja-build pkgconf gcc libc6-dev clang libclang-rt-14-dev
       libcmocka-dev libsqlite3-dev sqlite3 libpq-dev postgresql
-      libsodium-dev libjansson-dev python3)
+      libsodium-dev libjansson-dev python3
+      libmicrohttpd-dev libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev
+      libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libqrencode-dev
+      chromium nodejs npm python3-pandas python3-openpyxl curl)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
