@@ -7,7 +7,7 @@ PKGS=(cmake ninja-build pkgconf gcc libc6-dev clang libclang-rt-14-dev
       libsodium-dev libjansson-dev python3
       libmicrohttpd-dev libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev
       libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libqrencode-dev
-      chromium nodejs npm python3-pandas python3-openpyxl curl)
+      chromium python3-pandas python3-openpyxl curl)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
