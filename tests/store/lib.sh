@@ -48,13 +48,27 @@ start_pg() {
     return 0
 }
 
+# run_body FN — run FN in a subshell in $WORK with `set -e` in force.  A
+# subshell on the left of `||` (or in an `if`) runs with errexit ignored, so
+# a bare failing command in a test body would pass; hence the explicit
+# status check instead of `(…) || exit 1`.  tests/store/t0001-harness.sh
+# shows that a failing command fails the test.
+run_body() {
+    local rc=0
+    set +e
+    (set -e; cd "$WORK"; "$1")
+    rc=$?
+    set -e
+    [ "$rc" -eq 0 ] || { echo "FAIL [$BACKEND]: $1 exited with status $rc" >&2; exit 1; }
+}
+
 PG_DBN=0
 for_each_backend() {
     local fn=$1
     BACKEND=sqlite WORK=$TMPROOT/sqlite-$fn
     mkdir -p "$WORK"
     DB=$WORK/kaohe.db
-    (cd "$WORK" && "$fn") || exit 1
+    run_body "$fn"
     echo "ok [sqlite] $fn"
     [ -z "$PGDIR" ] && start_pg
     if [ -n "$PG_URL" ]; then
@@ -63,7 +77,7 @@ for_each_backend() {
         BACKEND=postgresql WORK=$TMPROOT/pg-$fn
         mkdir -p "$WORK"
         DB=${PG_URL%/postgres}/t$PG_DBN
-        (cd "$WORK" && "$fn") || exit 1
+        run_body "$fn"
         echo "ok [postgresql] $fn"
     fi
 }
