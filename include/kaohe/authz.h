@@ -79,6 +79,8 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "disable or enable users")                                                                  \
     X(CYCLE_LIST, "cycle.list", KH_ST_NOCYCLE, KH_RL_ALL, KH_SCOPE_NONE, "查看考核周期",            \
       "list cycles")                                                                              \
+    X(CYCLE_SHOW, "cycle.show", KH_ST_ANY, KH_RL_ALL, KH_SCOPE_NONE, "查看考核周期详情",            \
+      "show a cycle")                                                                             \
     X(CYCLE_IMPORT, "cycle.import", KH_ST_SETUP | KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE,        \
       "导入考核周期", "import a cycle")                                                            \
     X(CYCLE_ADVANCE, "cycle.advance", KH_ST_OPEN, KH_RL_ADMIN, KH_SCOPE_NONE, "推进考核周期",       \
@@ -89,6 +91,32 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "导出考核周期", "export a cycle")                                                            \
     X(CYCLE_COMPUTE, "cycle.compute", KH_ST_OPEN, KH_RL_ADMIN, KH_SCOPE_NONE, "计算结果",           \
       "compute results")                                                                          \
+    X(TARGET_PROPOSE, "target.propose", KH_ST_AGREEMENT, KH_RL_ADMIN | KH_RL_UNIT, KH_SCOPE_OWN,   \
+      "提出目标值", "propose targets")                                                             \
+    X(TARGET_APPROVE, "target.approve", KH_ST_AGREEMENT, KH_RL_ADMIN, KH_SCOPE_NONE, "批准目标值",  \
+      "approve targets")                                                                          \
+    X(TARGET_RETURN, "target.return", KH_ST_AGREEMENT, KH_RL_ADMIN, KH_SCOPE_NONE, "退回目标值",    \
+      "return targets")                                                                           \
+    X(TARGET_LIST, "target.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, \
+      "查看目标值", "list targets")                                                                \
+    X(AGREEMENT_PRINT, "agreement.print", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER,       \
+      KH_SCOPE_OWN, "打印绩效协议", "print agreements")                                             \
+    X(VALUE_TRACK, "value.track", KH_ST_SETUP | KH_ST_TRACKING,                                     \
+      KH_RL_ADMIN | KH_RL_REPORTER | KH_RL_UNIT, KH_SCOPE_OWN, "填报过程跟踪值（季度、月度）",       \
+      "enter tracking values (quarters, months)")                                                 \
+    X(VALUE_YEAREND, "value.yearend", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN | KH_RL_REPORTER, \
+      KH_SCOPE_OWN, "填报年末值（期间 Y）", "enter year-end values (period Y)")                     \
+    X(PROGRESS_READ, "progress.read", KH_ST_ANY,                                                    \
+      KH_RL_ADMIN | KH_RL_REPORTER | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, "查看进度预警",       \
+      "read progress warnings")                                                                   \
+    X(APPEAL_FILE, "appeal.file", KH_ST_PUBLICITY, KH_RL_ADMIN | KH_RL_UNIT, KH_SCOPE_OWN,         \
+      "提出申诉", "file appeals")                                                                  \
+    X(APPEAL_ACCEPT, "appeal.accept", KH_ST_PUBLICITY, KH_RL_ADMIN, KH_SCOPE_NONE, "受理申诉",      \
+      "accept appeals")                                                                           \
+    X(APPEAL_REJECT, "appeal.reject", KH_ST_PUBLICITY, KH_RL_ADMIN, KH_SCOPE_NONE, "驳回申诉",      \
+      "reject appeals")                                                                           \
+    X(APPEAL_LIST, "appeal.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, \
+      "查看申诉", "list appeals")                                                                  \
     X(AUDIT_READ, "audit.read", KH_ST_NOCYCLE, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \
       "查看审计记录", "read the audit trail")                                                      \
     X(AUDIT_VERIFY, "audit.verify", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "校验审计链",        \
@@ -154,5 +182,19 @@ int kh_authz_check(struct kh_store *s, const struct kh_actor *a, enum kh_action 
  * table, never instead of kh_authz_check. */
 bool kh_authz_role_may(enum kh_role role, enum kh_action act);
 bool kh_authz_state_allows(enum kh_action act, enum kh_cycle_state st);
+
+/*
+ * Authentication (store-user.c).  kh_store_login checks the password
+ * (argon2id, libsodium crypto_pwhash_str) of an enabled user and fills out;
+ * every failure is KH_EPERM with one message that does not tell which
+ * names exist.  kh_store_actor_builtin gives the built-in `admin` that
+ * init creates, but only while it has no password (a single-desk office
+ * can start at once; once it has a password everyone must log in).
+ */
+int kh_store_login(struct kh_store *s, const char *user, const char *password,
+                   struct kh_actor *out, struct kh_error *err);
+int kh_store_actor_builtin(struct kh_store *s, struct kh_actor *out, struct kh_error *err);
+/* The name written into audit records for a (NULL = "system"). */
+const char *kh_actor_name(const struct kh_actor *a);
 
 #endif

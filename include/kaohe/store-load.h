@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include "kaohe/bundle.h"
+#include "kaohe/authz.h"
 #include "kaohe/store.h"
 
 /* Validate the bundle in dir and store it as a cycle in state setup (with
@@ -18,8 +19,8 @@
  * the bundle has none; both present and different is KH_EINVAL.  code
  * receives the code used.  Empty growth baselines are accepted when
  * cycle.csv names a `previous` cycle (filled by kh_store_load).  Bundle
- * errors go to diags (KH_EINVAL). */
-int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
+ * errors go to diags (KH_EINVAL).  Action cycle.import. */
+int kh_store_import_dir(struct kh_store *s, const struct kh_actor *a, const char *dir, bool replace,
                         const struct kh_bundle_read_opts *opts, const char *cycle_code,
                         struct kh_diags *diags, char code[128], struct kh_error *err);
 /* Load a cycle as a validated bundle (b: initialised; caller releases).
@@ -27,17 +28,21 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
  * leaf's empty baseline (empty cell, or no targets.csv row) of a unit with a
  * year-end value is filled with the previous cycle's year-end value of the
  * same unit and leaf before validation, so compute and export see it; a
- * missing previous cycle or value is a located error. */
-int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, struct kh_diags *diags,
-                  struct kh_error *err);
-/* Write the cycle's bundle and stored result files into dir. */
-int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
+ * missing previous cycle or value is a located error.  The caller names
+ * the action it loads for (e.g. progress.read) and what it concerns (t may
+ * be NULL); that action is checked. */
+int kh_store_load(struct kh_store *s, const struct kh_actor *a, enum kh_action act,
+                  const struct kh_authz_target *t, const char *code, struct kh_bundle *b,
+                  struct kh_diags *diags, struct kh_error *err);
+/* Write the cycle's bundle and stored result files into dir.  Action
+ * cycle.export. */
+int kh_store_export_dir(struct kh_store *s, const struct kh_actor *a, const char *code, const char *dir,
                         struct kh_diags *diags, struct kh_error *err);
 /* Run the engine on the stored cycle and replace its stored results
- * (admin; any state but final).  summary (may be NULL) receives the
- * readable ranking per category (summary.h). */
+ * (action cycle.compute).  summary (may be NULL) receives the readable
+ * ranking per category (summary.h). */
 struct kh_buf;
-int kh_store_compute(struct kh_store *s, const char *code, struct kh_buf *summary,
+int kh_store_compute(struct kh_store *s, const struct kh_actor *a, const char *code, struct kh_buf *summary,
                      struct kh_diags *diags, struct kh_error *err);
 
 #endif

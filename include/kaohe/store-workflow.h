@@ -2,10 +2,11 @@
  * store-workflow.h — the data a cycle gathers while it moves through its
  * workflow (SPEC §9.2–§9.4): performance-agreement targets, tracking and
  * year-end values, appeals.  Every function runs in its own transaction
- * (kh_store_tx), checks the actor's role and the cycle's state there, and
- * appends one audit record per changed row with before/after JSON.
+ * (kh_store_tx), calls kh_authz_check first (the action is named at each
+ * function), and appends one audit record per changed row with
+ * before/after JSON.  A list of a unit user is confined to its own unit.
  *
- * Which state allows what (docs/workflow.md has the table):
+ * Which state allows what (authz.h's table; docs/workflow.md prints it):
  *   targets            agreement only (propose: admin or the unit itself;
  *                      approve/return: admin)
  *   tracking values    (periods Q1…Q4, M01…M12) setup or tracking (admin,
@@ -22,6 +23,7 @@
 #define KAOHE_STORE_WORKFLOW_H
 
 #include <stdbool.h>
+#include "kaohe/authz.h"
 #include "kaohe/store.h"
 
 struct kh_buf;
@@ -31,44 +33,52 @@ struct kh_diags;
 
 /* A unit proposes (or re-proposes) its target for a `target`-scored leaf,
  * with a justification (note, required). */
-int kh_store_target_propose(struct kh_store *s, const char *cycle, const char *unit,
+int kh_store_target_propose(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, const char *unit,
                             const char *leaf, const char *target, const char *note,
                             struct kh_error *err);
 /* The admin approves (comment optional) or returns (comment required) a
  * proposed target. */
-int kh_store_target_decide(struct kh_store *s, const char *cycle, const char *unit,
+int kh_store_target_decide(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, const char *unit,
                            const char *leaf, bool approve, const char *comment,
                            struct kh_error *err);
 /* Rows (unit, indicator, target, baseline, status, note, review_note) of the
  * cycle's targets in file order; unit NULL = every unit. */
-int kh_store_targets_list(struct kh_store *s, const char *cycle, const char *unit,
+int kh_store_targets_list(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, const char *unit,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
 /* The signed agreement of a unit as text (Chinese with English headings):
  * every approved target with its baseline and quarterly milestones
  * (the leaf's `schedule`, else k/4), and signature lines.  Appended to out. */
-int kh_store_agreement_text(struct kh_store *s, const char *cycle, const char *unit,
+int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, const char *unit,
                             struct kh_buf *out, struct kh_error *err);
 
 /* ---- values (store-values.c) ---- */
 
 /* Enter a value of a quant leaf for a period (Y, Qk, Mkk); source may be
  * NULL.  State and role rules as above. */
-int kh_store_value_set(struct kh_store *s, const char *cycle, const char *unit, const char *leaf,
+int kh_store_value_set(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, const char *unit, const char *leaf,
                        const char *period, const char *value, const char *source,
                        struct kh_error *err);
 
 /* ---- appeals (store-appeal.c) ---- */
 
 /* File an appeal on one leaf of a unit with a reason; id receives its id. */
-int kh_store_appeal_file(struct kh_store *s, const char *cycle, const char *unit,
+int kh_store_appeal_file(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, const char *unit,
                          const char *leaf, const char *reason, char id[24], struct kh_error *err);
 /* Accept (value: the corrected year-end value, required; the cycle is then
  * recomputed in the same transaction) or reject (reason required). */
-int kh_store_appeal_decide(struct kh_store *s, const char *id, bool accept, const char *value,
+int kh_store_appeal_decide(struct kh_store *s, const struct kh_actor *a,
+    const char *id, bool accept, const char *value,
                            const char *reason, struct kh_diags *diags, struct kh_error *err);
 /* Rows (id, unit, indicator, state, reason, filed_by, filed_at, decided_by,
  * decided_at, decision, new_value) of the cycle; open_only filters. */
-int kh_store_appeals_list(struct kh_store *s, const char *cycle, bool open_only,
+int kh_store_appeals_list(struct kh_store *s, const struct kh_actor *a,
+    const char *cycle, bool open_only,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
 
 #endif

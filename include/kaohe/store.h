@@ -39,6 +39,11 @@
  * Audit.  kh_store_audit() appends one record to the hash chain (SPEC §9.5)
  * inside the current transaction; see store-audit.c for the serialisation.
  *
+ * Authorization.  Every operation below that reads or changes cycle data,
+ * users or the audit trail takes the acting person (const struct kh_actor *,
+ * authz.h) and calls kh_authz_check() first; the store holds no actor of
+ * its own, so one connection can serve many people (the web server).
+ *
  * Errors.  0 or a negative KH_E* code; details in the optional kh_error.
  * Library code never prints.
  */
@@ -51,6 +56,7 @@
 
 struct kh_error;
 struct kh_store;
+struct kh_actor;      /* authz.h: who is acting, passed to every operation */
 
 /* Called once per result row; cells[i] is NULL for SQL NULL.  Return 0 to
  * continue, anything else to stop (kh_store_query then returns that value). */
@@ -101,15 +107,21 @@ struct kh_store_ops {
 extern const struct kh_store_ops kh_store_sqlite_ops;
 extern const struct kh_store_ops kh_store_pg_ops;
 
+/* A refusal of kh_authz_check waiting for its audit record until the
+ * operation's transaction has ended (authz.c, store.c). */
+struct kh_store_refusal {
+    bool pending;
+    char user[128], key[64];
+    char json[1024], reason[1024];
+};
+
 struct kh_store {
     const struct kh_store_ops *ops;
     void *impl;
     char *target;                     /* path or URL as given */
     int depth;                        /* >0 inside kh_store_tx */
-    char actor[128];                  /* who is acting, for audit records */
-    int actor_role;                   /* enum kh_role of the actor; checked by store-cycle.c */
-    char actor_unit[128];             /* role unit: the unit it acts for ("" = any) */
     unsigned retries;                 /* statistics: transactions rerun */
+    struct kh_store_refusal refusal;  /* authz.c */
 };
 
 /*
@@ -132,8 +144,9 @@ int kh_store_schema_version(struct kh_store *s, struct kh_error *err);
 bool kh_store_is_sqlite(const struct kh_store *s);
 /* Copy a consistent snapshot of a SQLite database to dest (online backup
  * API; dest is replaced atomically).  PostgreSQL: KH_EUSAGE with a message
- * naming pg_dump. */
-int kh_store_backup(struct kh_store *s, const char *dest, struct kh_error *err);
+ * naming pg_dump.  Action backup. */
+int kh_store_backup(struct kh_store *s, const struct kh_actor *a, const char *dest,
+                    struct kh_error *err);
 /* SQLite PRAGMA integrity_check + foreign_key_check into out ("ok" when
  * sound; PostgreSQL: "ok").  */
 int kh_store_integrity_check(struct kh_store *s, char *out, size_t n, struct kh_error *err);
@@ -169,11 +182,13 @@ int kh_store_bulk_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh
 
 /*
  * Append one audit record inside the current transaction.  before/after are
- * JSON texts or NULL; reason may be NULL.  The actor is s->actor.
+ * JSON texts or NULL; reason may be NULL.  The record's user is a's name
+ * ("system" for NULL).  No authorization: the caller's operation has made
+ * its check.
  */
-int kh_store_audit(struct kh_store *s, const char *action, const char *entity, const char *key,
-                   const char *before_json, const char *after_json, const char *reason,
-                   struct kh_error *err);
+int kh_store_audit(struct kh_store *s, const struct kh_actor *a, const char *action,
+                   const char *entity, const char *key, const char *before_json,
+                   const char *after_json, const char *reason, struct kh_error *err);
 
 /* Result of kh_store_audit_verify. */
 struct kh_audit_check {
@@ -182,8 +197,16 @@ struct kh_audit_check {
     char problem[512];       /* what is wrong with it (Chinese / English) */
     char head[65];           /* hash of the last record ("" when empty) */
 };
-/* Walk the chain; returns 0 (intact or not: see chk->first_bad) or an error. */
-int kh_store_audit_verify(struct kh_store *s, struct kh_audit_check *chk, struct kh_error *err);
+/* Walk the chain; returns 0 (intact or not: see chk->first_bad) or an error.
+ * Action audit.verify. */
+int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct kh_audit_check *chk,
+                          struct kh_error *err);
+/* Rows (seq, at, usr, action, entity, key, before_json, after_json, reason)
+ * in seq order; entity/key NULL or "" = any, limit <= 0 = all.  Action
+ * audit.read. */
+int kh_store_audit_list(struct kh_store *s, const struct kh_actor *a, const char *entity,
+                        const char *key, long limit, kh_store_row_fn fn, void *ctx,
+                        struct kh_error *err);
 /* Hex SHA-256 of a record's canonical serialisation (exposed for tests). */
 void kh_store_audit_hash(const char *const fields[10], char out[65]);
 
@@ -197,22 +220,34 @@ enum kh_role kh_role_parse(const char *s);
 struct kh_user {
     char name[128];
     enum kh_role role;
-    char unit[128];          /* for role unit: the unit code it acts for ("" = any) */
+    char unit[128];          /* role unit: the unit code it acts for */
+    char department[128];    /* role reporter: the department whose leaves it reports */
+    char rater[128];         /* role rater: its rater code */
+    char lang[8];            /* preferred language ("zh", "en"; "" = default) */
     bool disabled;
     bool has_password;
 };
 
-int kh_store_user_get(struct kh_store *s, const char *name, struct kh_user *u, struct kh_error *err);
-/* Add a user (password may be NULL: no password login until set). Audited. */
-int kh_store_user_add(struct kh_store *s, const char *name, enum kh_role role, const char *unit,
+/* Add a user (password may be NULL: no password login until set).  A unit
+ * needs u->unit, a reporter u->department, a rater u->rater (KH_EUSAGE).
+ * Action user.add; audited. */
+int kh_store_user_add(struct kh_store *s, const struct kh_actor *a, const struct kh_user *u,
                       const char *password, struct kh_error *err);
-int kh_store_user_passwd(struct kh_store *s, const char *name, const char *password,
-                         struct kh_error *err);
-int kh_store_user_disable(struct kh_store *s, const char *name, bool disabled,
-                          struct kh_error *err);
-/* 0 when the password matches an enabled user; KH_EPERM otherwise. */
-int kh_store_user_check(struct kh_store *s, const char *name, const char *password,
-                        struct kh_user *u, struct kh_error *err);
+/* Action user.passwd: anyone for itself, the admin for anyone. */
+int kh_store_user_passwd(struct kh_store *s, const struct kh_actor *a, const char *name,
+                         const char *password, struct kh_error *err);
+/* Action user.disable; nobody disables itself. */
+int kh_store_user_disable(struct kh_store *s, const struct kh_actor *a, const char *name,
+                          bool disabled, struct kh_error *err);
+/* Rows (name, role, unit, department, rater, has_password "1"/"0",
+ * disabled "1"/"0") by name.  Action user.list. */
+int kh_store_users_list(struct kh_store *s, const struct kh_actor *a, kh_store_row_fn fn,
+                        void *ctx, struct kh_error *err);
+/* `init`: create the built-in admin when the database has none (with
+ * password when not NULL/""); *created tells whether it did.  Audited as
+ * "system". */
+int kh_store_init_admin(struct kh_store *s, const char *password, bool *created,
+                        struct kh_error *err);
 
 /* ---- cycles and their workflow (store-cycle.c) ---- */
 
@@ -232,28 +267,27 @@ struct kh_cycle_row {
     char computed_at[32];     /* "" when never computed */
 };
 
-int kh_store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row *c,
-                       struct kh_error *err);
-/* Move to `to` (advance: exactly the next state; reopen: from final to an
- * earlier state with a reason).  Checks the rules of SPEC §9.1 that depend
- * on data (open appeals block final).  Audited. */
-int kh_store_cycle_set_state(struct kh_store *s, const char *code, enum kh_cycle_state to,
-                             const char *reason, struct kh_error *err);
-/* Create the cycle row (state setup) or, with replace, empty an existing
- * cycle in state setup of every bundle and result row; *id receives its id.
- * Refuses a cycle in any other state (SPEC §9.1).  Audited. */
-int kh_store_cycle_create(struct kh_store *s, const char *code, const char *name,
-                          const char *previous, bool replace, char id[24], struct kh_error *err);
-/* Fail with KH_EPERM unless the actor has one of the roles in mask
- * (1 << KH_ROLE_…); `what` names the action in the message. */
-int kh_store_require_role(struct kh_store *s, unsigned mask, const char *what_zh,
-                          const char *what_en, struct kh_error *err);
-/* Fail with KH_ESTATE unless the cycle's state is in mask (1 << KH_STATE_…). */
-int kh_store_require_state(const struct kh_cycle_row *c, unsigned mask, const char *what_zh,
-                           const char *what_en, struct kh_error *err);
-/* Number of appeals of the cycle in state `open`. */
-int kh_store_cycle_open_appeals(struct kh_store *s, const char *cycle_id, long *n,
-                                struct kh_error *err);
+/* The cycle row.  Action cycle.show. */
+int kh_store_cycle_get(struct kh_store *s, const struct kh_actor *a, const char *code,
+                       struct kh_cycle_row *c, struct kh_error *err);
+/* Rows (code, name, state, previous) by code.  Action cycle.list. */
+int kh_store_cycles_list(struct kh_store *s, const struct kh_actor *a, kh_store_row_fn fn,
+                         void *ctx, struct kh_error *err);
+/* Rows (file, nrows, sha256) of the cycle's stored files by name, and the
+ * number of open appeals.  Action cycle.show. */
+int kh_store_cycle_files(struct kh_store *s, const struct kh_actor *a, const char *code,
+                         kh_store_row_fn fn, void *ctx, struct kh_error *err);
+int kh_store_cycle_open_appeals(struct kh_store *s, const struct kh_actor *a, const char *code,
+                                long *n, struct kh_error *err);
+/* Move to the next state (SPEC §9.1; leaving agreement needs complete
+ * agreements, final needs no open appeal); *to receives the new state.
+ * Action cycle.advance; audited. */
+int kh_store_cycle_advance(struct kh_store *s, const struct kh_actor *a, const char *code,
+                           const char *reason, enum kh_cycle_state *to, struct kh_error *err);
+/* From final back to the earlier state `to`, with a reason.  Action
+ * cycle.reopen; audited. */
+int kh_store_cycle_reopen(struct kh_store *s, const struct kh_actor *a, const char *code,
+                          enum kh_cycle_state to, const char *reason, struct kh_error *err);
 
 /* ---- entity tables of a cycle (store-schema.c) ---- */
 
@@ -272,29 +306,5 @@ struct kh_store_table {
 extern const struct kh_store_table kh_store_tables[];
 extern const size_t kh_store_ntables;
 const struct kh_store_table *kh_store_table_by_file(const char *file);
-
-/* ---- bundle files as tables (store-bundle.c) ---- */
-
-struct kh_buf;
-/*
- * Store one CSV file of a cycle (data: canonical UTF-8 as the bundle writer
- * produces it) into its table, replacing nothing: the caller deletes first.
- * Appends one audit record (entity "file", key audit_key) whose after JSON
- * holds the file name, row count and SHA-256 of the bytes.  Unknown files
- * and columns are KH_EINVAL.
- */
-int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file, const char *data,
-                      size_t len, const char *audit_key, struct kh_error *err);
-/*
- * Rebuild one file of a cycle from its table as CSV (header as stored, rows
- * in ord order), appended to out.  *present is false (and nothing appended)
- * when the cycle has no such file.
- */
-int kh_store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
-                      struct kh_buf *out, bool *present, struct kh_error *err);
-/* Delete the rows of every input file (results false) or every result file
- * (results true) of a cycle. */
-int kh_store_files_delete(struct kh_store *s, const char *cycle_id, bool results,
-                          struct kh_error *err);
 
 #endif

@@ -51,20 +51,21 @@ int kh__agreement_targets_run(int argc, char **argv)
                                              "wrong number of arguments for agreement %s (see kaohe "
                                              "agreement --help)"), sub);
     struct kh_store *s;
-    if ((rc = kh__cli_open(cmd, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(cmd, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
     const char *cycle = a.pos[1];
     if (k == 0) {
-        rc = kh_store_target_propose(s, cycle, a.pos[2], a.pos[3], a.pos[4], kh__cli_opt(&a, "note"),
+        rc = kh_store_target_propose(s, &actor, cycle, a.pos[2], a.pos[3], a.pos[4], kh__cli_opt(&a, "note"),
                                      &err);
         if (rc == 0)
             printf(KH_TR("已提出 %s %s 的目标值 %s，待考核办批准\n",
                          "proposed target %3$s for %1$s %2$s; awaiting approval\n"),
                    a.pos[2], a.pos[3], a.pos[4]);
     } else if (k == 1 || k == 2) {
-        rc = kh_store_target_decide(s, cycle, a.pos[2], a.pos[3], k == 1,
+        rc = kh_store_target_decide(s, &actor, cycle, a.pos[2], a.pos[3], k == 1,
                                     kh__cli_opt(&a, "comment"), &err);
         if (rc == 0)
             printf(k == 1 ? KH_TR("已批准 %s %s 的目标值\n", "approved the target of %s %s\n")
@@ -74,10 +75,10 @@ int kh__agreement_targets_run(int argc, char **argv)
         printf("%-12s %-12s %12s %12s  %-9s %s\n", KH_TR("单位", "unit"), KH_TR("指标", "indicator"),
                KH_TR("目标值", "target"), KH_TR("基期值", "baseline"), KH_TR("状态", "status"),
                KH_TR("说明 | 意见", "justification | comment"));
-        rc = kh_store_targets_list(s, cycle, kh__cli_opt(&a, "unit"), list_row, NULL, &err);
+        rc = kh_store_targets_list(s, &actor, cycle, kh__cli_opt(&a, "unit"), list_row, NULL, &err);
     } else {
         struct kh_buf out = KH_BUF_INIT;
-        rc = kh_store_agreement_text(s, cycle, a.pos[2], &out, &err);
+        rc = kh_store_agreement_text(s, &actor, cycle, a.pos[2], &out, &err);
         if (rc == 0)
             fwrite(out.data, 1, out.len, stdout);
         kh_buf_release(&out);

@@ -121,7 +121,7 @@ int kh__cli_password(const char *prompt, char *out, size_t n)
 }
 
 int kh__cli_open(const struct kh_cmd *cmd, const struct kh_cli_args *a, bool create,
-                 struct kh_store **s)
+                 struct kh_store **s, struct kh_actor *actor)
 {
     struct kh_error err;
     kh_error_clear(&err);
@@ -134,7 +134,6 @@ int kh__cli_open(const struct kh_cmd *cmd, const struct kh_cli_args *a, bool cre
     const char *user = kh__cli_opt(a, "user");
     if (user == NULL)
         user = getenv("KAOHE_USER");
-    struct kh_user u;
     if (user != NULL && user[0] != '\0') {
         char pw[256];
         if (kh__cli_password(KH_TR("密码: ", "password: "), pw, sizeof pw) != 0) {
@@ -144,27 +143,15 @@ int kh__cli_open(const struct kh_cmd *cmd, const struct kh_cli_args *a, bool cre
             kh_store_close(st);
             return KH_EXIT_FAIL;
         }
-        rc = kh_store_user_check(st, user, pw, &u, &err);
+        rc = kh_store_login(st, user, pw, actor, &err);
         memset(pw, 0, sizeof pw);
     } else {
-        rc = kh_store_user_get(st, "admin", &u, NULL);
-        if (rc == 0 && (u.has_password || u.disabled || u.role != KH_ROLE_ADMIN))
-            rc = kh_error_set(&err, KH_EPERM, NULL, 0, NULL,
-                              "内置管理员已设置密码：请用 --user 用户名（密码用 KAOHE_PASSWORD 或终端输入）/ "
-                              "the built-in admin has a password: use --user NAME (password from "
-                              "KAOHE_PASSWORD or the terminal)");
-        else if (rc != 0)
-            rc = kh_error_set(&err, KH_EPERM, NULL, 0, NULL,
-                              "数据库没有内置管理员：请用 --user / the database has no built-in admin: use "
-                              "--user");
+        rc = kh_store_actor_builtin(st, actor, &err);
     }
     if (rc != 0) {
         kh_store_close(st);
         return kh__cli_fail(cmd, &err);
     }
-    snprintf(st->actor, sizeof st->actor, "%s", u.name);
-    st->actor_role = u.role;
-    snprintf(st->actor_unit, sizeof st->actor_unit, "%s", u.unit);
     *s = st;
     return 0;
 }

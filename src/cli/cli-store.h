@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include "cli/cmd.h"
+#include "kaohe/authz.h"
 #include "kaohe/store.h"
 
 #define KH_CLI_MAXARGS 32
@@ -39,10 +40,12 @@ int kh__cli_args(const struct kh_cmd *cmd, int argc, char **argv, const char *va
 /* The value of option name, "" for a present flag, NULL when absent. */
 const char *kh__cli_opt(const struct kh_cli_args *a, const char *name);
 
-/* Open the store and establish the actor.  Prints the error and returns an
- * exit status on failure (*s is then NULL). */
+/* Open the store and establish the actor (kh_store_login or
+ * kh_store_actor_builtin: the store decides, the CLI only asks for the
+ * password).  Prints the error and returns an exit status on failure (*s is
+ * then NULL). */
 int kh__cli_open(const struct kh_cmd *cmd, const struct kh_cli_args *a, bool create,
-                 struct kh_store **s);
+                 struct kh_store **s, struct kh_actor *actor);
 
 /* Print the error and map its code to an exit status. */
 int kh__cli_fail(const struct kh_cmd *cmd, const struct kh_error *err);

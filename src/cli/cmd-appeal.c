@@ -63,7 +63,8 @@ static int run_appeal(int argc, char **argv)
         return kh_cmd_usage_error(cmd, KH_TR("appeal %s 的参数个数不对", "wrong arguments for appeal %s"),
                                   sub);
     struct kh_store *s;
-    if ((rc = kh__cli_open(cmd, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(cmd, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
@@ -72,17 +73,17 @@ static int run_appeal(int argc, char **argv)
     const char *reason = kh__cli_opt(&a, "reason");
     if (strcmp(sub, "file") == 0) {
         char id[24] = "";
-        rc = kh_store_appeal_file(s, a.pos[1], a.pos[2], a.pos[3], reason, id, &err);
+        rc = kh_store_appeal_file(s, &actor, a.pos[1], a.pos[2], a.pos[3], reason, id, &err);
         if (rc == 0)
             printf(KH_TR("已提出申诉 %s（%s %s）\n", "filed appeal %s (%s %s)\n"), id, a.pos[2], a.pos[3]);
     } else if (strcmp(sub, "list") == 0) {
         printf("%-5s %-12s %-12s %-9s %s\n", KH_TR("编号", "id"), KH_TR("单位", "unit"),
                KH_TR("指标", "indicator"), KH_TR("状态", "state"),
                KH_TR("提出人 时间  理由", "filed by, at, reason"));
-        rc = kh_store_appeals_list(s, a.pos[1], kh__cli_opt(&a, "open") != NULL, list_row, NULL, &err);
+        rc = kh_store_appeals_list(s, &actor, a.pos[1], kh__cli_opt(&a, "open") != NULL, list_row, NULL, &err);
     } else {
         bool accept = strcmp(sub, "accept") == 0;
-        rc = kh_store_appeal_decide(s, a.pos[1], accept, kh__cli_opt(&a, "value"), reason, &d, &err);
+        rc = kh_store_appeal_decide(s, &actor, a.pos[1], accept, kh__cli_opt(&a, "value"), reason, &d, &err);
         if (rc == 0)
             printf(accept ? KH_TR("已受理申诉 %s，数据已更正并重新计算\n",
                                   "accepted appeal %s: value corrected, cycle recomputed\n")

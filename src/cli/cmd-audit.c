@@ -5,6 +5,7 @@
  * it exits 1 naming the first broken record otherwise.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli/cli-store.h"
 #include "kaohe/error.h"
@@ -48,7 +49,8 @@ static int run_audit(int argc, char **argv)
     if (a.npos != 1)
         return kh_cmd_usage_error(&kh_cmd_audit, "%s", KH_TR("需要 log 或 verify", "log or verify is needed"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(&kh_cmd_audit, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_audit, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
@@ -56,15 +58,11 @@ static int run_audit(int argc, char **argv)
     if (strcmp(a.pos[0], "log") == 0) {
         const char *entity = kh__cli_opt(&a, "entity"), *key = kh__cli_opt(&a, "key");
         const char *limit = kh__cli_opt(&a, "limit");
-        const char *p[] = {entity ? entity : "", key ? key : "", limit ? limit : "1000000000"};
-        rc = kh_store_query(s,
-                            "SELECT seq, at, usr, action, entity, \"key\", before_json, after_json, reason "
-                            "FROM audit WHERE ($1 = '' OR entity = $1) AND ($2 = '' OR \"key\" = $2) "
-                            "ORDER BY seq LIMIT $3",
-                            p, 3, log_row, NULL, &err);
+        rc = kh_store_audit_list(s, &actor, entity, key, limit ? atol(limit) : 0, log_row, NULL,
+                                 &err);
     } else if (strcmp(a.pos[0], "verify") == 0) {
         struct kh_audit_check chk;
-        rc = kh_store_audit_verify(s, &chk, &err);
+        rc = kh_store_audit_verify(s, &actor, &chk, &err);
         if (rc == 0 && chk.first_bad == 0) {
             printf(KH_TR("审计链完整：%ld 条记录，链头 %s\n", "audit chain intact: %ld records, head %s\n"),
                    chk.records, chk.head[0] ? chk.head : "-");

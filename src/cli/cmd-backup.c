@@ -28,11 +28,12 @@ static int run_backup(int argc, char **argv)
     if (a.npos != 1)
         return kh_cmd_usage_error(&kh_cmd_backup, "%s", KH_TR("需要目标文件", "DEST is needed"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(&kh_cmd_backup, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_backup, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
-    rc = kh_store_backup(s, a.pos[0], &err);
+    rc = kh_store_backup(s, &actor, a.pos[0], &err);
     kh_store_close(s);
     if (rc != 0)
         return kh__cli_fail(&kh_cmd_backup, &err);

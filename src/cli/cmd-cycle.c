@@ -59,7 +59,8 @@ static int run_cycle(int argc, char **argv)
     if (strcmp(sub, "list") != 0 && a.npos != 2)
         return kh_cmd_usage_error(&kh_cmd_cycle, "%s", KH_TR("需要考核周期编码", "a cycle code is needed"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(&kh_cmd_cycle, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_cycle, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
@@ -67,13 +68,12 @@ static int run_cycle(int argc, char **argv)
     if (strcmp(sub, "list") == 0) {
         printf("%-16s %-10s %-10s %-16s %s\n", KH_TR("周期", "cycle"), KH_TR("状态", "state"), "",
                KH_TR("上一周期", "previous"), KH_TR("名称", "name"));
-        rc = kh_store_query(s, "SELECT code, name, state, previous FROM cycles ORDER BY code", NULL, 0,
-                            list_row, NULL, &err);
+        rc = kh_store_cycles_list(s, &actor, list_row, NULL, &err);
     } else if (strcmp(sub, "show") == 0) {
-        rc = kh_store_cycle_get(s, a.pos[1], &c, &err);
+        rc = kh_store_cycle_get(s, &actor, a.pos[1], &c, &err);
         long open = 0;
         if (rc == 0)
-            rc = kh_store_cycle_open_appeals(s, c.id, &open, &err);
+            rc = kh_store_cycle_open_appeals(s, &actor, c.code, &open, &err);
         if (rc == 0) {
             printf("%s: %s\n%s: %s\n%s: %s（%s）%s %s\n%s: %s\n%s: %s\n%s: %ld\n",
                    KH_TR("周期", "cycle"), c.code, KH_TR("名称", "name"), c.name,
@@ -83,19 +83,14 @@ static int run_cycle(int argc, char **argv)
                    c.computed_at[0] ? c.computed_at : KH_TR("未计算", "never"),
                    KH_TR("未处理申诉", "open appeals"), open);
             printf("%s:\n", KH_TR("文件（行数、SHA-256）", "files (rows, SHA-256)"));
-            const char *p[] = {c.id};
-            rc = kh_store_query(s, "SELECT file, nrows, sha256 FROM cycle_files WHERE cycle_id = $1 "
-                                   "ORDER BY file", p, 1, file_row, NULL, &err);
+            rc = kh_store_cycle_files(s, &actor, c.code, file_row, NULL, &err);
         }
     } else if (strcmp(sub, "advance") == 0) {
-        rc = kh_store_cycle_get(s, a.pos[1], &c, &err);
-        if (rc == 0)
-            rc = kh_store_cycle_set_state(s, a.pos[1], c.state == KH_STATE_FINAL ? KH_STATE_FINAL
-                                                                                 : c.state + 1,
-                                          kh__cli_opt(&a, "reason"), &err);
+        enum kh_cycle_state to;
+        rc = kh_store_cycle_advance(s, &actor, a.pos[1], kh__cli_opt(&a, "reason"), &to, &err);
         if (rc == 0)
             printf(KH_TR("考核周期 %s 进入“%s”状态\n", "cycle %s is now in state %s\n"), a.pos[1],
-                   KH_TR(kh_cycle_state_zh(c.state + 1), kh_cycle_state_name(c.state + 1)));
+                   KH_TR(kh_cycle_state_zh(to), kh_cycle_state_name(to)));
     } else if (strcmp(sub, "reopen") == 0) {
         const char *to = kh__cli_opt(&a, "to");
         enum kh_cycle_state st = to ? kh_cycle_state_parse(to) : KH_STATE_EVALUATION;
@@ -103,12 +98,7 @@ static int run_cycle(int argc, char **argv)
             kh_store_close(s);
             return kh_cmd_usage_error(&kh_cmd_cycle, KH_TR("未知状态 %s", "unknown state %s"), to);
         }
-        rc = kh_store_cycle_get(s, a.pos[1], &c, &err);
-        if (rc == 0 && c.state != KH_STATE_FINAL)
-            rc = kh_error_set(&err, KH_ESTATE, NULL, 0, NULL,
-                              "只有已定案（final）的周期可以重新打开 / only a final cycle can be reopened");
-        if (rc == 0)
-            rc = kh_store_cycle_set_state(s, a.pos[1], st, kh__cli_opt(&a, "reason"), &err);
+        rc = kh_store_cycle_reopen(s, &actor, a.pos[1], st, kh__cli_opt(&a, "reason"), &err);
         if (rc == 0)
             printf(KH_TR("考核周期 %s 已重新打开，回到“%s”\n", "cycle %s reopened, back in state %s\n"),
                    a.pos[1], KH_TR(kh_cycle_state_zh(st), kh_cycle_state_name(st)));

@@ -73,7 +73,8 @@ static int run_import(int argc, char **argv)
     if (a.npos != 1)
         return kh_cmd_usage_error(&kh_cmd_import, "%s", KH_TR("需要数据包目录", "BUNDLE is needed"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(&kh_cmd_import, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_import, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
@@ -81,7 +82,7 @@ static int run_import(int argc, char **argv)
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
     struct kh_bundle_read_opts o = {.encoding = kh__cli_opt(&a, "encoding")};
-    rc = kh_store_import_dir(s, a.pos[0], kh__cli_opt(&a, "replace") != NULL, &o,
+    rc = kh_store_import_dir(s, &actor, a.pos[0], kh__cli_opt(&a, "replace") != NULL, &o,
                              kh__cli_opt(&a, "cycle"), &d, code, &err);
     if (rc == 0)
         printf(KH_TR("已导入考核周期 %s（状态 setup）\n", "imported cycle %s (state setup)\n"), code);
@@ -97,13 +98,14 @@ static int run_export(int argc, char **argv)
     if (a.npos != 2)
         return kh_cmd_usage_error(&kh_cmd_export, "%s", KH_TR("需要周期和目录", "CYCLE and DIR are needed"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(&kh_cmd_export, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_export, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    rc = kh_store_export_dir(s, a.pos[0], a.pos[1], &d, &err);
+    rc = kh_store_export_dir(s, &actor, a.pos[0], a.pos[1], &d, &err);
     return finish(&kh_cmd_export, s, rc, &d, &err);
 }
 
@@ -116,7 +118,8 @@ static int run_compute(int argc, char **argv)
     if (a.npos != 1)
         return kh_cmd_usage_error(&kh_cmd_compute, "%s", KH_TR("需要周期", "CYCLE is needed"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(&kh_cmd_compute, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_compute, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
@@ -124,7 +127,7 @@ static int run_compute(int argc, char **argv)
     kh_diags_init(&d, 0);
     struct kh_buf text = KH_BUF_INIT;
     bool summary = kh__cli_opt(&a, "summary") != NULL;
-    rc = kh_store_compute(s, a.pos[0], summary ? &text : NULL, &d, &err);
+    rc = kh_store_compute(s, &actor, a.pos[0], summary ? &text : NULL, &d, &err);
     if (rc == 0 && summary)
         fwrite(text.data, 1, text.len, stdout);
     kh_buf_release(&text);

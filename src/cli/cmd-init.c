@@ -42,16 +42,8 @@ static int run_init(int argc, char **argv)
     rc = kh_store_open(target, true, &s, &err);
     if (rc != 0)
         return kh__cli_fail(&kh_cmd_init, &err);
-    s->actor_role = KH_ROLE_ADMIN;
-    struct kh_user u;
     bool created = false;
-    if (kh_store_user_get(s, "admin", &u, NULL) != 0) {
-        const char *pw = getenv("KAOHE_PASSWORD");
-        rc = kh_store_user_add(s, "admin", KH_ROLE_ADMIN, "", NULL, &err);
-        if (rc == 0 && pw && pw[0])
-            rc = kh_store_user_passwd(s, "admin", pw, &err);
-        created = rc == 0;
-    }
+    rc = kh_store_init_admin(s, getenv("KAOHE_PASSWORD"), &created, &err);
     int version = rc == 0 ? kh_store_schema_version(s, &err) : rc;
     if (rc != 0 || version < 0) {
         kh_store_close(s);

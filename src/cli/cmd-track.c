@@ -46,14 +46,17 @@ const struct kh_cmd kh_cmd_track = {
     .run = run_track,
 };
 
-static int list_warnings(struct kh_store *s, const char *cycle, const char *unit, bool all,
-                         struct kh_diags *d, struct kh_error *err)
+static int list_warnings(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
+                         const char *unit, bool all, struct kh_diags *d, struct kh_error *err)
 {
+    if (unit == NULL && actor->role == KH_ROLE_UNIT)
+        unit = actor->unit;   /* a unit sees its own warnings (progress.read scope) */
+    struct kh_authz_target t = {.unit = unit};
     struct kh_bundle b;
     struct kh_results r;
     memset(&r, 0, sizeof r);
     memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
-    int rc = kh_store_load(s, cycle, &b, d, err);
+    int rc = kh_store_load(s, actor, KH_ACT_PROGRESS_READ, &t, cycle, &b, d, err);
     if (rc == 0)
         rc = kh_engine_run(&b, NULL, &r, err);
     if (rc != 0)
@@ -96,7 +99,8 @@ static int run_track(int argc, char **argv)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("用法: track 周期 [单位 指标 期间 数值]",
                                                    "usage: track CYCLE [UNIT LEAF PERIOD VALUE]"));
     struct kh_store *s;
-    if ((rc = kh__cli_open(cmd, &a, false, &s)) != 0)
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(cmd, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
@@ -104,7 +108,7 @@ static int run_track(int argc, char **argv)
     kh_diags_init(&d, 0);
     const char *unit = kh__cli_opt(&a, "unit");
     if (a.npos == 5) {
-        rc = kh_store_value_set(s, a.pos[0], a.pos[1], a.pos[2], a.pos[3], a.pos[4],
+        rc = kh_store_value_set(s, &actor, a.pos[0], a.pos[1], a.pos[2], a.pos[3], a.pos[4],
                                 kh__cli_opt(&a, "source"), &err);
         if (rc == 0)
             printf(KH_TR("已记录 %s %s %s = %s\n", "recorded %s %s %s = %s\n"), a.pos[1], a.pos[2],
@@ -112,7 +116,7 @@ static int run_track(int argc, char **argv)
         unit = a.pos[1];
     }
     if (rc == 0) {
-        rc = list_warnings(s, a.pos[0], unit, kh__cli_opt(&a, "all") != NULL, &d, &err);
+        rc = list_warnings(s, &actor, a.pos[0], unit, kh__cli_opt(&a, "all") != NULL, &d, &err);
         if (rc != 0 && a.npos == 5) {
             /* the value is stored; the cycle just cannot be evaluated yet */
             kh_cmd_print_diags(&d);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/store-load.h"
 #include "kaohe/store-workflow.h"
@@ -51,6 +52,7 @@ static long appeal_days(struct kh_store *s, const char *cycle_id, struct kh_erro
 }
 
 struct file_ctx {
+    const struct kh_actor *actor;
     const char *cycle, *unit, *leaf, *reason;
     char *id;
 };
@@ -60,14 +62,10 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     struct file_ctx *a = ctx;
     struct kh_cycle_row c;
     char kind[64], method[64], now[32], n[24];
-    int rc = kh_store_cycle_get(s, a->cycle, &c, err);
+    struct kh_authz_target at = {.unit = a->unit};
+    int rc = kh__store_cycle_get(s, a->cycle, &c, err);
     if (rc == 0)
-        rc = kh_store_require_state(&c, 1u << KH_STATE_PUBLICITY, "提出申诉", "filing an appeal", err);
-    if (rc == 0)
-        rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN | 1u << KH_ROLE_UNIT, "提出申诉",
-                                   "file appeals", err);
-    if (rc == 0)
-        rc = kh__store_require_own_unit(s, a->unit, err);
+        rc = kh_authz_check(s, a->actor, KH_ACT_APPEAL_FILE, &c, &at, err);
     if (rc == 0)
         rc = kh__store_check_unit(s, c.id, a->unit, err);
     if (rc == 0)
@@ -109,7 +107,7 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (rc != KH_ENOTFOUND)
         return rc;
     rc = kh__store_next_id(s, "appeals", "id", a->id, err);
-    const char *p[] = {a->id, c.id, a->unit, a->leaf, a->reason, s->actor, now};
+    const char *p[] = {a->id, c.id, a->unit, a->leaf, a->reason, kh_actor_name(a->actor), now};
     if (rc == 0)
         rc = kh_store_exec(s, "INSERT INTO appeals (id, cycle_id, unit, indicator, reason, state, "
                               "filed_by, filed_at) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7)",
@@ -120,15 +118,16 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     snprintf(key, sizeof key, "%s/%s", c.code, a->id);
     char *after = kh__store_json("cycle", c.code, "unit", a->unit, "indicator", a->leaf, "state",
                                  "open", NULL);
-    rc = kh_store_audit(s, "insert", "appeal", key, NULL, after, a->reason, err);
+    rc = kh_store_audit(s, a->actor, "insert", "appeal", key, NULL, after, a->reason, err);
     free(after);
     return rc;
 }
 
-int kh_store_appeal_file(struct kh_store *s, const char *cycle, const char *unit,
-                         const char *leaf, const char *reason, char id[24], struct kh_error *err)
+int kh_store_appeal_file(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
+                         const char *unit, const char *leaf, const char *reason, char id[24],
+                         struct kh_error *err)
 {
-    struct file_ctx a = {cycle, unit, leaf, reason, id};
+    struct file_ctx a = {actor, cycle, unit, leaf, reason, id};
     return kh_store_tx(s, file_tx, &a, err);
 }
 
@@ -151,6 +150,7 @@ static int appeal_row(void *ctx, int ncols, const char *const *c)
 }
 
 struct decide_ctx {
+    const struct kh_actor *actor;
     const char *id, *value, *reason;
     bool accept;
     struct kh_diags *diags;
@@ -162,20 +162,16 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     struct appeal x = {.found = false};
     struct kh_cycle_row c;
     char kind[64], method[64], num[32] = "", now[32];
-    const char *what_zh = a->accept ? "受理申诉" : "驳回申诉";
-    const char *what_en = a->accept ? "accepting an appeal" : "rejecting an appeal";
-    int rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, what_zh,
-                                   a->accept ? "accept appeals" : "reject appeals", err);
     const char *p[] = {a->id};
-    if (rc == 0)
-        rc = kh_store_query(s, "SELECT c.code, a.unit, a.indicator, a.state FROM appeals a JOIN cycles c "
+    int rc = kh_store_query(s, "SELECT c.code, a.unit, a.indicator, a.state FROM appeals a JOIN cycles c "
                                "ON c.id = a.cycle_id WHERE a.id = $1", p, 1, appeal_row, &x, err);
     if (rc == 0 && !x.found)
         rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "没有申诉 %s / no appeal %s", a->id, a->id);
     if (rc == 0)
-        rc = kh_store_cycle_get(s, x.cycle_code, &c, err);
+        rc = kh__store_cycle_get(s, x.cycle_code, &c, err);
     if (rc == 0)
-        rc = kh_store_require_state(&c, 1u << KH_STATE_PUBLICITY, what_zh, what_en, err);
+        rc = kh_authz_check(s, a->actor, a->accept ? KH_ACT_APPEAL_ACCEPT : KH_ACT_APPEAL_REJECT, &c,
+                            NULL, err);
     if (rc == 0 && strcmp(x.state, "open") != 0)
         rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
                           "申诉 %s 已处理（%s）/ appeal %s was already decided (%s)", a->id, x.state,
@@ -197,13 +193,13 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         if (rc == 0)
             rc = kh__store_number(a->value, "数值 value", num, err);
         if (rc == 0)
-            rc = kh__store_value_put(s, &c, x.unit, x.indicator, "Y", num, NULL, a->reason, err);
+            rc = kh__store_value_put(s, a->actor, &c, x.unit, x.indicator, "Y", num, NULL, a->reason, err);
     }
     if (rc != 0)
         return rc;
     kh__store_now(now);
     const char *state = a->accept ? "accepted" : "rejected";
-    const char *up[] = {state, s->actor, now, a->reason, num, a->id};
+    const char *up[] = {state, kh_actor_name(a->actor), now, a->reason, num, a->id};
     rc = kh_store_exec(s, "UPDATE appeals SET state = $1, decided_by = $2, decided_at = $3, "
                           "decision = $4, new_value = $5 WHERE id = $6", up, 6, NULL, err);
     char key[300];
@@ -211,33 +207,41 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     char *before = kh__store_json("state", "open", NULL);
     char *after = kh__store_json("state", state, "new_value", a->accept ? num : NULL, NULL);
     if (rc == 0)
-        rc = kh_store_audit(s, a->accept ? "accept" : "reject", "appeal", key, before, after,
+        rc = kh_store_audit(s, a->actor, a->accept ? "accept" : "reject", "appeal", key, before, after,
                             a->reason, err);
     free(before);
     free(after);
     /* Recompute inside this transaction: results and data never disagree. */
     if (rc == 0 && a->accept)
-        rc = kh_store_compute(s, c.code, NULL, a->diags, err);
+        rc = kh__store_compute(s, a->actor, c.code, NULL, a->diags, err);
     return rc;
 }
 
-int kh_store_appeal_decide(struct kh_store *s, const char *id, bool accept, const char *value,
-                           const char *reason, struct kh_diags *diags, struct kh_error *err)
+int kh_store_appeal_decide(struct kh_store *s, const struct kh_actor *actor, const char *id,
+                           bool accept, const char *value, const char *reason,
+                           struct kh_diags *diags, struct kh_error *err)
 {
-    struct decide_ctx a = {id, value, reason, accept, diags};
+    struct decide_ctx a = {actor, id, value, reason, accept, diags};
     return kh_store_tx(s, decide_tx, &a, err);
 }
 
-int kh_store_appeals_list(struct kh_store *s, const char *cycle, bool open_only,
-                          kh_store_row_fn fn, void *ctx, struct kh_error *err)
+/* A unit user sees its own unit's appeals only (scope of appeal.list);
+ * everyone else the cycle's. */
+int kh_store_appeals_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                          bool open_only, kh_store_row_fn fn, void *ctx, struct kh_error *err)
 {
     struct kh_cycle_row c;
-    int rc = kh_store_cycle_get(s, cycle, &c, err);
+    const char *unit = a != NULL && a->role == KH_ROLE_UNIT ? a->unit : "";
+    struct kh_authz_target t = {.unit = unit};
+    int rc = kh__store_cycle_get(s, cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_APPEAL_LIST, &c, &t, err);
     if (rc != 0)
         return rc;
-    const char *p[] = {c.id, open_only ? "1" : "0"};
+    const char *p[] = {c.id, open_only ? "1" : "0", unit};
     return kh_store_query(s, "SELECT id, unit, indicator, state, reason, filed_by, filed_at, "
                              "decided_by, decided_at, decision, new_value FROM appeals "
-                             "WHERE cycle_id = $1 AND ($2 = '0' OR state = 'open') ORDER BY id",
-                          p, 2, fn, ctx, err);
+                             "WHERE cycle_id = $1 AND ($2 = '0' OR state = 'open') "
+                             "AND ($3 = '' OR unit = $3) ORDER BY id",
+                          p, 3, fn, ctx, err);
 }

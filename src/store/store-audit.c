@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "store/store-int.h"
 
@@ -74,9 +75,17 @@ static int head_row(void *ctx, int ncols, const char *const *cells)
     return 0;
 }
 
-int kh_store_audit(struct kh_store *s, const char *action, const char *entity, const char *key,
-                   const char *before_json, const char *after_json, const char *reason,
-                   struct kh_error *err)
+int kh_store_audit(struct kh_store *s, const struct kh_actor *a, const char *action,
+                   const char *entity, const char *key, const char *before_json,
+                   const char *after_json, const char *reason, struct kh_error *err)
+{
+    return kh__store_audit_user(s, kh_actor_name(a), action, entity, key, before_json, after_json,
+                                reason, err);
+}
+
+int kh__store_audit_user(struct kh_store *s, const char *user, const char *action,
+                         const char *entity, const char *key, const char *before_json,
+                         const char *after_json, const char *reason, struct kh_error *err)
 {
     struct head h = {"0", "", false};
     int rc = kh_store_query(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", NULL, 0,
@@ -86,10 +95,10 @@ int kh_store_audit(struct kh_store *s, const char *action, const char *entity, c
     char seq[24], now[32], hash[65];
     snprintf(seq, sizeof seq, "%ld", atol(h.seq) + 1);
     kh__store_now(now);
-    const char *f[10] = {seq, now, s->actor, action, entity, key ? key : "",
+    const char *f[10] = {seq, now, user, action, entity, key ? key : "",
                          before_json, after_json, reason, h.hash};
     kh_store_audit_hash(f, hash);
-    const char *p[11] = {seq, now, s->actor, action, entity, key ? key : "",
+    const char *p[11] = {seq, now, user, action, entity, key ? key : "",
                          before_json, after_json, reason, h.hash, hash};
     rc = kh_store_exec(s,
                        "INSERT INTO audit (seq, at, usr, action, entity, \"key\", before_json, "
@@ -157,11 +166,32 @@ static int verify_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-int kh_store_audit_verify(struct kh_store *s, struct kh_audit_check *chk, struct kh_error *err)
+int kh_store_audit_list(struct kh_store *s, const struct kh_actor *a, const char *entity,
+                        const char *key, long limit, kh_store_row_fn fn, void *ctx,
+                        struct kh_error *err)
+{
+    int rc = kh_authz_check(s, a, KH_ACT_AUDIT_READ, NULL, NULL, err);
+    if (rc != 0)
+        return rc;
+    char lim[24];
+    snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 1000000000L);
+    const char *p[] = {entity ? entity : "", key ? key : "", lim};
+    return kh_store_query(s,
+                          "SELECT seq, at, usr, action, entity, \"key\", before_json, after_json, "
+                          "reason FROM audit WHERE ($1 = '' OR entity = $1) AND ($2 = '' OR "
+                          "\"key\" = $2) ORDER BY seq LIMIT $3",
+                          p, 3, fn, ctx, err);
+}
+
+int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct kh_audit_check *chk,
+                          struct kh_error *err)
 {
     memset(chk, 0, sizeof *chk);
     struct verify v = {chk, 1, ""};
-    int rc = kh_store_query(s,
+    int rc = kh_authz_check(s, a, KH_ACT_AUDIT_VERIFY, NULL, NULL, err);
+    if (rc != 0)
+        return rc;
+    rc = kh_store_query(s,
                             "SELECT seq, at, usr, action, entity, \"key\", before_json, after_json, "
                             "reason, prev_hash, hash FROM audit ORDER BY seq",
                             NULL, 0, verify_row, &v, err);

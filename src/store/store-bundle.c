@@ -3,7 +3,7 @@
  *
  * The write side stores one file row by row (kh__file_put_begin/_row/
  * _end): import hands it the canonical rows of the validated bundle
- * straight from memory (kh_bundle_write_rows, src/bundle/bundle-rows.c), kh_store_file_put (stored results)
+ * straight from memory (kh_bundle_write_rows, src/bundle/bundle-rows.c), kh__store_file_put (stored results)
  * the records of a CSV text parsed with the project's CSV reader.  Rows go
  * through the backend's bulk path (SQLite: batched prepared INSERTs;
  * PostgreSQL: COPY), so the cost of a large import is binding and
@@ -63,6 +63,7 @@ static int ncolumns(const struct kh_store_table *t)
  * indicator_weights per row, so it goes row by row through exec.
  */
 struct kh__file_put {
+    const struct kh_actor *actor;   /* written into the audit record */
     struct kh_store *s;
     const struct kh_store_table *t;
     struct kh_error *err;
@@ -117,7 +118,8 @@ void kh__file_put_free(struct kh__file_put *p)
     free(p);
 }
 
-int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *file,
+int kh__file_put_begin(struct kh_store *s, const struct kh_actor *a, const char *cycle_id,
+                       const char *file,
                        const char *const *header, size_t n, bool digest_rows,
                        struct kh__file_put **out, struct kh_error *err)
 {
@@ -130,6 +132,7 @@ int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *fil
     struct kh__file_put *p = kh_xcalloc(1, sizeof *p);
     int rc = 0;
     p->s = s;
+    p->actor = a;
     p->t = t;
     p->err = err;
     p->n = ncolumns(t);
@@ -240,14 +243,15 @@ int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsign
     json_t *o = json_pack("{s:s, s:I, s:s}", "file", file, "rows", (json_int_t)p->nrows, "sha256", hex);
     char *after = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
-    rc = kh_store_audit(s, "insert", p->t->result ? "results" : "file", audit_key, NULL, after,
+    rc = kh_store_audit(s, p->actor, "insert", p->t->result ? "results" : "file", audit_key, NULL, after,
                         NULL, p->err);
     free(after);
     return rc;
 }
 
-int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file, const char *data,
-                      size_t len, const char *audit_key, struct kh_error *err)
+int kh__store_file_put(struct kh_store *s, const struct kh_actor *a, const char *cycle_id,
+                       const char *file, const char *data, size_t len, const char *audit_key,
+                       struct kh_error *err)
 {
     struct kh_csv_reader r;
     struct kh__file_put *p = NULL;
@@ -261,7 +265,7 @@ int kh_store_file_put(struct kh_store *s, const char *cycle_id, const char *file
             rc = kh_error_set(err, KH_EINVAL, file, 1, NULL, "缺少表头 / no header");
         goto out;
     }
-    rc = kh__file_put_begin(s, cycle_id, file, (const char *const *)r.fields, r.nfields, false, &p,
+    rc = kh__file_put_begin(s, a, cycle_id, file, (const char *const *)r.fields, r.nfields, false, &p,
                             err);
     if (rc != 0)
         goto out;
@@ -355,7 +359,7 @@ static int data_row(void *ctx, int ncols, const char *const *c)
     return g->rc;
 }
 
-int kh_store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
+int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
                       struct kh_buf *out, bool *present, struct kh_error *err)
 {
     *present = false;
@@ -417,7 +421,7 @@ out:
     return rc;
 }
 
-int kh_store_files_delete(struct kh_store *s, const char *cycle_id, bool results,
+int kh__store_files_delete(struct kh_store *s, const char *cycle_id, bool results,
                           struct kh_error *err)
 {
     const char *p[] = {cycle_id};

@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-store.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/store-load.h"
 #include "store/store-int.h"
@@ -68,8 +70,8 @@ static int cycle_row(void *ctx, int ncols, const char *const *v)
     return 0;
 }
 
-int kh_store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row *c,
-                       struct kh_error *err)
+int kh__store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row *c,
+                        struct kh_error *err)
 {
     memset(c, 0, sizeof *c);
     c->state = KH_STATE_NONE;
@@ -80,43 +82,37 @@ int kh_store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row
     if (rc != 0)
         return rc;
     if (!x.found)
-        return kh_error_set(err, KH_ENOTFOUND, NULL, 0, NULL,
-                            "考核周期 %s 不存在 / no cycle %s", code, code);
+        return KH_ERR(err, KH_ENOTFOUND, STORE_NO_CYCLE, code);
     return 0;
 }
 
-int kh_store_require_role(struct kh_store *s, unsigned mask, const char *what_zh,
-                          const char *what_en, struct kh_error *err)
+int kh_store_cycle_get(struct kh_store *s, const struct kh_actor *a, const char *code,
+                       struct kh_cycle_row *c, struct kh_error *err)
 {
-    if (s->actor_role >= 0 && (mask & (1u << s->actor_role)) != 0)
-        return 0;
-    return kh_error_set(err, KH_EPERM, NULL, 0, NULL,
-                        "用户 %s（角色 %s）无权%s / user %s (role %s) may not %s", s->actor,
-                        kh_role_name((enum kh_role)s->actor_role), what_zh, s->actor,
-                        kh_role_name((enum kh_role)s->actor_role), what_en);
+    int rc = kh__store_cycle_get(s, code, c, err);
+    return rc ? rc : kh_authz_check(s, a, KH_ACT_CYCLE_SHOW, c, NULL, err);
 }
 
-int kh_store_require_state(const struct kh_cycle_row *c, unsigned mask, const char *what_zh,
-                           const char *what_en, struct kh_error *err)
+int kh_store_cycles_list(struct kh_store *s, const struct kh_actor *a, kh_store_row_fn fn,
+                         void *ctx, struct kh_error *err)
 {
-    if (c->state >= 0 && (mask & (1u << c->state)) != 0)
-        return 0;
-    char zh[200] = "", en[200] = "";
-    for (int i = 0; i <= KH_STATE_FINAL; i++)
-        if (mask & (1u << i)) {
-            size_t a = strlen(zh), b = strlen(en);
-            snprintf(zh + a, sizeof zh - a, "%s%s", a ? "、" : "", state_zh[i]);
-            snprintf(en + b, sizeof en - b, "%s%s", b ? ", " : "", state_names[i]);
-        }
-    return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                        "考核周期 %s 处于“%s”状态，%s只能在“%s”状态进行 / cycle %s is in state %s: "
-                        "%s is allowed only in %s%s",
-                        c->code, kh_cycle_state_zh(c->state), what_zh, zh, c->code,
-                        kh_cycle_state_name(c->state), what_en, en,
-                        c->state == KH_STATE_FINAL
-                            ? "（已定案，只能经审计的 reopen 重新打开 / final: only an audited reopen "
-                              "changes it)"
-                            : "");
+    int rc = kh_authz_check(s, a, KH_ACT_CYCLE_LIST, NULL, NULL, err);
+    if (rc != 0)
+        return rc;
+    return kh_store_query(s, "SELECT code, name, state, previous FROM cycles ORDER BY code", NULL, 0,
+                          fn, ctx, err);
+}
+
+int kh_store_cycle_files(struct kh_store *s, const struct kh_actor *a, const char *code,
+                         kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh_store_cycle_get(s, a, code, &c, err);
+    if (rc != 0)
+        return rc;
+    const char *p[] = {c.id};
+    return kh_store_query(s, "SELECT file, nrows, sha256 FROM cycle_files WHERE cycle_id = $1 "
+                             "ORDER BY file", p, 1, fn, ctx, err);
 }
 
 struct count {
@@ -130,8 +126,7 @@ static int count_row(void *ctx, int ncols, const char *const *v)
     return 0;
 }
 
-int kh_store_cycle_open_appeals(struct kh_store *s, const char *cycle_id, long *n,
-                                struct kh_error *err)
+static int open_appeals(struct kh_store *s, const char *cycle_id, long *n, struct kh_error *err)
 {
     struct count c = {0};
     const char *p[] = {cycle_id};
@@ -139,6 +134,15 @@ int kh_store_cycle_open_appeals(struct kh_store *s, const char *cycle_id, long *
                             p, 1, count_row, &c, err);
     *n = c.n;
     return rc;
+}
+
+int kh_store_cycle_open_appeals(struct kh_store *s, const struct kh_actor *a, const char *code,
+                                long *n, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    *n = 0;
+    int rc = kh_store_cycle_get(s, a, code, &c, err);
+    return rc ? rc : open_appeals(s, c.id, n, err);
 }
 
 static char *state_json(const char *code, const char *state)
@@ -150,8 +154,10 @@ static char *state_json(const char *code, const char *state)
 }
 
 struct state_ctx {
+    const struct kh_actor *actor;
     const char *code, *reason;
-    enum kh_cycle_state to;
+    bool reopen;
+    enum kh_cycle_state to;   /* reopen: the state to return to; advance: set by state_tx */
 };
 
 /*
@@ -166,7 +172,7 @@ static int agreement_complete(struct kh_store *s, const char *code, struct kh_er
     struct kh_bundle b = {0};
     struct kh_diags d;
     kh_diags_init(&d, 5);
-    int rc = kh_store_load(s, code, &b, &d, err);
+    int rc = kh__store_load(s, code, &b, &d, err);
     if (rc != 0 && d.n > 0) {
         char first[1200];
         kh_diag_render(&d.items[0], KH_LANG_ZH, first, sizeof first);
@@ -180,44 +186,42 @@ static int agreement_complete(struct kh_store *s, const char *code, struct kh_er
     return rc;
 }
 
+/*
+ * Advance or reopen.  The guard decides who and in which state (advance:
+ * any open state; reopen: final only); what remains here are the rules of
+ * the data: one step forward, complete agreements before tracking, no open
+ * appeal before final, a reason and an earlier state for a reopen.
+ */
 static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct state_ctx *a = ctx;
     struct kh_cycle_row c;
-    int rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, "改变考核周期状态", "change a cycle's state",
-                                   err);
+    int rc = kh__store_cycle_get(s, a->code, &c, err);
     if (rc == 0)
-        rc = kh_store_cycle_get(s, a->code, &c, err);
+        rc = kh_authz_check(s, a->actor, a->reopen ? KH_ACT_CYCLE_REOPEN : KH_ACT_CYCLE_ADVANCE,
+                            &c, NULL, err);
     if (rc != 0)
         return rc;
-    bool reopen = c.state == KH_STATE_FINAL;
-    if (reopen) {
-        if (a->to >= KH_STATE_FINAL)
-            return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                                "考核周期 %s 已定案：只读，只能用 kaohe cycle reopen 重新打开 / cycle %s "
-                                "is final and read-only: use kaohe cycle reopen", c.code, c.code);
+    if (a->reopen) {
+        if (a->to < 0 || a->to >= KH_STATE_FINAL)
+            return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                                "reopen 必须回到定案之前的某个状态 / reopen must go back to a state "
+                                "before final");
         if (a->reason == NULL || a->reason[0] == '\0')
             return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
                                 "重新打开已定案的考核周期必须说明原因（--reason）/ reopening a final "
                                 "cycle needs a reason (--reason)");
-    } else if (a->to != c.state + 1) {
-        return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                            "考核周期 %s 处于“%s”，只能推进到下一状态“%s”；只有已定案的周期可以 reopen / "
-                            "cycle %s is in %s: it can only advance to %s; only a final cycle can be "
-                            "reopened",
-                            c.code, kh_cycle_state_zh(c.state),
-                            kh_cycle_state_zh((enum kh_cycle_state)(c.state + 1)), c.code,
-                            kh_cycle_state_name(c.state),
-                            kh_cycle_state_name((enum kh_cycle_state)(c.state + 1)));
+    } else {
+        a->to = (enum kh_cycle_state)(c.state + 1);
     }
-    if (!reopen && a->to == KH_STATE_TRACKING) {
+    if (!a->reopen && a->to == KH_STATE_TRACKING) {
         rc = agreement_complete(s, c.code, err);
         if (rc != 0)
             return rc;
     }
     if (a->to == KH_STATE_FINAL) {
         long open = 0;
-        rc = kh_store_cycle_open_appeals(s, c.id, &open, err);
+        rc = open_appeals(s, c.id, &open, err);
         if (rc != 0)
             return rc;
         if (open > 0)
@@ -235,49 +239,57 @@ static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         return rc;
     char *before = state_json(c.code, kh_cycle_state_name(c.state));
     char *after = state_json(c.code, kh_cycle_state_name(a->to));
-    rc = kh_store_audit(s, reopen ? "reopen" : "advance", "cycle", c.code, before, after,
-                        a->reason, err);
+    rc = kh_store_audit(s, a->actor, a->reopen ? "reopen" : "advance", "cycle", c.code, before,
+                        after, a->reason, err);
     free(before);
     free(after);
     return rc;
 }
 
-int kh_store_cycle_set_state(struct kh_store *s, const char *code, enum kh_cycle_state to,
-                             const char *reason, struct kh_error *err)
+int kh_store_cycle_advance(struct kh_store *s, const struct kh_actor *a, const char *code,
+                           const char *reason, enum kh_cycle_state *to, struct kh_error *err)
 {
-    struct state_ctx a = {code, reason, to};
-    return kh_store_tx(s, state_tx, &a, err);
+    struct state_ctx x = {a, code, reason, false, KH_STATE_NONE};
+    int rc = kh_store_tx(s, state_tx, &x, err);
+    if (to != NULL)
+        *to = rc == 0 ? x.to : KH_STATE_NONE;
+    return rc;
+}
+
+int kh_store_cycle_reopen(struct kh_store *s, const struct kh_actor *a, const char *code,
+                          enum kh_cycle_state to, const char *reason, struct kh_error *err)
+{
+    struct state_ctx x = {a, code, reason, true, to};
+    return kh_store_tx(s, state_tx, &x, err);
 }
 
 /* Runs inside the caller's transaction (import). */
-int kh_store_cycle_create(struct kh_store *s, const char *code, const char *name,
-                          const char *previous, bool replace, char id[24], struct kh_error *err)
+int kh__store_cycle_create(struct kh_store *s, const struct kh_actor *a, const char *code,
+                           const char *name, const char *previous, bool replace, char id[24],
+                           struct kh_error *err)
 {
     struct kh_cycle_row c;
     char now[32];
     kh__store_now(now);
-    int rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, "导入考核周期", "import a cycle", err);
+    bool exists = kh__store_cycle_get(s, code, &c, NULL) == 0;
+    int rc = kh_authz_check(s, a, KH_ACT_CYCLE_IMPORT, exists ? &c : NULL, NULL, err);
     if (rc != 0)
         return rc;
-    rc = kh_store_cycle_get(s, code, &c, NULL);
-    if (rc == 0) {
+    if (exists) {
         if (!replace)
             return kh_error_set(err, KH_EEXISTS, NULL, 0, NULL,
                                 "考核周期 %s 已存在；要替换请加 --replace / cycle %s exists; use "
                                 "--replace to replace it", code, code);
-        rc = kh_store_require_state(&c, 1u << KH_STATE_SETUP, "替换导入", "replacing by import", err);
-        if (rc != 0)
-            return rc;
         snprintf(id, 24, "%s", c.id);
-        rc = kh_store_files_delete(s, id, false, err);
+        rc = kh__store_files_delete(s, id, false, err);
         if (rc == 0)
-            rc = kh_store_files_delete(s, id, true, err);
+            rc = kh__store_files_delete(s, id, true, err);
         const char *p[] = {name, previous, id};
         if (rc == 0)
             rc = kh_store_exec(s, "UPDATE cycles SET name = $1, previous = $2, computed_at = '' "
                                   "WHERE id = $3", p, 3, NULL, err);
         if (rc == 0)
-            rc = kh_store_audit(s, "delete", "cycle-data", code, "{\"replaced\":true}", NULL,
+            rc = kh_store_audit(s, a, "delete", "cycle-data", code, "{\"replaced\":true}", NULL,
                                 "import --replace", err);
         return rc;
     }
@@ -293,22 +305,12 @@ int kh_store_cycle_create(struct kh_store *s, const char *code, const char *name
                           "previous", previous);
     char *after = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
-    rc = kh_store_audit(s, "insert", "cycle", code, NULL, after, NULL, err);
+    rc = kh_store_audit(s, a, "insert", "cycle", code, NULL, after, NULL, err);
     free(after);
     return rc;
 }
 
 /* ---- helpers of the data-changing workflow commands (store-int.h) ---- */
-
-int kh__store_require_own_unit(struct kh_store *s, const char *unit, struct kh_error *err)
-{
-    if (s->actor_role != KH_ROLE_UNIT || s->actor_unit[0] == '\0' ||
-        strcmp(s->actor_unit, unit) == 0)
-        return 0;
-    return kh_error_set(err, KH_EPERM, NULL, 0, NULL,
-                        "用户 %s 代表单位 %s，不能代表单位 %s 操作 / user %s acts for unit %s, not for %s",
-                        s->actor, s->actor_unit, unit, s->actor, s->actor_unit, unit);
-}
 
 int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *unit,
                          struct kh_error *err)

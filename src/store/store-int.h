@@ -9,6 +9,8 @@
 #include "kaohe/model.h"
 #include "kaohe/store.h"
 
+struct kh_buf;
+
 /* Migration 1: identical DDL on both backends (store-schema.c). */
 extern const char kh__schema_v1[];
 /* Migration 2: review notes, appeal corrections, lookup indexes. */
@@ -16,10 +18,9 @@ extern const char kh__schema_v2[];
 /* Migration 3: SQLite's bundle tables WITHOUT ROWID; nothing on PostgreSQL. */
 extern const char kh__schema_v3_sqlite[];
 extern const char kh__schema_v3_pg[];
+/* Migration 4: users' department, rater code and language (authz). */
+extern const char kh__schema_v4[];
 
-/* Fail with KH_EPERM when the actor has role unit bound to a unit other
- * than `unit` (a unit acts only for itself). */
-int kh__store_require_own_unit(struct kh_store *s, const char *unit, struct kh_error *err);
 /* KH_EINVAL naming the unit unless the cycle has it. */
 int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *unit,
                          struct kh_error *err);
@@ -50,7 +51,8 @@ int kh__store_next_id(struct kh_store *s, const char *table, const char *col, ch
 /* Insert or update the value of (unit, leaf, period) of a cycle (period
  * and value already canonical) and audit it; no state or role check (the
  * callers, store-values.c and store-appeal.c, have made theirs). */
-int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
+int kh__store_value_put(struct kh_store *s, const struct kh_actor *a,
+                        const struct kh_cycle_row *c, const char *unit,
                         const char *leaf, const char *period, const char *value,
                         const char *source, const char *reason, struct kh_error *err);
 
@@ -82,12 +84,63 @@ void kh__digest_free(struct kh__digest *d);
  * in the err given to _begin, which must outlive the put.
  */
 struct kh__file_put;
-int kh__file_put_begin(struct kh_store *s, const char *cycle_id, const char *file,
+int kh__file_put_begin(struct kh_store *s, const struct kh_actor *a, const char *cycle_id,
+                       const char *file,
                        const char *const *header, size_t n, bool digest_rows,
                        struct kh__file_put **out, struct kh_error *err);
 int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n);
 /* digest: 32 bytes, or NULL with digest_rows. */
 int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsigned char *digest);
 void kh__file_put_free(struct kh__file_put *p);
+
+/* ---- bundle files as tables (store-bundle.c) ---- */
+
+/*
+ * Store one CSV file of a cycle (data: canonical UTF-8 as the bundle writer
+ * produces it) into its table, replacing nothing: the caller deletes first.
+ * Appends one audit record (entity "file", key audit_key) whose after JSON
+ * holds the file name, row count and SHA-256 of the bytes; its user is a.
+ * Internal: the operations that call these have made their authz check.  Unknown files
+ * and columns are KH_EINVAL.
+ */
+int kh__store_file_put(struct kh_store *s, const struct kh_actor *a, const char *cycle_id, const char *file, const char *data,
+                      size_t len, const char *audit_key, struct kh_error *err);
+/*
+ * Rebuild one file of a cycle from its table as CSV (header as stored, rows
+ * in ord order), appended to out.  *present is false (and nothing appended)
+ * when the cycle has no such file.
+ */
+int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
+                      struct kh_buf *out, bool *present, struct kh_error *err);
+/* Delete the rows of every input file (results false) or every result file
+ * (results true) of a cycle. */
+int kh__store_files_delete(struct kh_store *s, const char *cycle_id, bool results,
+                          struct kh_error *err);
+
+/* ---- authorization and audit internals ---- */
+
+/* Write s->refusal's audit record when it is pending and no transaction is
+ * open (authz.c); kh_store_tx calls it after every transaction. */
+int kh__authz_flush(struct kh_store *s);
+/* kh_store_audit with the user's name given (the refusal record). */
+int kh__store_audit_user(struct kh_store *s, const char *user, const char *action,
+                         const char *entity, const char *key, const char *before_json,
+                         const char *after_json, const char *reason, struct kh_error *err);
+/* The cycle row without a check (the operations' own lookups). */
+int kh__store_cycle_get(struct kh_store *s, const char *code, struct kh_cycle_row *c,
+                        struct kh_error *err);
+/* Create or (replace) empty a cycle in the caller's transaction (import);
+ * checks cycle.import against the existing cycle. */
+int kh__store_cycle_create(struct kh_store *s, const struct kh_actor *a, const char *code,
+                           const char *name, const char *previous, bool replace, char id[24],
+                           struct kh_error *err);
+/* kh_store_load and kh_store_compute without a check (appeal accept,
+ * agreement completeness). */
+struct kh_bundle;
+struct kh_diags;
+int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
+                   struct kh_diags *diags, struct kh_error *err);
+int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *code,
+                      struct kh_buf *summary, struct kh_diags *diags, struct kh_error *err);
 
 #endif

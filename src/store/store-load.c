@@ -15,7 +15,7 @@
  * leaves the database exactly as before.
  *
  * Loading rebuilds the CSV files in memory from the tables
- * (kh_store_file_get) and feeds kh_bundle_read_mem: the one validator is
+ * (kh__store_file_get) and feeds kh_bundle_read_mem: the one validator is
  * reused, and a database edited by hand into an invalid cycle is refused
  * with located diagnostics instead of being computed.
  */
@@ -26,6 +26,7 @@
 #include "kaohe/bundle.h"
 #include "kaohe/buf.h"
 #include "kaohe/engine.h"
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
@@ -56,6 +57,7 @@ static void files_release(struct files *f)
  */
 struct import_ctx {
     struct kh_store *s;
+    const struct kh_actor *actor;
     const struct kh_bundle *b;
     const char *code;
     bool replace;
@@ -69,7 +71,7 @@ static int import_begin(void *ctx, const char *file, const char *const *header, 
 {
     struct import_ctx *x = ctx;
     x->file = file;
-    return kh__file_put_begin(x->s, x->id, file, header, n, true, &x->put, x->err);
+    return kh__file_put_begin(x->s, x->actor, x->id, file, header, n, true, &x->put, x->err);
 }
 
 static int import_row(void *ctx, const char *const *cells, size_t n)
@@ -97,7 +99,7 @@ static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     const struct kh_cycle *c = &x->b->cycle;
     x->s = s;
     x->err = err;
-    int rc = kh_store_cycle_create(s, x->code, c->name ? c->name : "", c->previous ? c->previous : "",
+    int rc = kh__store_cycle_create(s, x->actor, x->code, c->name ? c->name : "", c->previous ? c->previous : "",
                                    x->replace, x->id, err);
     if (rc == 0)
         rc = kh_bundle_write_rows(x->b, &import_sink, x);
@@ -106,17 +108,23 @@ static int import_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     return rc;
 }
 
-int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
-                        const struct kh_bundle_read_opts *opts, const char *cycle_code,
-                        struct kh_diags *diags, char code[128], struct kh_error *err)
+int kh_store_import_dir(struct kh_store *s, const struct kh_actor *a, const char *dir,
+                        bool replace, const struct kh_bundle_read_opts *opts,
+                        const char *cycle_code, struct kh_diags *diags, char code[128],
+                        struct kh_error *err)
 {
+    /* The role first, before reading a national bundle for nothing; the
+     * state of an existing cycle is checked inside the transaction. */
+    int rc = kh_authz_check(s, a, KH_ACT_CYCLE_IMPORT, NULL, NULL, err);
+    if (rc != 0)
+        return rc;
     struct kh_bundle_read_opts o = {0};
     if (opts != NULL)
         o = *opts;
     o.baselines_from_previous = true;
     struct kh_bundle b = {0};
     memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
-    int rc = kh_bundle_read_dir(dir, &o, &b, diags);
+    rc = kh_bundle_read_dir(dir, &o, &b, diags);
     if (rc != 0) {
         rc = kh_error_set(err, rc, dir, 0, NULL, "数据包有错误，未导入任何内容 / the bundle has errors; "
                                                  "nothing was imported");
@@ -143,7 +151,7 @@ int kh_store_import_dir(struct kh_store *s, const char *dir, bool replace,
         goto out;
     }
     snprintf(code, 128, "%s", has_code ? b.cycle.code : cycle_code);
-    struct import_ctx x = {.b = &b, .code = code, .replace = replace};
+    struct import_ctx x = {.actor = a, .b = &b, .code = code, .replace = replace};
     rc = kh_store_bulk_tx(s, import_tx, &x, err);
 out:
     kh_bundle_release(&b);
@@ -158,7 +166,7 @@ static int load_files(struct kh_store *s, const char *cycle_id, bool results, st
             continue;
         bool present;
         kh_buf_init(&f->data[f->n], 0);
-        int rc = kh_store_file_get(s, cycle_id, kh_store_tables[i].file, &f->data[f->n], &present, err);
+        int rc = kh__store_file_get(s, cycle_id, kh_store_tables[i].file, &f->data[f->n], &present, err);
         if (rc != 0) {
             kh_buf_release(&f->data[f->n]);
             return rc;
@@ -304,7 +312,7 @@ static int fill_from_previous(struct kh_store *s, const struct kh_cycle_row *c,
     int rc = find_needs(b, &nd);
     if (rc != 0 || nd.n == 0)
         goto out;
-    if (kh_store_cycle_get(s, c->previous, &prev, NULL) != 0) {
+    if (kh__store_cycle_get(s, c->previous, &prev, NULL) != 0) {
         kh_diags_add(diags, "cycle.csv", 0, "previous",
                      "上一周期 %s 不在数据库中，无法取得增长率基期值 / the previous cycle %s is not in "
                      "the database: growth baselines cannot be filled", c->previous, c->previous);
@@ -366,12 +374,12 @@ static int read_files(struct files *f, bool relaxed, struct kh_bundle *b, struct
     return kh_bundle_read_mem(bf, f->n, &o, b, diags);
 }
 
-int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, struct kh_diags *diags,
-                  struct kh_error *err)
+int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
+                   struct kh_diags *diags, struct kh_error *err)
 {
     struct kh_cycle_row c;
     struct files f = {0};
-    int rc = kh_store_cycle_get(s, code, &c, err);
+    int rc = kh__store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = load_files(s, c.id, false, &f, err);
     if (rc == 0) {
@@ -393,18 +401,29 @@ int kh_store_load(struct kh_store *s, const char *code, struct kh_bundle *b, str
     return rc;
 }
 
-int kh_store_export_dir(struct kh_store *s, const char *code, const char *dir,
-                        struct kh_diags *diags, struct kh_error *err)
+int kh_store_load(struct kh_store *s, const struct kh_actor *a, enum kh_action act,
+                  const struct kh_authz_target *t, const char *code, struct kh_bundle *b,
+                  struct kh_diags *diags, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh__store_cycle_get(s, code, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, act, &c, t, err);
+    return rc ? rc : kh__store_load(s, code, b, diags, err);
+}
+
+int kh_store_export_dir(struct kh_store *s, const struct kh_actor *a, const char *code,
+                        const char *dir, struct kh_diags *diags, struct kh_error *err)
 {
     struct kh_bundle b = {0};
     struct kh_cycle_row c;
     struct files f = {0};
     memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
-    int rc = kh_store_load(s, code, &b, diags, err);
+    int rc = kh_store_load(s, a, KH_ACT_CYCLE_EXPORT, NULL, code, &b, diags, err);
     if (rc == 0)
         rc = kh_bundle_write_dir(&b, dir, err);
     if (rc == 0)
-        rc = kh_store_cycle_get(s, code, &c, err);
+        rc = kh__store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = load_files(s, c.id, true, &f, err);
     for (size_t i = 0; rc == 0 && i < f.n; i++) {

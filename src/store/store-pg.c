@@ -296,6 +296,7 @@ static const char *const pg_migrations[] = {
     kh__schema_v1,
     kh__schema_v2,
     kh__schema_v3_pg,
+    kh__schema_v4,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {
@@ -312,5 +313,5 @@ const struct kh_store_ops kh_store_pg_ops = {
     .copy_row = pg_copy_row,
     .copy_end = pg_copy_end,
     .migrations = pg_migrations,
-    .nmigrations = 3,
+    .nmigrations = (int)(sizeof pg_migrations / sizeof pg_migrations[0]),
 };

@@ -202,3 +202,17 @@ const char kh__schema_v3_sqlite[] =
  * separate primary-key index either way); kept so both backends count the
  * same versions. */
 const char kh__schema_v3_pg[] = "SELECT 1;\n";
+
+/*
+ * Version 4 (store-side authorization, issue 7), the same on both backends:
+ * what a scoped user is bound to besides a unit — a reporter's department
+ * (indicators.csv `department`: it reports the leaves of that department)
+ * and a rater's rater code (raters.csv: it sees and enters only its own
+ * ratings) — and the user's preferred language, which the web server
+ * answers in.  Existing users keep "" (not bound; a reporter or rater
+ * without a binding is confined to nothing until an admin sets one).
+ */
+const char kh__schema_v4[] =
+    "ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE users ADD COLUMN rater TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT '';\n";

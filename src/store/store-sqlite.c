@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "kaohe/buf.h"
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
 #include "store/store-int.h"
@@ -481,6 +482,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v1,
     kh__schema_v2,
     kh__schema_v3_sqlite,
+    kh__schema_v4,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {
@@ -499,7 +501,7 @@ const struct kh_store_ops kh_store_sqlite_ops = {
     .bulk_begin = sq_bulk_begin,
     .bulk_end = sq_bulk_end,
     .migrations = sq_migrations,
-    .nmigrations = 3,
+    .nmigrations = (int)(sizeof sq_migrations / sizeof sq_migrations[0]),
 };
 
 /*
@@ -507,8 +509,12 @@ const struct kh_store_ops kh_store_sqlite_ops = {
  * page by page while other connections keep working; the copy goes to
  * DEST.tmp and is renamed, so DEST is never a half-written database.
  */
-int kh_store_backup(struct kh_store *s, const char *dest, struct kh_error *err)
+int kh_store_backup(struct kh_store *s, const struct kh_actor *a, const char *dest,
+                    struct kh_error *err)
 {
+    int arc = kh_authz_check(s, a, KH_ACT_BACKUP, NULL, NULL, err);
+    if (arc != 0)
+        return arc;
     if (!kh_store_is_sqlite(s))
         return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
                             "PostgreSQL 数据库请用 pg_dump 备份（如 pg_dump -Fc -f kaohe.dump URL），"

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kaohe/buf.h"
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/store-workflow.h"
 #include "store/store-int.h"
@@ -60,6 +61,7 @@ static char *target_json(const struct target_row *t, const char *status, const c
 }
 
 struct propose_ctx {
+    const struct kh_actor *actor;
     const char *cycle, *unit, *leaf, *target, *note;
 };
 
@@ -69,15 +71,10 @@ static int propose_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     struct kh_cycle_row c;
     struct target_row t;
     char kind[64], method[64], num[32];
-    int rc = kh_store_cycle_get(s, a->cycle, &c, err);
+    struct kh_authz_target at = {.unit = a->unit, .leaf = a->leaf};
+    int rc = kh__store_cycle_get(s, a->cycle, &c, err);
     if (rc == 0)
-        rc = kh_store_require_state(&c, 1u << KH_STATE_AGREEMENT, "提出目标值",
-                                    "proposing a target", err);
-    if (rc == 0)
-        rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN | 1u << KH_ROLE_UNIT, "提出目标值",
-                                   "propose targets", err);
-    if (rc == 0)
-        rc = kh__store_require_own_unit(s, a->unit, err);
+        rc = kh_authz_check(s, a->actor, KH_ACT_TARGET_PROPOSE, &c, &at, err);
     if (rc == 0)
         rc = kh__store_check_unit(s, c.id, a->unit, err);
     if (rc == 0)
@@ -121,21 +118,22 @@ static int propose_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     char key[600];
     snprintf(key, sizeof key, "%s/%s/%s", c.code, a->unit, a->leaf);
     if (rc == 0)
-        rc = kh_store_audit(s, "propose", "target", key, before, after, a->note, err);
+        rc = kh_store_audit(s, a->actor, "propose", "target", key, before, after, a->note, err);
     free(before);
     free(after);
     return rc;
 }
 
-int kh_store_target_propose(struct kh_store *s, const char *cycle, const char *unit,
-                            const char *leaf, const char *target, const char *note,
-                            struct kh_error *err)
+int kh_store_target_propose(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
+                            const char *unit, const char *leaf, const char *target,
+                            const char *note, struct kh_error *err)
 {
-    struct propose_ctx a = {cycle, unit, leaf, target, note};
+    struct propose_ctx a = {actor, cycle, unit, leaf, target, note};
     return kh_store_tx(s, propose_tx, &a, err);
 }
 
 struct decide_ctx {
+    const struct kh_actor *actor;
     const char *cycle, *unit, *leaf, *comment;
     bool approve;
 };
@@ -145,15 +143,10 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     struct decide_ctx *a = ctx;
     struct kh_cycle_row c;
     struct target_row t;
-    const char *what_zh = a->approve ? "批准目标值" : "退回目标值";
-    const char *what_en = a->approve ? "approving a target" : "returning a target";
-    int rc = kh_store_cycle_get(s, a->cycle, &c, err);
+    int rc = kh__store_cycle_get(s, a->cycle, &c, err);
     if (rc == 0)
-        rc = kh_store_require_state(&c, 1u << KH_STATE_AGREEMENT, what_zh, what_en, err);
-    if (rc == 0)
-        rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN, what_zh, a->approve ? "approve targets"
-                                                                              : "return targets",
-                                   err);
+        rc = kh_authz_check(s, a->actor, a->approve ? KH_ACT_TARGET_APPROVE : KH_ACT_TARGET_RETURN,
+                            &c, NULL, err);
     if (rc == 0 && !a->approve && (a->comment == NULL || a->comment[0] == '\0'))
         rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
                           "退回目标值需要写明意见（--comment）/ returning a target needs a comment "
@@ -181,26 +174,38 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     char key[600];
     snprintf(key, sizeof key, "%s/%s/%s", c.code, a->unit, a->leaf);
     if (rc == 0)
-        rc = kh_store_audit(s, a->approve ? "approve" : "return", "target", key, before, after,
+        rc = kh_store_audit(s, a->actor, a->approve ? "approve" : "return", "target", key, before, after,
                             a->comment, err);
     free(before);
     free(after);
     return rc;
 }
 
-int kh_store_target_decide(struct kh_store *s, const char *cycle, const char *unit,
-                           const char *leaf, bool approve, const char *comment,
+int kh_store_target_decide(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
+                           const char *unit, const char *leaf, bool approve, const char *comment,
                            struct kh_error *err)
 {
-    struct decide_ctx a = {cycle, unit, leaf, comment, approve};
+    struct decide_ctx a = {actor, cycle, unit, leaf, comment, approve};
     return kh_store_tx(s, decide_tx, &a, err);
 }
 
-int kh_store_targets_list(struct kh_store *s, const char *cycle, const char *unit,
-                          kh_store_row_fn fn, void *ctx, struct kh_error *err)
+/* A unit user that names no unit means its own (it may see nothing else). */
+static const char *own_unit(const struct kh_actor *a, const char *unit)
+{
+    if ((unit == NULL || unit[0] == '\0') && a != NULL && a->role == KH_ROLE_UNIT)
+        return a->unit;
+    return unit;
+}
+
+int kh_store_targets_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                          const char *unit, kh_store_row_fn fn, void *ctx, struct kh_error *err)
 {
     struct kh_cycle_row c;
-    int rc = kh_store_cycle_get(s, cycle, &c, err);
+    unit = own_unit(a, unit);
+    struct kh_authz_target t = {.unit = unit};
+    int rc = kh__store_cycle_get(s, cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_TARGET_LIST, &c, &t, err);
     if (rc != 0)
         return rc;
     const char *p[] = {c.id, unit ? unit : ""};
@@ -271,12 +276,15 @@ static int unit_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-int kh_store_agreement_text(struct kh_store *s, const char *cycle, const char *unit,
-                            struct kh_buf *out, struct kh_error *err)
+int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                            const char *unit, struct kh_buf *out, struct kh_error *err)
 {
     struct kh_cycle_row c;
     struct unit_ctx u = {.found = false};
-    int rc = kh_store_cycle_get(s, cycle, &c, err);
+    struct kh_authz_target t = {.unit = unit};
+    int rc = kh__store_cycle_get(s, cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_AGREEMENT_PRINT, &c, &t, err);
     if (rc != 0)
         return rc;
     const char *p[] = {c.id, unit};

@@ -2,6 +2,9 @@
  * store-values.c — values of quant leaves entered after import (SPEC §9.3):
  * cumulative tracking values per period while the cycle is in `tracking`,
  * year-end values while it is in `evaluation` (and either in `setup`).
+ * Who may enter which, and in which state, is the action table of authz.h
+ * (value.track, value.yearend); a reporter enters only the leaves of its
+ * department, a unit only its own unit's tracking values.
  *
  * Why split by period: tracking values are the units' own progress reports
  * during the year; the year-end value is what the method scores, reported by
@@ -19,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/model.h"
 #include "kaohe/store-workflow.h"
@@ -41,7 +45,8 @@ static int old_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
+int kh__store_value_put(struct kh_store *s, const struct kh_actor *actor,
+                        const struct kh_cycle_row *c, const char *unit,
                         const char *leaf, const char *period, const char *value,
                         const char *source, const char *reason, struct kh_error *err)
 {
@@ -77,13 +82,14 @@ int kh__store_value_put(struct kh_store *s, const struct kh_cycle_row *c, const 
     snprintf(key, sizeof key, "%s/%s/%s/%s", c->code, unit, leaf, period);
     char *before = o.found ? kh__store_json("value", o.value, "source", o.source, NULL) : NULL;
     char *after = kh__store_json("value", value, "source", src, NULL);
-    rc = kh_store_audit(s, o.found ? "update" : "insert", "value", key, before, after, reason, err);
+    rc = kh_store_audit(s, actor, o.found ? "update" : "insert", "value", key, before, after, reason, err);
     free(before);
     free(after);
     return rc;
 }
 
 struct set_ctx {
+    const struct kh_actor *actor;
     const char *cycle, *unit, *leaf, *period, *value, *source;
 };
 
@@ -98,27 +104,11 @@ static int set_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                             "期间应为 Y、Q1…Q4 或 M01…M12，而非 “%s” / period must be Y, Q1…Q4 or "
                             "M01…M12, not '%s'", a->period, a->period);
     bool year_end = per == KH_PERIOD_Y;
-    int rc = kh_store_cycle_get(s, a->cycle, &c, err);
-    if (rc != 0)
-        return rc;
-    if (year_end) {
-        rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN | 1u << KH_ROLE_REPORTER,
-                                   "填报年末值", "enter year-end values", err);
-        if (rc == 0)
-            rc = kh_store_require_state(&c, 1u << KH_STATE_SETUP | 1u << KH_STATE_EVALUATION,
-                                        "填报年末值（期间 Y）", "entering year-end values (period Y)",
-                                        err);
-    } else {
-        rc = kh_store_require_role(s, 1u << KH_ROLE_ADMIN | 1u << KH_ROLE_REPORTER |
-                                          1u << KH_ROLE_UNIT,
-                                   "填报过程跟踪值", "enter tracking values", err);
-        if (rc == 0)
-            rc = kh_store_require_state(&c, 1u << KH_STATE_SETUP | 1u << KH_STATE_TRACKING,
-                                        "填报过程跟踪值（季度、月度）",
-                                        "entering tracking values (quarters, months)", err);
-    }
+    int rc = kh__store_cycle_get(s, a->cycle, &c, err);
+    struct kh_authz_target t = {.unit = a->unit, .leaf = a->leaf};
     if (rc == 0)
-        rc = kh__store_require_own_unit(s, a->unit, err);
+        rc = kh_authz_check(s, a->actor, year_end ? KH_ACT_VALUE_YEAREND : KH_ACT_VALUE_TRACK, &c,
+                            &t, err);
     if (rc == 0)
         rc = kh__store_check_unit(s, c.id, a->unit, err);
     if (rc == 0)
@@ -131,14 +121,14 @@ static int set_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         rc = kh__store_number(a->value, "数值 value", num, err);
     if (rc != 0)
         return rc;
-    return kh__store_value_put(s, &c, a->unit, a->leaf, kh_period_name(per), num, a->source, NULL,
+    return kh__store_value_put(s, a->actor, &c, a->unit, a->leaf, kh_period_name(per), num, a->source, NULL,
                                err);
 }
 
-int kh_store_value_set(struct kh_store *s, const char *cycle, const char *unit, const char *leaf,
-                       const char *period, const char *value, const char *source,
-                       struct kh_error *err)
+int kh_store_value_set(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
+                       const char *unit, const char *leaf, const char *period, const char *value,
+                       const char *source, struct kh_error *err)
 {
-    struct set_ctx a = {cycle, unit, leaf, period, value, source};
+    struct set_ctx a = {actor, cycle, unit, leaf, period, value, source};
     return kh_store_tx(s, set_tx, &a, err);
 }

@@ -12,6 +12,10 @@
  * the error is handed to the caller as KH_EBUSY: the database is genuinely
  * overloaded or a lock is held by something stuck.
  *
+ * Refusals.  kh_authz_check inside a transaction leaves its refusal in
+ * s->refusal; kh_store_tx writes its audit record in a transaction of its
+ * own after the operation's has been rolled back (authz.c).
+ *
  * Why SQLite begins with BEGIN IMMEDIATE: a deferred transaction that reads
  * and then writes can find another writer ahead of it, and SQLite must then
  * fail with SQLITE_BUSY at once (waiting could deadlock).  Taking the write
@@ -123,16 +127,15 @@ static void backoff(unsigned attempt)
         ;
 }
 
-int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err)
+static int tx_run(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err)
 {
-    if (s->depth > 0)
-        return fn(s, ctx, err);
     int rc = KH_EBUSY;
     for (unsigned attempt = 0; attempt < 30; attempt++) {
         if (attempt > 0) {
             s->retries++;
             backoff(attempt);
         }
+        s->refusal.pending = false;   /* a rerun refuses again if it must */
         kh_error_clear(err);
         rc = s->ops->begin(s->impl, err);
         if (rc == KH_EBUSY)
@@ -150,6 +153,16 @@ int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_erro
         if (rc != KH_EBUSY)
             return rc;
     }
+    return rc;
+}
+
+/* A refusal inside the transaction is audited once it has ended (authz.c). */
+int kh_store_tx(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err)
+{
+    if (s->depth > 0)
+        return fn(s, ctx, err);
+    int rc = tx_run(s, fn, ctx, err);
+    kh__authz_flush(s);
     return rc;
 }
 
@@ -223,7 +236,6 @@ int kh_store_open(const char *target, bool create, struct kh_store **out, struct
     struct kh_store *s = kh_xcalloc(1, sizeof *s);
     s->ops = ops;
     s->target = kh_xstrdup(target);
-    snprintf(s->actor, sizeof s->actor, "%s", "system");
     int rc = ops->open(target, &s->impl, err);
     if (rc != 0)
         goto out;

@@ -15,7 +15,7 @@ body() {
     sql "UPDATE audit SET after_json = replace(after_json, 'viewer', 'admin') WHERE seq = 3"
     expect_fail "first bad record 3" kh audit verify
     expect_fail "was changed" kh audit verify
-    sql "UPDATE audit SET after_json = replace(after_json, '\"admin\",\"unit\":\"\",\"disabled\":false}', '\"viewer\",\"unit\":\"\",\"disabled\":false}') WHERE seq = 3"
+    sql "UPDATE audit SET after_json = replace(after_json, '\"role\":\"admin\"', '\"role\":\"viewer\"') WHERE seq = 3"
     kh audit verify | grep -q intact || fail "restored chain not intact"
     # 2. removed (middle, then last)
     saved=$(sql "SELECT hash FROM audit WHERE seq = 2")
@@ -29,7 +29,7 @@ body() {
 
 body_tail() {
     kh init >/dev/null
-    kh user add carol --role rater >/dev/null
+    kh user add carol --role rater --rater R1 >/dev/null
     kh user disable carol >/dev/null
     # removing the last record keeps a valid-looking chain: the head catches it
     sql "DELETE FROM audit WHERE seq = 3"

@@ -10,7 +10,7 @@ body() {
     expect_fail "already exists" kh user add vera --role viewer
     expect_fail "--role" kh user add x
     KAOHE_PASSWORD=viewerpass kh cycle list --user vera >/dev/null || fail "viewer can list"
-    expect_fail "may not manage users" env KAOHE_PASSWORD=viewerpass "$KAOHE" --lang en user add y --role unit --db "$DB" --user vera
+    expect_fail "(role viewer) may not add users: only role admin may" env KAOHE_PASSWORD=viewerpass "$KAOHE" --lang en user add y --role unit --db "$DB" --user vera
     expect_fail "wrong user name or password" env KAOHE_PASSWORD=nope "$KAOHE" --lang en cycle list --db "$DB" --user vera
     # once admin has a password, anonymous use stops
     KAOHE_NEW_PASSWORD=adminpass1 kh user passwd admin >/dev/null

@@ -163,7 +163,7 @@ static bool has_cjk(const char *s)
     return false;
 }
 
-static const struct kh_msg *const all_msgs[] = {KH_MSGS_ALL(KH_MSG_REF) NULL};
+static const struct kh_msg *const all_msgs[] = {KH_MSGS_ALL(KH_MSG_REF) KH_MSGS_ALL_AUTHZ NULL};
 
 static void test_catalogs(void **state)
 {

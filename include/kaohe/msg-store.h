@@ -1,0 +1,83 @@
+/*
+ * msg-store.h — the messages of src/store that issue 7 converted: refusals
+ * of the authorization guard (one set per action of authz.h's table, made
+ * at compile time by pasting the action's own zh/en phrase into the
+ * template, so a refusal names its action in the reader's language), login
+ * and user management.  Conventions of every catalog: msg.h.
+ *
+ * Refusal arguments: {1} user, {2} role, then per message:
+ *   AUTHZ_ROLE_x   {3} the roles that may
+ *   AUTHZ_STATE_x  {3} cycle, {4} its state, {5} the states that allow it
+ *   AUTHZ_FINAL_x  {3} cycle
+ *   AUTHZ_SCOPE_x  {3} what the user is bound to, {4} what was named
+ * KH_ACTIONS(KH_AUTHZ_MSG_REF) lists them all (tests/unit/test-msg.c).
+ */
+#ifndef KAOHE_MSG_STORE_H
+#define KAOHE_MSG_STORE_H
+
+#include "kaohe/authz.h"
+#include "kaohe/msg.h"
+
+/* The four refusal templates of one action (zh, en pasted in). */
+#define KH__AUTHZ_ROLE_ZH(zh) "用户 {1}（角色 {2}）无权" zh "：仅限角色 {3}"
+#define KH__AUTHZ_ROLE_EN(en) "user {1} (role {2}) may not " en ": only role {3} may"
+#define KH__AUTHZ_STATE_ZH(zh) \
+    "用户 {1}（角色 {2}）：考核周期 {3} 处于 {4} 状态，不能" zh "；只能在 {5} 状态进行"
+#define KH__AUTHZ_STATE_EN(en) \
+    "user {1} (role {2}): cycle {3} is in state {4}: may not " en " there; allowed only in {5}"
+#define KH__AUTHZ_FINAL_ZH(zh) \
+    "用户 {1}（角色 {2}）：考核周期 {3} 已定案（final），不能" zh "；只能经审计的 reopen 重新打开"
+#define KH__AUTHZ_FINAL_EN(en) \
+    "user {1} (role {2}): cycle {3} is final: may not " en "; final: only an audited reopen changes it"
+#define KH__AUTHZ_SCOPE_ZH(zh) "用户 {1}（角色 {2}，限于 {3}）不能对 {4}" zh "：不属于本人负责的范围"
+#define KH__AUTHZ_SCOPE_EN(en) "user {1} (role {2}, confined to {3}) may not " en " for {4}: not its own"
+
+/* Callbacks for KH_ACTIONS: declare, define and list the refusals. */
+#define KH__AUTHZ_EXTERN(name, code, states, roles, scope, zh, en)                           \
+    extern const struct kh_msg KH_M_AUTHZ_ROLE_##name, KH_M_AUTHZ_STATE_##name,              \
+        KH_M_AUTHZ_FINAL_##name, KH_M_AUTHZ_SCOPE_##name;
+#define KH__AUTHZ_DEFINE(name, code, states, roles, scope, zh, en)                           \
+    const struct kh_msg KH_M_AUTHZ_ROLE_##name = {"AUTHZ_ROLE_" #name, KH__AUTHZ_ROLE_ZH(zh),  \
+                                                  KH__AUTHZ_ROLE_EN(en)};                    \
+    const struct kh_msg KH_M_AUTHZ_STATE_##name = {"AUTHZ_STATE_" #name,                     \
+                                                   KH__AUTHZ_STATE_ZH(zh),                   \
+                                                   KH__AUTHZ_STATE_EN(en)};                  \
+    const struct kh_msg KH_M_AUTHZ_FINAL_##name = {"AUTHZ_FINAL_" #name,                     \
+                                                   KH__AUTHZ_FINAL_ZH(zh),                   \
+                                                   KH__AUTHZ_FINAL_EN(en)};                  \
+    const struct kh_msg KH_M_AUTHZ_SCOPE_##name = {"AUTHZ_SCOPE_" #name,                     \
+                                                   KH__AUTHZ_SCOPE_ZH(zh),                   \
+                                                   KH__AUTHZ_SCOPE_EN(en)};
+#define KH_AUTHZ_MSG_REF(name, code, states, roles, scope, zh, en)                           \
+    &KH_M_AUTHZ_ROLE_##name, &KH_M_AUTHZ_STATE_##name, &KH_M_AUTHZ_FINAL_##name,             \
+        &KH_M_AUTHZ_SCOPE_##name,
+
+#define KH_MSGS_STORE(X)                                                                          \
+    X(AUTHZ_NO_TARGET, "（未指明）", "(nothing named)")                                            \
+    X(STORE_NO_CYCLE, "考核周期 {1} 不存在", "no cycle {1}")                                       \
+    X(LOGIN_FAILED, "用户名或密码错误，或账号已停用",                                                \
+      "wrong user name or password, or the account is disabled")                                 \
+    X(BUILTIN_HAS_PASSWORD, "内置管理员已设置密码：请用 --user 用户名（密码用 KAOHE_PASSWORD 或终端输入）", \
+      "the built-in admin has a password: use --user NAME (password from KAOHE_PASSWORD or the "  \
+      "terminal)")                                                                               \
+    X(NO_BUILTIN_ADMIN, "数据库没有内置管理员：请用 --user", "the database has no built-in admin: use --user") \
+    X(USER_EXISTS, "用户 {1} 已存在", "user {1} already exists")                                  \
+    X(USER_NONE, "用户 {1} 不存在", "no user {1}")                                                \
+    X(USER_ROLE_BAD, "需要 --role admin|reporter|rater|unit|viewer",                                  \
+      "--role admin|reporter|rater|unit|viewer is required")                                     \
+    X(USER_NAME_BAD, "用户名不能为空或含空白、; 或 =",                                               \
+      "a user name must be non-empty without whitespace, ; or =")                                \
+    X(USER_BINDING, "角色 {1} 的用户需要 --{2}（它只能代表自己的 {2}）",                              \
+      "a user of role {1} needs --{2} (it acts only for its own {2})")                           \
+    X(USER_PASSWORD_SHORT, "密码至少 8 个字符", "a password needs at least 8 characters")          \
+    X(USER_HASH_FAILED, "密码哈希失败（内存不足？）", "password hashing failed (out of memory?)")  \
+    X(USER_DISABLE_SELF, "不能停用自己", "you cannot disable yourself")                            \
+    X(CYCLE_REOPEN_NOT_FINAL, "考核周期 {1} 处于 {2} 状态：只有已定案（final）的周期可以重新打开",    \
+      "cycle {1} is in state {2}: only a final cycle can be reopened")                           \
+    X(CYCLE_ADVANCE_FINAL, "考核周期 {1} 已定案：只读，只能用 kaohe cycle reopen 重新打开",           \
+      "cycle {1} is final and read-only: use kaohe cycle reopen")
+
+KH_MSGS_STORE(KH_MSG_EXTERN)
+KH_ACTIONS(KH__AUTHZ_EXTERN)
+
+#endif
