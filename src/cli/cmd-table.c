@@ -18,6 +18,7 @@ extern const struct kh_cmd kh_cmd_appeal;
 extern const struct kh_cmd kh_cmd_user;
 extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
+extern const struct kh_cmd kh_cmd_authz;
 extern const struct kh_cmd kh_cmd_ahp;
 extern const struct kh_cmd kh_cmd_entropy;
 extern const struct kh_cmd kh_cmd_weights;
@@ -39,6 +40,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_user,
     &kh_cmd_audit,
     &kh_cmd_backup,
+    &kh_cmd_authz,
     &kh_cmd_ahp,
     &kh_cmd_entropy,
     &kh_cmd_weights,
