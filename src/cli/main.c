@@ -2,11 +2,17 @@
  * main.c — kaohe's entry point: global options, then dispatch through
  * kh_cmd_table (cmd-table.c).
  *
- * Global options come before the command: `--lang en|zh`.  `kaohe --help`
- * lists the commands; `kaohe CMD --help` (or `kaohe help CMD`) prints one
- * command's help, handled here so no command needs to.
+ * Common options.  `--lang en|zh`, `--db DATABASE` and `--user NAME` may
+ * come before the command (`kaohe --db x.db cycle list`, as git and psql
+ * users expect) as well as after it.  --lang is applied here wherever it
+ * stands (before a `--`); --db and --user given before the command are
+ * passed to it as if written right after its name, so the same option
+ * written later, after the command, wins.  `kaohe --help` lists the
+ * commands; `kaohe CMD --help` (or `kaohe help CMD`) prints one command's
+ * help, handled here so no command needs to.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +33,8 @@ static void print_main_help(void)
     printf("%s\n\n", KH_TR("kaohe（考核）— 乡镇绩效考核系统：指标体系、分类考核、多主体评价、绩效管理全流程。",
                            "kaohe — township performance assessment: indicators, classified ranking, "
                            "many assessors, the whole performance-management cycle."));
-    printf("%s\n\n", KH_TR("用法: kaohe [--lang zh|en] <命令> [参数…]",
-                           "usage: kaohe [--lang zh|en] <command> [args…]"));
+    printf("%s\n\n", KH_TR("用法: kaohe [--lang zh|en] [--db 数据库] [--user 用户] <命令> [参数…]",
+                           "usage: kaohe [--lang zh|en] [--db DATABASE] [--user NAME] <command> [args…]"));
     printf("%s\n", KH_TR("命令:", "commands:"));
     for (size_t i = 0; kh_cmd_table[i] != NULL; i++)
         printf("  %-12s %s\n", kh_cmd_table[i]->name,
@@ -79,8 +85,19 @@ int main(int argc, char **argv)
     const char *env = getenv("KAOHE_LANG");
     if (env)
         kh_lang_set(env);
+    /* --db/--user before the command, to be handed to it (at most 2 × 2). */
+    char *global[8];
+    int nglobal = 0;
     while (i < argc && argv[i][0] == '-') {
-        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+        if ((strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--user") == 0) && i + 1 < argc &&
+            nglobal + 2 <= 8) {
+            global[nglobal++] = argv[i];
+            global[nglobal++] = argv[i + 1];
+            i += 2;
+        } else if ((strncmp(argv[i], "--db=", 5) == 0 || strncmp(argv[i], "--user=", 7) == 0) &&
+                   nglobal + 1 <= 8) {
+            global[nglobal++] = argv[i++];
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
             kh_lang_set(argv[i + 1]);
             i += 2;
         } else if (strncmp(argv[i], "--lang=", 7) == 0) {
@@ -117,13 +134,38 @@ int main(int argc, char **argv)
                               "kaohe: unknown command '%s'. See kaohe --help.\n"), argv[i]);
         return KH_EXIT_INPUT;
     }
+    /* The command's argv: its name, the global --db/--user, then its own
+     * arguments with --lang taken out (applied here). */
+    char **args = calloc((size_t)(argc - i + nglobal + 1), sizeof *args);
+    if (args == NULL)
+        return KH_EXIT_FAIL;
+    int n = 0;
+    args[n++] = argv[i];
+    for (int k = 0; k < nglobal; k++)
+        args[n++] = global[k];
+    bool options = true;
     for (int j = i + 1; j < argc; j++) {
-        if (strcmp(argv[j], "--") == 0)
-            break;
-        if (strcmp(argv[j], "--help") == 0 || strcmp(argv[j], "-h") == 0) {
+        if (options && strcmp(argv[j], "--") == 0)
+            options = false;
+        if (options && strcmp(argv[j], "--lang") == 0 && j + 1 < argc) {
+            kh_lang_set(argv[++j]);
+            continue;
+        }
+        if (options && strncmp(argv[j], "--lang=", 7) == 0) {
+            kh_lang_set(argv[j] + 7);
+            continue;
+        }
+        args[n++] = argv[j];
+    }
+    args[n] = NULL;
+    for (int j = 1; j < n && strcmp(args[j], "--") != 0; j++) {
+        if (strcmp(args[j], "--help") == 0 || strcmp(args[j], "-h") == 0) {
             kh_cmd_print_help(cmd);
+            free(args);
             return KH_EXIT_OK;
         }
     }
-    return cmd->run(argc - i, argv + i);
+    int rc = cmd->run(n, args);
+    free(args);
+    return rc;
 }
