@@ -117,6 +117,10 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "reject appeals")                                                                           \
     X(APPEAL_LIST, "appeal.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, \
       "查看申诉", "list appeals")                                                                  \
+    X(RESULTS_READ, "results.read", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \
+      "查看考核结果", "read results")                                                              \
+    X(RESULTS_OWN, "results.own", KH_ST_PUBLISHED, KH_RL_UNIT, KH_SCOPE_OWN,                        \
+      "查看本单位已公示的考核结果", "read its own published results")                               \
     X(AUDIT_READ, "audit.read", KH_ST_NOCYCLE, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \
       "查看审计记录", "read the audit trail")                                                      \
     X(AUDIT_VERIFY, "audit.verify", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "校验审计链",        \

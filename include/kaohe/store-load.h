@@ -45,4 +45,18 @@ struct kh_buf;
 int kh_store_compute(struct kh_store *s, const struct kh_actor *a, const char *code, struct kh_buf *summary,
                      struct kh_diags *diags, struct kh_error *err);
 
+/*
+ * One stored result file of the cycle as CSV (header and rows in file
+ * order, the bytes compute stored), appended to out; unit not NULL/"" keeps
+ * the rows of that unit only.  file is a result file name
+ * ("results_units.csv", …; KH_EINVAL otherwise); KH_ENOTFOUND when the cycle
+ * has no such stored file (never computed, or no warnings).  Who may: the
+ * admin and a viewer in any state (results.read); a unit user only its own
+ * unit's rows and only once the cycle is published — publicity or final
+ * (results.own; no unit given means its own).
+ */
+int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const char *code,
+                         const char *file, const char *unit, struct kh_buf *out,
+                         struct kh_error *err);
+
 #endif

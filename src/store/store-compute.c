@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "kaohe/buf.h"
+#include "kaohe/csv.h"
 #include "kaohe/engine.h"
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
@@ -94,4 +95,63 @@ int kh_store_compute(struct kh_store *s, const struct kh_actor *a, const char *c
     if (rc == 0)
         rc = kh_authz_check(s, a, KH_ACT_CYCLE_COMPUTE, &c, NULL, err);
     return rc ? rc : kh__store_compute(s, a, code, summary, diags, err);
+}
+
+struct csv_rows {
+    struct kh_buf *out;
+    int ncols;
+};
+
+static int csv_row(void *ctx, int ncols, const char *const *cells)
+{
+    struct csv_rows *x = ctx;
+    const char *row[32];
+    for (int i = 0; i < ncols && i < 32; i++)
+        row[i] = cells[i] ? cells[i] : "";
+    return kh_csv_put_row(x->out, row, (size_t)(ncols < 32 ? ncols : 32));
+}
+
+int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const char *code,
+                         const char *file, const char *unit, struct kh_buf *out,
+                         struct kh_error *err)
+{
+    const struct kh_store_table *t = kh_store_table_by_file(file);
+    if (t == NULL || !t->result)
+        return kh_error_set(err, KH_EINVAL, file, 0, NULL,
+                            "不是结果文件 / not a result file (results_units.csv, results_nodes.csv, "
+                            "results_cadres.csv, results_surveys.csv, warnings.csv)");
+    bool own = a != NULL && a->role == KH_ROLE_UNIT;
+    if (own && (unit == NULL || unit[0] == '\0'))
+        unit = a->unit;
+    struct kh_cycle_row c;
+    struct kh_authz_target at = {.unit = unit};
+    int rc = kh__store_cycle_get(s, code, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, own ? KH_ACT_RESULTS_OWN : KH_ACT_RESULTS_READ, &c, &at, err);
+    if (rc != 0)
+        return rc;
+    char n[24];
+    const char *fp[] = {c.id, file};
+    rc = kh_store_query_text(s, "SELECT nrows FROM cycle_files WHERE cycle_id = $1 AND file = $2", fp,
+                             2, n, sizeof n, NULL, err);
+    if (rc == KH_ENOTFOUND)
+        return kh_error_set(err, KH_ENOTFOUND, file, 0, NULL,
+                            "考核周期 %s 没有已计算的 %s（先 kaohe compute）/ cycle %s has no computed %s "
+                            "(run kaohe compute first)", c.code, file, c.code, file);
+    if (rc != 0)
+        return rc;
+    struct kh_buf sql = KH_BUF_INIT;
+    int ncols = 0;
+    kh_buf_puts(&sql, "SELECT ");
+    for (const char *const *col = t->columns; *col; col++, ncols++)
+        kh_buf_printf(&sql, "%s\"%s\"", ncols ? ", " : "", *col);
+    kh_buf_printf(&sql, " FROM %s WHERE cycle_id = $1 AND ($2 = '' OR \"unit\" = $2) ORDER BY ord",
+                  t->table);
+    rc = kh_csv_put_row(out, (const char *const *)t->columns, (size_t)ncols);
+    struct csv_rows x = {out, ncols};
+    const char *p[] = {c.id, unit ? unit : ""};
+    if (rc == 0)
+        rc = kh_store_query(s, kh_buf_cstr(&sql), p, 2, csv_row, &x, err);
+    kh_buf_release(&sql);
+    return rc;
 }

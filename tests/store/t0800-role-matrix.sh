@@ -44,6 +44,8 @@ case_of() {
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
     appeal.reject) echo "appeal reject OPEN --reason r" ;;
     appeal.list) echo "appeal list W03" ;;
+    results.read) if [ "$role" = unit ]; then echo SKIP; else echo "results W03"; fi ;;
+    results.own) if [ "$role" = unit ]; then echo "results W03"; else echo SKIP; fi ;;
     audit.read) echo "audit log --limit 1" ;;
     audit.verify) echo "audit verify" ;;
     backup) echo "backup $WORK/backup-$role.db" ;;
@@ -56,7 +58,7 @@ state_of() {
     target.*) echo agreement ;;
     value.track) echo tracking ;;
     value.yearend) echo evaluation ;;
-    appeal.file | appeal.accept | appeal.reject) echo publicity ;;
+    appeal.file | appeal.accept | appeal.reject | results.own) echo publicity ;;
     cycle.reopen) echo final ;;
     *) echo setup ;;
     esac
@@ -77,6 +79,8 @@ prepare() {
 try() {
     local action=$1 role=$2 want=$3 cmd out rc=0
     cmd=$(case_of "$action" "$role") || fail "no case for action $action: add one to $0"
+    # `kaohe results` is results.own for a unit user and results.read for the others
+    if [ "$cmd" = SKIP ]; then tried=$((tried + 1)); return 0; fi
     prepare "$action"
     if [[ $cmd == *OPEN* ]]; then cmd=${cmd/OPEN/$(sql "SELECT id FROM appeals WHERE state = 'open'")}; fi
     local before; before=$(sql "SELECT COUNT(*) FROM audit WHERE action = 'refuse' AND \"key\" = '$action'")
@@ -125,7 +129,12 @@ body() {
             kh agreement propose W03 T1 A1.03 3 --note n >/dev/null 2>&1 || true
             kh agreement approve W03 T1 A1.03 >/dev/null
         fi
-        if [ "$st" = publicity ]; then   # decide what is open so final is allowed
+        if [ "$st" = publicity ]; then
+            # published: a unit reads its own rows, and nobody else's
+            as admin compute W03 >/dev/null
+            expect_fail "confined to T1) may not read its own published results for T2" as unit results W03 --unit T2
+            [ "$(as unit results W03 nodes | cut -d, -f1 | sort -u | tr '\n' ' ')" = "T1 unit " ] || fail "a unit reads only its own rows"
+            # decide what is open so final is allowed
             for id in $(sql "SELECT id FROM appeals WHERE state = 'open'"); do kh appeal reject "$id" --reason r >/dev/null; done
         fi
         kh cycle advance W03 >/dev/null || fail "admin advances from $st"
@@ -139,6 +148,11 @@ body() {
     expect_fail "confined to T1) may not list targets for T2" as unit agreement list W03 --unit T2
     expect_fail "may not change passwords for admin" env KAOHE_NEW_PASSWORD=password2 KAOHE_PASSWORD=password1 "$KAOHE" --lang en user passwd admin --user t1 --db "$DB"
     as unit appeal list W03 | grep -q T2 && fail "a unit sees another unit's appeal" || true
+    expect_fail "in state tracking: may not read its own published results there; allowed only in publicity, final" as unit results W03
+    as viewer results W03 nodes | grep -q '^T2,' || fail "a viewer reads every unit's results"
+    kh export W03 "$WORK/exp" >/dev/null
+    as admin results W03 >"$WORK/units.csv"
+    cmp -s "$WORK/units.csv" "$WORK/exp/results_units.csv" || fail "results prints the stored results_units.csv byte for byte"
     as admin appeal list W03 | grep -q T2 || fail "the admin sees every appeal"
     as admin audit verify | grep -q intact || fail "audit chain intact after the refusals"
 }

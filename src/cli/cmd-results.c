@@ -1,0 +1,63 @@
+/*
+ * cmd-results.c — `kaohe results CYCLE [FILE] [--unit UNIT]`: print one
+ * stored result file of a cycle as CSV.  Who may read what is the store's
+ * (results.read: admin and viewer; results.own: a unit user, its own rows,
+ * once the cycle is in publicity or final).
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli-store.h"
+#include "kaohe/buf.h"
+#include "kaohe/error.h"
+#include "kaohe/lang.h"
+#include "kaohe/store-load.h"
+
+static int run_results(int argc, char **argv);
+
+const struct kh_cmd kh_cmd_results = {
+    .name = "results",
+    .summary_zh = "查看已计算的考核结果（CSV）；单位用户在公示后查看本单位结果",
+    .summary_en = "show computed results (CSV); a unit user sees its own once published",
+    .help_zh = "用法: kaohe results 周期 [units|nodes|cadres|surveys|warnings] [--unit 单位编码]\n"
+               "  默认 units（results_units.csv）。管理员和 viewer 任何状态可查看；\n"
+               "  unit 角色只能查看本单位、且仅在公示（publicity）或定案（final）之后。\n"
+               "  共同选项: --db 数据库 --user 操作人\n",
+    .help_en = "usage: kaohe results CYCLE [units|nodes|cadres|surveys|warnings] [--unit UNIT]\n"
+               "  Default units (results_units.csv).  The admin and viewers read them in any state;\n"
+               "  a unit user only its own unit's rows, and only in publicity or final.\n"
+               "  common options: --db DATABASE --user ACTOR\n",
+    .run = run_results,
+};
+
+static int run_results(int argc, char **argv)
+{
+    struct kh_cli_args a;
+    int rc = kh__cli_args(&kh_cmd_results, argc, argv, "unit", "", &a);
+    if (rc != 0)
+        return rc;
+    if (a.npos < 1 || a.npos > 2)
+        return kh_cmd_usage_error(&kh_cmd_results, "%s",
+                                  KH_TR("需要考核周期编码", "a cycle code is needed"));
+    static const char *const short_names[][2] = {
+        {"units", "results_units.csv"},     {"nodes", "results_nodes.csv"},
+        {"cadres", "results_cadres.csv"},   {"surveys", "results_surveys.csv"},
+        {"warnings", "warnings.csv"},
+    };
+    const char *file = a.npos == 2 ? a.pos[1] : "units";
+    for (size_t i = 0; i < sizeof short_names / sizeof short_names[0]; i++)
+        if (strcmp(file, short_names[i][0]) == 0)
+            file = short_names[i][1];
+    struct kh_store *s;
+    struct kh_actor actor;
+    if ((rc = kh__cli_open(&kh_cmd_results, &a, false, &s, &actor)) != 0)
+        return rc;
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_buf out = KH_BUF_INIT;
+    rc = kh_store_results_csv(s, &actor, a.pos[0], file, kh__cli_opt(&a, "unit"), &out, &err);
+    if (rc == 0)
+        fwrite(out.data, 1, out.len, stdout);
+    kh_buf_release(&out);
+    kh_store_close(s);
+    return rc != 0 ? kh__cli_fail(&kh_cmd_results, &err) : KH_EXIT_OK;
+}
