@@ -117,6 +117,10 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "reject appeals")                                                                           \
     X(APPEAL_LIST, "appeal.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, \
       "查看申诉", "list appeals")                                                                  \
+    X(RATING_ENTER, "rating.enter", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN | KH_RL_RATER,      \
+      KH_SCOPE_OWN, "录入评分", "enter ratings")                                                   \
+    X(RATING_LIST, "rating.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_RATER | KH_RL_VIEWER,             \
+      KH_SCOPE_OWN, "查看评分", "list ratings")                                                    \
     X(RESULTS_READ, "results.read", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \
       "查看考核结果", "read results")                                                              \
     X(RESULTS_OWN, "results.own", KH_ST_PUBLISHED, KH_RL_UNIT, KH_SCOPE_OWN,                        \

@@ -81,4 +81,21 @@ int kh_store_appeals_list(struct kh_store *s, const struct kh_actor *a,
     const char *cycle, bool open_only,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
 
+/*
+ * Ratings (评分, SPEC §4) entered one at a time after import (store-ratings.c):
+ * the rating of `rater` for `ratee` (a unit or cadre code) on `item` (a qual
+ * leaf or a cadre dimension), score a level of the item's scale or a number
+ * in [0, 100].  A second rating of the same (rater, ratee, item) replaces the
+ * first.  Action rating.enter: a rater user only as its own rater code
+ * (rater NULL/"" = its own), the admin for any rater; in setup or
+ * evaluation.  Audited.
+ */
+int kh_store_rating_set(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                        const char *rater, const char *ratee, const char *item,
+                        const char *score, struct kh_error *err);
+/* Rows (rater, ratee, item, score) in file order; a rater user sees its own
+ * only, and nobody else's.  Action rating.list. */
+int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                          kh_store_row_fn fn, void *ctx, struct kh_error *err);
+
 #endif

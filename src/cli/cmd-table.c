@@ -20,6 +20,7 @@ extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
 extern const struct kh_cmd kh_cmd_authz;
 extern const struct kh_cmd kh_cmd_results;
+extern const struct kh_cmd kh_cmd_rating;
 extern const struct kh_cmd kh_cmd_ahp;
 extern const struct kh_cmd kh_cmd_entropy;
 extern const struct kh_cmd kh_cmd_weights;
@@ -38,6 +39,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_results,
     &kh_cmd_cycle,
     &kh_cmd_track,
+    &kh_cmd_rating,
     &kh_cmd_appeal,
     &kh_cmd_user,
     &kh_cmd_audit,

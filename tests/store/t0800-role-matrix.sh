@@ -44,6 +44,8 @@ case_of() {
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
     appeal.reject) echo "appeal reject OPEN --reason r" ;;
     appeal.list) echo "appeal list W03" ;;
+    rating.enter) if [ "$role" = admin ]; then echo "rating set W03 T1 A1.06 80 --rater R1"; else echo "rating set W03 T1 A1.06 80"; fi ;;
+    rating.list) echo "rating list W03" ;;
     results.read) if [ "$role" = unit ]; then echo SKIP; else echo "results W03"; fi ;;
     results.own) if [ "$role" = unit ]; then echo "results W03"; else echo SKIP; fi ;;
     audit.read) echo "audit log --limit 1" ;;
@@ -57,7 +59,7 @@ state_of() {
     case $1 in
     target.*) echo agreement ;;
     value.track) echo tracking ;;
-    value.yearend) echo evaluation ;;
+    value.yearend | rating.enter) echo evaluation ;;
     appeal.file | appeal.accept | appeal.reject | results.own) echo publicity ;;
     cycle.reopen) echo final ;;
     *) echo setup ;;

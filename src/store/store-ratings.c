@@ -1,0 +1,199 @@
+/*
+ * store-ratings.c — ratings entered one by one into a stored cycle (SPEC §4):
+ * the rater forms of the web application and `kaohe rating`.
+ *
+ * A rating is one row of the cycle's `ratings` table (its ratings.csv):
+ * (rater, ratee, item, score).  Entering the same (rater, ratee, item) again
+ * replaces the score and keeps the row's place; a new one goes at the end,
+ * so an export is still the bundle writer's own output.  Who may is the
+ * action table (rating.enter, rating.list): a rater user acts only as its
+ * own rater code and sees only its own ratings — never anybody else's —
+ * and the admin enters for any rater (paper forms typed in by the office).
+ *
+ * What is checked here, at entry, so a mistake is named when it is made and
+ * not at compute time: the rater, the ratee (a unit or a cadre of the
+ * cycle) and the item (a qual leaf, or a dimension of some position) exist,
+ * and the score is a level of the item's scale (a qual leaf's `scale`) or a
+ * number in [0, 100].  The bundle reader still validates the whole cycle
+ * when it is computed (min_raters, groups without weight, …).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kaohe/authz.h"
+#include "kaohe/error.h"
+#include "kaohe/store-workflow.h"
+#include "store/store-int.h"
+
+static bool exists(struct kh_store *s, const char *sql, const char *cycle_id, const char *code)
+{
+    char one[8];
+    const char *p[] = {cycle_id, code};
+    return kh_store_query_text(s, sql, p, 2, one, sizeof one, NULL, NULL) == 0;
+}
+
+/* The item's scale name into scale ("" for a dimension or an unscaled leaf). */
+static int check_item(struct kh_store *s, const struct kh_cycle_row *c, const char *item,
+                      char scale[128], struct kh_error *err)
+{
+    char kind[64] = "";
+    scale[0] = '\0';
+    const char *p[] = {c->id, item};
+    if (kh_store_query_text(s, "SELECT kind FROM indicators WHERE cycle_id = $1 AND code = $2", p, 2,
+                            kind, sizeof kind, NULL, NULL) == 0) {
+        if (strcmp(kind, "qual") != 0)
+            return kh_error_set(err, KH_EINVAL, NULL, 0, "item",
+                                "指标 %s 不是定性指标（%s），不能评分 / indicator %s is not a qual leaf "
+                                "(%s): it takes no ratings", item, kind, item, kind);
+        kh_store_query_text(s, "SELECT scale FROM indicators WHERE cycle_id = $1 AND code = $2", p, 2,
+                            scale, 128, NULL, NULL);
+        return 0;
+    }
+    /* a cadre dimension: "德=0.2;能=0.2;…" in some position's dims */
+    char pat[300];
+    snprintf(pat, sizeof pat, "%%%s=%%", item);
+    const char *q[] = {c->id, pat};
+    char one[8];
+    if (kh_store_query_text(s, "SELECT 1 FROM positions WHERE cycle_id = $1 AND dims LIKE $2", q, 2,
+                            one, sizeof one, NULL, NULL) == 0)
+        return 0;
+    return kh_error_set(err, KH_EINVAL, NULL, 0, "item",
+                        "本考核周期没有定性指标或干部考核维度 %s / the cycle has no qual leaf or cadre "
+                        "dimension %s", item, item);
+}
+
+/* A number in [0, 100], or a level of the named scale in scales.csv (an
+ * abstention 弃权 always). */
+static int check_score(struct kh_store *s, const struct kh_cycle_row *c, const char *scale,
+                       const char *score, struct kh_error *err)
+{
+    char *end;
+    double x = strtod(score, &end);
+    if (score[0] != '\0' && *end == '\0')
+        return isfinite(x) && x >= 0 && x <= 100
+                   ? 0
+                   : kh_error_set(err, KH_EINVAL, NULL, 0, "score",
+                                  "评分 %s 超出 0–100 / score %s is outside 0–100", score, score);
+    if (strcmp(score, "弃权") == 0)
+        return 0;
+    const char *p[] = {c->id, scale, score};
+    char one[8];
+    if (score[0] != '\0' &&
+        kh_store_query_text(s, "SELECT 1 FROM scales WHERE cycle_id = $1 AND scale = $2 AND "
+                               "level = $3", p, 3, one, sizeof one, NULL, NULL) == 0)
+        return 0;
+    return kh_error_set(err, KH_EINVAL, NULL, 0, "score",
+                        "评分 “%s” 不是量表 %s 的等级，也不是 0–100 的数 / score '%s' is neither a level "
+                        "of scale %s nor a number in 0–100", score, scale[0] ? scale : "-", score,
+                        scale[0] ? scale : "-");
+}
+
+struct rate_ctx {
+    const struct kh_actor *actor;
+    const char *cycle, *rater, *ratee, *item, *score;
+};
+
+struct old_rating {
+    char ord[24], score[128];
+    bool found;
+};
+
+static int old_row(void *ctx, int ncols, const char *const *c)
+{
+    struct old_rating *o = ctx;
+    if (ncols >= 2 && !o->found) {
+        snprintf(o->ord, sizeof o->ord, "%s", c[0]);
+        snprintf(o->score, sizeof o->score, "%s", c[1] ? c[1] : "");
+        o->found = true;
+    }
+    return 0;
+}
+
+static int rate_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct rate_ctx *a = ctx;
+    struct kh_cycle_row c;
+    struct kh_authz_target t = {.rater = a->rater};
+    char scale[128];
+    int rc = kh__store_cycle_get(s, a->cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a->actor, KH_ACT_RATING_ENTER, &c, &t, err);
+    if (rc != 0)
+        return rc;
+    if (a->rater[0] == '\0')
+        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                            "需要评价人编码（--rater）/ a rater code is needed (--rater)");
+    if (!exists(s, "SELECT 1 FROM raters WHERE cycle_id = $1 AND code = $2", c.id, a->rater))
+        return kh_error_set(err, KH_EINVAL, NULL, 0, "rater",
+                            "本考核周期没有评价人 %s / the cycle has no rater %s", a->rater, a->rater);
+    if (!exists(s, "SELECT 1 FROM units WHERE cycle_id = $1 AND code = $2", c.id, a->ratee) &&
+        !exists(s, "SELECT 1 FROM cadres WHERE cycle_id = $1 AND code = $2", c.id, a->ratee))
+        return kh_error_set(err, KH_EINVAL, NULL, 0, "ratee",
+                            "本考核周期没有单位或干部 %s / the cycle has no unit or cadre %s", a->ratee,
+                            a->ratee);
+    rc = check_item(s, &c, a->item, scale, err);
+    if (rc == 0)
+        rc = check_score(s, &c, scale, a->score, err);
+    if (rc != 0)
+        return rc;
+    struct old_rating o = {.found = false};
+    const char *k[] = {c.id, a->rater, a->ratee, a->item};
+    rc = kh_store_query(s, "SELECT ord, score FROM ratings WHERE cycle_id = $1 AND rater = $2 AND "
+                           "ratee = $3 AND item = $4 ORDER BY ord", k, 4, old_row, &o, err);
+    if (rc != 0)
+        return rc;
+    if (o.found) {
+        const char *p[] = {a->score, c.id, o.ord};
+        rc = kh_store_exec(s, "UPDATE ratings SET score = $1 WHERE cycle_id = $2 AND ord = $3", p, 3,
+                           NULL, err);
+    } else {
+        char ord[24];
+        const char *q[] = {c.id};
+        rc = kh_store_query_text(s, "SELECT COALESCE(MAX(ord), 0) + 1 FROM ratings WHERE cycle_id = $1",
+                                 q, 1, ord, sizeof ord, NULL, err);
+        const char *p[] = {c.id, ord, a->rater, a->ratee, a->item, a->score};
+        if (rc == 0)
+            rc = kh_store_exec(s, "INSERT INTO ratings (cycle_id, ord, rater, ratee, item, score) "
+                                  "VALUES ($1, $2, $3, $4, $5, $6)", p, 6, NULL, err);
+        if (rc == 0)
+            rc = kh__store_file_grew(s, c.id, "ratings.csv", "rater,ratee,item,score", 1, err);
+    }
+    if (rc != 0)
+        return rc;
+    char key[700];
+    snprintf(key, sizeof key, "%s/%s/%s/%s", c.code, a->rater, a->ratee, a->item);
+    char *before = o.found ? kh__store_json("score", o.score, NULL) : NULL;
+    char *after = kh__store_json("score", a->score, NULL);
+    rc = kh_store_audit(s, a->actor, o.found ? "update" : "insert", "rating", key, before, after,
+                        NULL, err);
+    free(before);
+    free(after);
+    return rc;
+}
+
+int kh_store_rating_set(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                        const char *rater, const char *ratee, const char *item,
+                        const char *score, struct kh_error *err)
+{
+    if ((rater == NULL || rater[0] == '\0') && a != NULL && a->role == KH_ROLE_RATER)
+        rater = a->rater;
+    struct rate_ctx x = {a, cycle, rater ? rater : "", ratee, item, score ? score : ""};
+    return kh_store_tx(s, rate_tx, &x, err);
+}
+
+int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                          kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    const char *own = a != NULL && a->role == KH_ROLE_RATER ? a->rater : "";
+    struct kh_authz_target t = {.rater = own};
+    int rc = kh__store_cycle_get(s, cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_RATING_LIST, &c, &t, err);
+    if (rc != 0)
+        return rc;
+    const char *p[] = {c.id, own};
+    return kh_store_query(s, "SELECT rater, ratee, item, score FROM ratings WHERE cycle_id = $1 "
+                             "AND ($2 = '' OR rater = $2) ORDER BY ord", p, 2, fn, ctx, err);
+}
