@@ -356,6 +356,8 @@ class Eval:
     @staticmethod
     def method(m, d, p, x, pop, t):
         ben = d == "benefit"
+        if not len(x):
+            return np.zeros(0)
         with np.errstate(divide="ignore", invalid="ignore"):
             if m == "target":
                 a, cap = fnum(p.get("alpha"), 1.0), fnum(p.get("cap"), 1.0)
@@ -825,7 +827,12 @@ class Eval:
             ratio = np.where(cost, np.where(actual == 0, INF, exp / actual), actual / exp)
         level = np.where(ratio >= 0.95, "green", np.where(ratio >= 0.80, "yellow", "red"))
         nix = {n["code"]: n["ix"] for n in self.pre}
-        order = np.lexsort((np.arange(len(T)), T["indicator"].map(nix).to_numpy(), ui))
+        # units.csv order, tree pre-order, chronological period (default elapsed share, then
+        # period code), values.csv order (docs/method.md, warning row order)
+        per = T["period"].to_numpy(object)
+        dshare = np.array([int(p[1:]) / (4.0 if p[0] == "Q" else 12.0) for p in per])
+        pcode = pd.factorize(per, sort=True)[0]
+        order = np.lexsort((np.arange(len(T)), pcode, dshare, T["indicator"].map(nix).to_numpy(), ui))
         cols = [T["unit"].to_numpy()[order], T["indicator"].to_numpy()[order], T["period"].to_numpy()[order],
                 fmt_array(exp[order]), fmt_array(actual[order]), fmt_array(ratio[order]), level[order]]
         write(os.path.join(self.out, "warnings.csv"),
