@@ -26,6 +26,7 @@ extern const struct kh_cmd kh_cmd_entropy;
 extern const struct kh_cmd kh_cmd_weights;
 extern const struct kh_cmd kh_cmd_sensitivity;
 extern const struct kh_cmd kh_cmd_agreement;
+extern const struct kh_cmd kh_cmd_concordance;
 extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
@@ -50,6 +51,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_weights,
     &kh_cmd_sensitivity,
     &kh_cmd_agreement,
+    &kh_cmd_concordance,
     &kh_cmd_version,
     NULL,
 };

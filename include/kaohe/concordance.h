@@ -1,5 +1,8 @@
 /*
- * agreement.h — how far raters agree (SPEC §8, §11.25).
+ * concordance.h — how far raters agree (SPEC §8, §11.25).
+ *
+ * Called concordance (评价一致性, `kaohe concordance`) so that "agreement"
+ * means one thing in kaohe: the performance agreement (绩效协议) of a cycle.
  *
  * The statistics, on a complete block of m raters × n ratees held flat as
  * x[r*n + t] (rater-major):
@@ -19,8 +22,8 @@
  * - Spearman's ρ: Pearson's correlation of the average ranks (exact with
  *   ties); NaN when either side is constant.
  */
-#ifndef KAOHE_AGREEMENT_H
-#define KAOHE_AGREEMENT_H
+#ifndef KAOHE_CONCORDANCE_H
+#define KAOHE_CONCORDANCE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -52,27 +55,27 @@ double kh_spearman(const double *a, const double *b, size_t n);
  * raters or 2 ratees → not computed, with the reason.  Nothing is dropped:
  * a rater with a negative correlation is flagged, not removed.
  */
-enum kh_agreement_status {
-    KH_AGREE_OK,
-    KH_AGREE_FEW_RATERS,     /* < 2 raters with a counted rating */
-    KH_AGREE_FEW_RATEES,     /* < 2 ratees scored by every such rater */
+enum kh_concordance_status {
+    KH_CONC_OK,
+    KH_CONC_FEW_RATERS,     /* < 2 raters with a counted rating */
+    KH_CONC_FEW_RATEES,     /* < 2 ratees scored by every such rater */
 };
 
-struct kh_agreement_item {
+struct kh_concordance_item {
     int32_t group;
     bool ratee_is_cadre;
     int32_t item;            /* node index (units) or dimension index (cadres) */
     int32_t raters_total;    /* group's raters with a counted rating on the item */
     int32_t ratees_total;    /* ratees with a counted rating from the group */
     int32_t nraters, nratees;   /* the complete block (0 when not computed) */
-    enum kh_agreement_status status;
+    enum kh_concordance_status status;
     double w, s, chi2, icc;  /* NaN when not computed or undefined */
     double mean;             /* mean of the block's scores */
-    int32_t first_rater, nrater_rows;   /* slice of kh_agreement.raters */
+    int32_t first_rater, nrater_rows;   /* slice of kh_concordance.raters */
 };
 
-struct kh_agreement_rater {
-    int32_t item_row;        /* index into kh_agreement.items */
+struct kh_concordance_rater {
+    int32_t item_row;        /* index into kh_concordance.items */
     int32_t rater;           /* index into bundle raters */
     int32_t n;               /* ratees in the block */
     double mean;             /* the rater's mean over the block */
@@ -81,14 +84,14 @@ struct kh_agreement_rater {
     bool flagged;            /* spearman < 0 */
 };
 
-struct kh_agreement {
-    struct kh_agreement_item *items; size_t nitems;
-    struct kh_agreement_rater *raters; size_t nraters;
+struct kh_concordance {
+    struct kh_concordance_item *items; size_t nitems;
+    struct kh_concordance_rater *raters; size_t nraters;
 };
 
 /* Compute for every block, ordered by (group, units before cadres, item).
- * Returns 0; `a` is released by kh_agreement_release (accepts zeroed). */
-int kh_agreement_compute(const struct kh_bundle *b, struct kh_agreement *a, struct kh_error *err);
-void kh_agreement_release(struct kh_agreement *a);
+ * Returns 0; `a` is released by kh_concordance_release (accepts zeroed). */
+int kh_concordance_compute(const struct kh_bundle *b, struct kh_concordance *a, struct kh_error *err);
+void kh_concordance_release(struct kh_concordance *a);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * agreement.c — Kendall's W, ICC(2,1), Spearman's ρ and the per-block
- * bookkeeping over a bundle's ratings (agreement.h, SPEC §8, §11.25).
+ * concordance.c — Kendall's W, ICC(2,1), Spearman's ρ and the per-block
+ * bookkeeping over a bundle's ratings (concordance.h, SPEC §8, §11.25).
  *
  * Blocks.  Counted ratings (numeric points, abstentions out, group weighted
  * on the item) are copied into one array and sorted by (group, ratee kind,
@@ -19,7 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "kaohe/agreement.h"
+#include "kaohe/concordance.h"
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
 
@@ -194,7 +194,7 @@ static bool group_weighted(const struct kh_bundle *b, const struct kh_rating *rt
     return false;
 }
 
-void kh_agreement_release(struct kh_agreement *a)
+void kh_concordance_release(struct kh_concordance *a)
 {
     if (a == NULL)
         return;
@@ -203,11 +203,11 @@ void kh_agreement_release(struct kh_agreement *a)
     memset(a, 0, sizeof *a);
 }
 
-static void do_block(struct kh_agreement *a, const struct counted *c, size_t nc,
+static void do_block(struct kh_concordance *a, const struct counted *c, size_t nc,
                      size_t *items_cap, size_t *raters_cap)
 {
     KH_GROW(a->items, a->nitems + 1, *items_cap);
-    struct kh_agreement_item *it = &a->items[a->nitems];
+    struct kh_concordance_item *it = &a->items[a->nitems];
     memset(it, 0, sizeof *it);
     it->group = c[0].group;
     it->ratee_is_cadre = c[0].kind != 0;
@@ -249,10 +249,10 @@ static void do_block(struct kh_agreement *a, const struct counted *c, size_t nc,
     it->ratees_total = (int32_t)ntot;
     it->first_rater = (int32_t)a->nraters;
     if (m < 2)
-        it->status = KH_AGREE_FEW_RATERS;
+        it->status = KH_CONC_FEW_RATERS;
     else if (n < 2)
-        it->status = KH_AGREE_FEW_RATEES;
-    if (it->status != KH_AGREE_OK)
+        it->status = KH_CONC_FEW_RATEES;
+    if (it->status != KH_CONC_OK)
         goto out;
 
     it->nraters = (int32_t)m;
@@ -296,7 +296,7 @@ static void do_block(struct kh_agreement *a, const struct counted *c, size_t nc,
             rs += x[q * n + t];
         }
         KH_GROW(a->raters, a->nraters + 1, *raters_cap);
-        struct kh_agreement_rater *ar = &a->raters[a->nraters++];
+        struct kh_concordance_rater *ar = &a->raters[a->nraters++];
         ar->item_row = (int32_t)a->nitems;
         ar->rater = raters[q];
         ar->n = (int32_t)n;
@@ -315,7 +315,7 @@ out:
     free(full);
 }
 
-int kh_agreement_compute(const struct kh_bundle *b, struct kh_agreement *a, struct kh_error *err)
+int kh_concordance_compute(const struct kh_bundle *b, struct kh_concordance *a, struct kh_error *err)
 {
     (void)err;
     memset(a, 0, sizeof *a);

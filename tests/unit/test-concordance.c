@@ -1,5 +1,5 @@
 /*
- * test-agreement.c — Kendall's W, ICC(2,1) and Spearman against published
+ * test-concordance.c — Kendall's W, ICC(2,1) and Spearman against published
  * examples (sources in tests/analysis/README.md).
  */
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
-#include "kaohe/agreement.h"
+#include "kaohe/concordance.h"
 #include "kaohe/bundle.h"
 
 static double rnd(double x, int d)
@@ -117,10 +117,10 @@ static void test_bundle_blocks(void **state)
     memset(&b, 0, sizeof b);
     assert_int_equal(kh_bundle_read_dir(path, NULL, &b, &d), 0);
     kh_diags_release(&d);
-    struct kh_agreement a;
-    assert_int_equal(kh_agreement_compute(&b, &a, NULL), 0);
+    struct kh_concordance a;
+    assert_int_equal(kh_concordance_compute(&b, &a, NULL), 0);
     assert_int_equal(a.nitems, 2);     /* X1's rating on A1 is left out: group has no weight */
-    assert_int_equal(a.items[0].status, KH_AGREE_OK);
+    assert_int_equal(a.items[0].status, KH_CONC_OK);
     assert_int_equal(a.items[0].nraters, 4);
     assert_int_equal(a.items[0].nratees, 6);
     assert_true(rnd(a.items[0].icc, 2) == 0.29);
@@ -134,7 +134,7 @@ static void test_bundle_blocks(void **state)
     for (int k = 0; k < 4; k++)
         sum += a.raters[k].leniency;
     assert_true(fabs(sum) < 1e-12);
-    kh_agreement_release(&a);
+    kh_concordance_release(&a);
     kh_bundle_release(&b);
 }
 
