@@ -10,7 +10,9 @@
  * and goes back to an earlier state.  Every state change is one audit
  * record with the old and new state.  Which *data* may change in which
  * state (targets only in agreement, values only in setup/tracking/
- * evaluation) is checked by each command through kh_store_require_state.
+ * evaluation), and who may advance or reopen, is the action table of
+ * authz.h, checked by kh_authz_check at the top of each operation; what
+ * stays here are the rules of the data.
  */
 #include <math.h>
 #include <stdarg.h>
