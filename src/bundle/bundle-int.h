@@ -182,8 +182,6 @@ void kh__read_responses(struct kh__rd *rd);
 void kh__read_adjustments(struct kh__rd *rd);
 void kh__check_cross(struct kh__rd *rd);
 
-/* Leaf applicable in category c: it and every ancestor weigh > 0 (§11.11). */
-bool kh__applicable(const struct kh_bundle *b, int32_t node, int32_t cat);
 /* Level lookup with the §11.6 abstentions. -1 when absent. */
 int32_t kh__scale_find(const struct kh_scale *s, const char *name);
 

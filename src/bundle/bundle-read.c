@@ -36,6 +36,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "bundle-int.h"
+#include "kaohe/applicability.h"
 #include "kaohe/encoding.h"
 #include "kaohe/xalloc.h"
 
@@ -62,7 +63,7 @@ static void check_targets(struct kh__rd *rd)
         if (nd->kind != KH_KIND_QUANT || nd->method != KH_METHOD_TARGET)
             continue;
         for (int32_t u = 0; u < b->nunits; u++) {
-            if (!kh__applicable(b, n, b->units[u].category))
+            if (!kh_node_applies(b, n, b->units[u].category))
                 continue;
             int32_t ti = kh_u64map_get(&rd->target_ix, KH_U64_KEY(u, n));
             if (ti < 0) {

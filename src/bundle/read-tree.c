@@ -17,7 +17,7 @@
  * Children are linked in input order (first_child/next_sibling), `depth`
  * counts from 0 at the dimensions, and `preorder` lists the tree in
  * pre-order — the row order of results_nodes.csv.  Applicability of a leaf
- * in a category (§11.11) is computed here too (kh__applicable).
+ * in a category (§11.11) is core's (applicability.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -59,14 +59,6 @@ static void node_err(struct kh__table *t, const struct node_extra *x, int col, c
     t->line = x->line;
     kh__err(t, col, fmt, a, b2);
     t->line = save;
-}
-
-bool kh__applicable(const struct kh_bundle *b, int32_t node, int32_t cat)
-{
-    for (int32_t n = node; n >= 0; n = b->nodes[n].parent)
-        if (!(b->nodes[n].weights[cat] > 0))
-            return false;
-    return true;
 }
 
 void kh__read_indicators(struct kh__rd *rd)

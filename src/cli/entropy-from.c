@@ -14,17 +14,10 @@
 #include "cli/analysis-cli.h"
 #include "cli/cli-bundle.h"
 #include "cli/entropy-from.h"
+#include "kaohe/applicability.h"
 #include "kaohe/bundle.h"
 #include "kaohe/lang.h"
 #include "kaohe/xalloc.h"
-
-static bool applicable(const struct kh_bundle *b, int32_t n, int32_t cat)
-{
-    for (; n >= 0; n = b->nodes[n].parent)
-        if (!(b->nodes[n].weights[cat] > 0))
-            return false;
-    return true;
-}
 
 static bool under(const struct kh_bundle *b, int32_t n, int32_t root)
 {
@@ -61,7 +54,7 @@ int kh__entropy_from_bundle(const struct kh_cmd *cmd, const char *dir, const cha
     for (int32_t i = 0; i < b.nnodes; i++) {
         int32_t k = b.preorder[i];
         col[k] = -1;
-        if (b.nodes[k].kind == KH_KIND_QUANT && under(&b, k, root) && applicable(&b, k, c))
+        if (b.nodes[k].kind == KH_KIND_QUANT && under(&b, k, root) && kh_node_applies(&b, k, c))
             leaf[nl++] = k;
     }
     for (size_t j = 0; j < nl; j++)

@@ -4,10 +4,10 @@
  *
  * What it owns: phase 2 of the engine for one set of weights W[c*N + n].
  *
- * Applicability (§11.11): a node applies in category c when it and every
- * ancestor have weight > 0 there.  A point leaf (bonus/penalty/veto) never
- * enters a mean and has no weight of its own (§11.17): it has a row when its
- * ancestors apply.
+ * Applicability (§11.11, the rule itself in applicability.c): a node applies
+ * in category c when it and every ancestor have weight > 0 there.  A point
+ * leaf (bonus/penalty/veto) never enters a mean and has no weight of its own
+ * (§11.17): it has a row when its ancestors apply.
  *
  * Node score (§6): s = Σ w_c·s_c / Σ w_c over the applicable children that
  * have a score, summed in input order of the children; a node with no scored
@@ -27,6 +27,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include "kaohe/applicability.h"
 #include "kaohe/round2.h"
 #include "kaohe/xalloc.h"
 #include "core/engine-internal.h"
@@ -53,18 +54,14 @@ void kh__aggregate(const struct kh__prep *p, const double *W, struct kh_unit_res
     double *gden = kh_xmalloc(((size_t)N + 1) * sizeof *gden);
     uint8_t *has = kh_xmalloc((size_t)N + 1);
 
-    /* applicability per category, in pre-order so parents come first */
+    /* applicability per category (applicability.h); a point leaf that
+     * applies has a row but enters no mean */
     for (int32_t c = 0; c < C; c++) {
         uint8_t *a = app + (size_t)c * N;
-        const double *w = W + (size_t)c * N;
-        for (int32_t i = 0; i < N; i++) {
-            int32_t n = b->preorder[i], par = b->nodes[n].parent;
-            bool path = par < 0 || (a[par] & 1);
-            if (kh_kind_is_points(b->nodes[n].kind))
-                a[n] = path ? 2 : 0;
-            else
-                a[n] = (path && w[n] > 0) ? 3 : 0;
-        }
+        kh_applicability_mask(b, W + (size_t)c * N, a);
+        for (int32_t n = 0; n < N; n++)
+            if (a[n])
+                a[n] = kh_kind_is_points(b->nodes[n].kind) ? 2 : 3;
     }
 
     for (int32_t u = 0; u < p->U; u++) {
