@@ -17,6 +17,10 @@
 struct kh_error;
 
 bool kh_utf8_valid(const char *s, size_t n);
+/* Decode one sequence at s (n >= 1 bytes available): its length (1-4) and
+ * code point in *cp, or 0 for a byte that does not start a well-formed
+ * sequence (*cp = U+FFFD; the caller skips one byte).  Strict as above. */
+int kh_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 /* Number of UTF-8 code points in s (invalid bytes count one each). */
 size_t kh_utf8_len(const char *s);
 

@@ -21,12 +21,16 @@
 #include "kaohe/error.h"
 #include "kaohe/msg-util.h"
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+/* Length of the valid UTF-8 sequence at s (n bytes left) and its code
+ * point, or 0 (and U+FFFD) if invalid (encoding.h). */
+int kh_utf8_decode(const unsigned char *s, size_t n, unsigned *cpo)
 {
     unsigned c = s[0];
-    if (c < 0x80)
+    *cpo = 0xFFFD;
+    if (c < 0x80) {
+        *cpo = c;
         return 1;
+    }
     size_t len;
     unsigned min;
     if (c >= 0xC2 && c <= 0xDF) {
@@ -51,7 +55,14 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     }
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
-    return len;
+    *cpo = cp;
+    return (int)len;
+}
+
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned cp;
+    return (size_t)kh_utf8_decode(s, n, &cp);
 }
 
 /* Offset of the first invalid byte, or n when all is valid.  CSV bundles are
