@@ -2,8 +2,8 @@
  * results-csv.h — the result files of FORMATS.md ("Output files").
  *
  * results_units.csv, results_nodes.csv, results_cadres.csv,
- * results_surveys.csv always; warnings.csv only when it has a row (SPEC
- * §11.21).  Numbers %.17g (numfmt.h), rows in input order, UTF-8 without BOM,
+ * results_surveys.csv, results_contributions.csv always; warnings.csv only
+ * when it has a row (SPEC §11.21).  Numbers %.17g (numfmt.h), rows in input order, UTF-8 without BOM,
  * "\n" line ends: byte-identical for the same bundle.
  */
 #ifndef KAOHE_RESULTS_CSV_H
@@ -16,7 +16,9 @@
 struct kh_error;
 
 enum kh_result_file { KH_RESULT_UNITS, KH_RESULT_NODES, KH_RESULT_CADRES, KH_RESULT_SURVEYS,
-                      KH_RESULT_WARNINGS, KH_RESULT_NFILES };
+                      KH_RESULT_WARNINGS, KH_RESULT_CONTRIBUTIONS, KH_RESULT_NFILES };
+/* KH_RESULT_CONTRIBUTIONS: results_contributions.csv (contributions.h),
+ * written by eval; not (yet) stored by compute. */
 extern const char *const kh_result_file_names[KH_RESULT_NFILES];
 
 /* Render one result file into buf (appended). */

@@ -22,13 +22,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "kaohe/results-csv.h"
+#include <math.h>
+#include <stdlib.h>
 #include "kaohe/csv.h"
+#include "kaohe/xalloc.h"
+#include "kaohe/contributions.h"
 #include "kaohe/error.h"
 #include "kaohe/numfmt.h"
 
 const char *const kh_result_file_names[KH_RESULT_NFILES] = {
     "results_units.csv", "results_nodes.csv", "results_cadres.csv", "results_surveys.csv",
-    "warnings.csv",
+    "warnings.csv", "results_contributions.csv",
 };
 
 static const char *const warning_levels[] = {"green", "yellow", "red"};
@@ -166,6 +170,29 @@ static int render_warnings(const struct kh_bundle *b, const struct kh_results *r
     return rc;
 }
 
+/* unit,leaf,contribution: per unit, its leaves with a row, in tree
+ * pre-order (results_nodes.csv order); contributions.h. */
+static int render_contributions(const struct kh_bundle *b, const struct kh_results *r,
+                                struct kh_buf *out)
+{
+    static const char *const header[] = {"unit", "leaf", "contribution"};
+    double *c = kh_xmalloc(((size_t)b->nnodes + 1) * sizeof *c);
+    int rc = put_row(out, header, 3);
+    for (int32_t u = 0; rc == 0 && u < b->nunits; u++) {
+        kh_unit_contributions(b, r, u, c);
+        for (int32_t i = 0; rc == 0 && i < b->nnodes; i++) {
+            int32_t n = b->preorder[i];
+            if (isnan(c[n]))
+                continue;
+            char num[32];
+            const char *cells[3] = {b->units[u].code, b->nodes[n].code, kh_fmt_double(c[n], num)};
+            rc = put_row(out, cells, 3);
+        }
+    }
+    free(c);
+    return rc;
+}
+
 int kh_results_render(const struct kh_bundle *b, const struct kh_results *r,
                       enum kh_result_file which, struct kh_buf *out)
 {
@@ -180,6 +207,8 @@ int kh_results_render(const struct kh_bundle *b, const struct kh_results *r,
         return render_surveys(b, r, out);
     case KH_RESULT_WARNINGS:
         return render_warnings(b, r, out);
+    case KH_RESULT_CONTRIBUTIONS:
+        return render_contributions(b, r, out);
     case KH_RESULT_NFILES:
         break;
     }

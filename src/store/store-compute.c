@@ -67,8 +67,8 @@ int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *
     if (rc == 0)
         rc = kh_engine_run(&b, NULL, &r, err);
     for (int i = 0; rc == 0 && i < KH_RESULT_NFILES; i++) {
-        if (i == KH_RESULT_WARNINGS && r.nwarnings == 0)
-            continue;
+        if ((i == KH_RESULT_WARNINGS && r.nwarnings == 0) || i == KH_RESULT_CONTRIBUTIONS)
+            continue;   /* contributions are derived from the stored results (not stored) */
         kh_buf_init(&f.data[f.n], 0);
         f.name[f.n] = kh_result_file_names[i];
         rc = kh_results_render(&b, &r, (enum kh_result_file)i, &f.data[f.n]);
