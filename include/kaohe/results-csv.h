@@ -17,8 +17,7 @@ struct kh_error;
 
 enum kh_result_file { KH_RESULT_UNITS, KH_RESULT_NODES, KH_RESULT_CADRES, KH_RESULT_SURVEYS,
                       KH_RESULT_WARNINGS, KH_RESULT_CONTRIBUTIONS, KH_RESULT_NFILES };
-/* KH_RESULT_CONTRIBUTIONS: results_contributions.csv (contributions.h),
- * written by eval; not (yet) stored by compute. */
+/* KH_RESULT_CONTRIBUTIONS: results_contributions.csv (contributions.h). */
 extern const char *const kh_result_file_names[KH_RESULT_NFILES];
 
 /* Render one result file into buf (appended). */

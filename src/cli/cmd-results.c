@@ -18,11 +18,11 @@ const struct kh_cmd kh_cmd_results = {
     .name = "results",
     .summary_zh = "查看已计算的考核结果（CSV）；单位用户在公示后查看本单位结果",
     .summary_en = "show computed results (CSV); a unit user sees its own once published",
-    .help_zh = "用法: kaohe results 周期 [units|nodes|cadres|surveys|warnings] [--unit 单位编码]\n"
+    .help_zh = "用法: kaohe results 周期 [units|nodes|cadres|surveys|warnings|contributions] [--unit 单位编码]\n"
                "  默认 units（results_units.csv）。管理员和 viewer 任何状态可查看；\n"
                "  unit 角色只能查看本单位、且仅在公示（publicity）或定案（final）之后。\n"
                "  共同选项: --db 数据库 --user 操作人\n",
-    .help_en = "usage: kaohe results CYCLE [units|nodes|cadres|surveys|warnings] [--unit UNIT]\n"
+    .help_en = "usage: kaohe results CYCLE [units|nodes|cadres|surveys|warnings|contributions] [--unit UNIT]\n"
                "  Default units (results_units.csv).  The admin and viewers read them in any state;\n"
                "  a unit user only its own unit's rows, and only in publicity or final.\n"
                "  common options: --db DATABASE --user ACTOR\n",
@@ -41,7 +41,7 @@ static int run_results(int argc, char **argv)
     static const char *const short_names[][2] = {
         {"units", "results_units.csv"},     {"nodes", "results_nodes.csv"},
         {"cadres", "results_cadres.csv"},   {"surveys", "results_surveys.csv"},
-        {"warnings", "warnings.csv"},
+        {"warnings", "warnings.csv"},       {"contributions", "results_contributions.csv"},
     };
     const char *file = a.npos == 2 ? a.pos[1] : "units";
     for (size_t i = 0; i < sizeof short_names / sizeof short_names[0]; i++)

@@ -67,8 +67,8 @@ int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *
     if (rc == 0)
         rc = kh_engine_run(&b, NULL, &r, err);
     for (int i = 0; rc == 0 && i < KH_RESULT_NFILES; i++) {
-        if ((i == KH_RESULT_WARNINGS && r.nwarnings == 0) || i == KH_RESULT_CONTRIBUTIONS)
-            continue;   /* contributions are derived from the stored results (not stored) */
+        if (i == KH_RESULT_WARNINGS && r.nwarnings == 0)
+            continue;
         kh_buf_init(&f.data[f.n], 0);
         f.name[f.n] = kh_result_file_names[i];
         rc = kh_results_render(&b, &r, (enum kh_result_file)i, &f.data[f.n]);
@@ -119,7 +119,8 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
     if (t == NULL || !t->result)
         return kh_error_set(err, KH_EINVAL, file, 0, NULL,
                             "不是结果文件 / not a result file (results_units.csv, results_nodes.csv, "
-                            "results_cadres.csv, results_surveys.csv, warnings.csv)");
+                            "results_cadres.csv, results_surveys.csv, warnings.csv, "
+                            "results_contributions.csv)");
     bool own = a != NULL && a->role == KH_ROLE_UNIT;
     if (own && (unit == NULL || unit[0] == '\0'))
         unit = a->unit;

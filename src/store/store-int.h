@@ -20,6 +20,9 @@ extern const char kh__schema_v3_sqlite[];
 extern const char kh__schema_v3_pg[];
 /* Migration 4: users' department, rater code and language (authz). */
 extern const char kh__schema_v4[];
+/* Migration 5: the results_contributions table. */
+extern const char kh__schema_v5_sqlite[];
+extern const char kh__schema_v5_pg[];
 
 /* KH_EINVAL naming the unit unless the cycle has it. */
 int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *unit,

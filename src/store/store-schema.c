@@ -58,6 +58,8 @@ const struct kh_store_table kh_store_tables[] = {
      COLS("unit", "n", "mean", "sd", "ci_low", "ci_high", "rate", "flags"), true},
     {"warnings.csv", "warnings",
      COLS("unit", "indicator", "period", "expected", "actual", "ratio", "level"), true},
+    {"results_contributions.csv", "results_contributions", COLS("unit", "leaf", "contribution"),
+     true},
 };
 const size_t kh_store_ntables = sizeof kh_store_tables / sizeof kh_store_tables[0];
 
@@ -216,3 +218,17 @@ const char kh__schema_v4[] =
     "ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE users ADD COLUMN rater TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT '';\n";
+
+/*
+ * Version 5: results_contributions.csv (each leaf's part of the composite,
+ * src/core/contributions.c) is stored by compute like the other result
+ * files, so export and `kaohe results` give what eval gives.  SQLite: a
+ * WITHOUT ROWID table clustered on (cycle_id, ord), as version 3 made the
+ * others; PostgreSQL: the same columns in a heap.
+ */
+#define KH__CONTRIB_COLS "\"unit\" TEXT, \"leaf\" TEXT, \"contribution\" TEXT"
+const char kh__schema_v5_sqlite[] =
+    "CREATE TABLE results_contributions (" KH__BUNDLE_ROW KH__CONTRIB_COLS
+    ", PRIMARY KEY (cycle_id, ord)) WITHOUT ROWID;\n";
+const char kh__schema_v5_pg[] =
+    "CREATE TABLE results_contributions (" KH__BUNDLE_ROW KH__CONTRIB_COLS KH__PK ";\n";

@@ -483,6 +483,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v2,
     kh__schema_v3_sqlite,
     kh__schema_v4,
+    kh__schema_v5_sqlite,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {
