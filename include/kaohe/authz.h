@@ -129,7 +129,9 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "查看审计记录", "read the audit trail")                                                      \
     X(AUDIT_VERIFY, "audit.verify", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "校验审计链",        \
       "verify the audit trail")                                                                   \
-    X(BACKUP, "backup", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "备份数据库", "back up the database")
+    X(BACKUP, "backup", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "备份数据库", "back up the database") \
+    X(TOKEN_CREATE, "token.create", KH_ST_NOCYCLE, KH_RL_ALL, KH_SCOPE_SELF, "创建 API 令牌",          \
+      "create API tokens")
 
 #define KH__ACTION_ENUM(name, code, states, roles, scope, zh, en) KH_ACT_##name,
 enum kh_action { KH_ACTIONS(KH__ACTION_ENUM) KH_NACTIONS };

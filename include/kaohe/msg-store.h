@@ -75,7 +75,9 @@
     X(CYCLE_REOPEN_NOT_FINAL, "考核周期 {1} 处于 {2} 状态：只有已定案（final）的周期可以重新打开",    \
       "cycle {1} is in state {2}: only a final cycle can be reopened")                           \
     X(CYCLE_ADVANCE_FINAL, "考核周期 {1} 已定案：只读，只能用 kaohe cycle reopen 重新打开",           \
-      "cycle {1} is final and read-only: use kaohe cycle reopen")
+      "cycle {1} is final and read-only: use kaohe cycle reopen")                               \
+    X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
+    X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")
 
 KH_MSGS_STORE(KH_MSG_EXTERN)
 KH_ACTIONS(KH__AUTHZ_EXTERN)

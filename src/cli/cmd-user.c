@@ -1,5 +1,5 @@
 /*
- * cmd-user.c — `kaohe user add|list|passwd|disable|enable`: the people who
+ * cmd-user.c — `kaohe user add|list|passwd|disable|enable|token`: the people who
  * may act on the database and their roles (SPEC §1).  Only an admin manages
  * users; anyone may change their own password.
  */
@@ -9,19 +9,21 @@
 #include "cli/cli-store.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
+#include "kaohe/store-session.h"
 
 static int run_user(int argc, char **argv);
 
 const struct kh_cmd kh_cmd_user = {
     .name = "user",
-    .summary_zh = "管理用户: add|list|passwd|disable|enable",
-    .summary_en = "manage users: add|list|passwd|disable|enable",
+    .summary_zh = "管理用户: add|list|passwd|disable|enable|token",
+    .summary_en = "manage users: add|list|passwd|disable|enable|token",
     .help_zh = "用法: kaohe user add 用户名 --role admin|reporter|rater|unit|viewer\n"
                "            [--unit 单位编码] [--department 部门] [--rater 评价人编码] [--lang zh|en]\n"
                "      （unit 角色需 --unit，reporter 需 --department，rater 需 --rater）\n"
                "      kaohe user list\n"
                "      kaohe user passwd 用户名      （新密码取自 KAOHE_NEW_PASSWORD 或终端）\n"
                "      kaohe user disable|enable 用户名\n"
+               "      kaohe user token 用户名 --label 名称 [--days 天数]   （为脚本创建 API 令牌，只显示一次）\n"
                "  共同选项: --db 数据库 --user 操作人\n",
     .help_en = "usage: kaohe user add NAME --role admin|reporter|rater|unit|viewer\n"
                "            [--unit UNIT] [--department DEPT] [--rater RATER] [--lang zh|en]\n"
@@ -29,6 +31,7 @@ const struct kh_cmd kh_cmd_user = {
                "       kaohe user list\n"
                "       kaohe user passwd NAME      (new password from KAOHE_NEW_PASSWORD or the terminal)\n"
                "       kaohe user disable|enable NAME\n"
+               "       kaohe user token NAME --label LABEL [--days N]   (an API token for scripts, shown once)\n"
                "  common options: --db DATABASE --user ACTOR\n",
     .run = run_user,
 };
@@ -66,7 +69,7 @@ static int new_password(char *pw, size_t n)
 static int run_user(int argc, char **argv)
 {
     struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_user, argc, argv, "role unit department rater lang", "", &a);
+    int rc = kh__cli_args(&kh_cmd_user, argc, argv, "role unit department rater lang label days", "", &a);
     if (rc != 0)
         return rc;
     if (a.npos < 1)
@@ -115,6 +118,13 @@ static int run_user(int argc, char **argv)
         if (rc == 0)
             printf("%s %s\n", sub[0] == 'd' ? KH_TR("已停用", "disabled") : KH_TR("已启用", "enabled"),
                    name);
+    } else if (strcmp(sub, "token") == 0 && name != NULL) {
+        char secret[KH_SESSION_SECRET_HEX];
+        const char *days = kh__cli_opt(&a, "days");
+        rc = kh_store_api_token_new(s, &actor, name, kh__cli_opt(&a, "label"), days ? atol(days) : 365,
+                                    secret, &err);
+        if (rc == 0)
+            printf("%s\n", secret);
     } else {
         kh_store_close(s);
         return kh_cmd_usage_error(&kh_cmd_user, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), sub);

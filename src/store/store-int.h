@@ -23,6 +23,14 @@ extern const char kh__schema_v4[];
 /* Migration 5: the results_contributions table. */
 extern const char kh__schema_v5_sqlite[];
 extern const char kh__schema_v5_pg[];
+/* Migration 6: sessions and API tokens of the web server. */
+extern const char kh__schema_v6[];
+
+/* The actor of the enabled user called name (KH_EPERM SESSION_NONE when it
+ * does not exist or is disabled), for credentials that outlive a login. */
+struct kh_actor;
+int kh__user_actor(struct kh_store *s, const char *name, struct kh_actor *out,
+                   struct kh_error *err);
 
 /* KH_EINVAL naming the unit unless the cycle has it. */
 int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *unit,

@@ -232,3 +232,17 @@ const char kh__schema_v5_sqlite[] =
     ", PRIMARY KEY (cycle_id, ord)) WITHOUT ROWID;\n";
 const char kh__schema_v5_pg[] =
     "CREATE TABLE results_contributions (" KH__BUNDLE_ROW KH__CONTRIB_COLS KH__PK ";\n";
+
+/*
+ * Version 6 (the web server, issue 8): sessions and API tokens, one table.
+ * A row is a credential: the SHA-256 of a secret the client holds (the
+ * secret itself is never stored), the user it acts for, its kind
+ * ("session": a browser login with idle and absolute expiry; "api": a
+ * token for scripts, absolute expiry only), and times as Unix seconds.
+ * Deleting a user's rows signs it out everywhere.
+ */
+const char kh__schema_v6[] =
+    "CREATE TABLE sessions (hash TEXT PRIMARY KEY, usr TEXT NOT NULL REFERENCES users(name),"
+    " kind TEXT NOT NULL, label TEXT NOT NULL DEFAULT '', created BIGINT NOT NULL,"
+    " seen BIGINT NOT NULL, expires BIGINT NOT NULL);\n"
+    "CREATE INDEX sessions_usr ON sessions (usr);\n";

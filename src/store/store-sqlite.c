@@ -484,6 +484,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v3_sqlite,
     kh__schema_v4,
     kh__schema_v5_sqlite,
+    kh__schema_v6,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {

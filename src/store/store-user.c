@@ -295,6 +295,19 @@ int kh_store_login(struct kh_store *s, const char *user, const char *password,
     return 0;
 }
 
+int kh__user_actor(struct kh_store *s, const char *name, struct kh_actor *out,
+                   struct kh_error *err)
+{
+    struct kh_user u;
+    struct user_row r;
+    memset(out, 0, sizeof *out);
+    out->role = KH_ROLE_NONE;
+    if (get_user(s, name, &u, &r, NULL) != 0 || u.disabled)
+        return KH_ERR(err, KH_EPERM, SESSION_NONE);
+    actor_of(&u, out);
+    return 0;
+}
+
 int kh_store_actor_builtin(struct kh_store *s, struct kh_actor *out, struct kh_error *err)
 {
     struct kh_user u;

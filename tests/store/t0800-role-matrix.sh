@@ -51,6 +51,7 @@ case_of() {
     audit.read) echo "audit log --limit 1" ;;
     audit.verify) echo "audit verify" ;;
     backup) echo "backup $WORK/backup-$role.db" ;;
+    token.create) if [ "$role" = admin ]; then echo "user token vie --label script"; else echo "user token ${USER[$role]} --label script"; fi ;;
     *) return 1 ;;
     esac
 }
@@ -148,6 +149,7 @@ body() {
     expect_fail "(role unit, confined to T1) may not enter tracking values (quarters, months) for T2" as unit track W03 T2 A1.06 Q2 1
     expect_fail "(role reporter, confined to 税务所) may not enter tracking values (quarters, months) for A1.03" as reporter track W03 T1 A1.03 Q2 1
     expect_fail "confined to T1) may not list targets for T2" as unit agreement list W03 --unit T2
+    expect_fail "may not create API tokens for admin" as unit user token admin --label x
     expect_fail "may not change passwords for admin" env KAOHE_NEW_PASSWORD=password2 KAOHE_PASSWORD=password1 "$KAOHE" --lang en user passwd admin --user t1 --db "$DB"
     as unit appeal list W03 | grep -q T2 && fail "a unit sees another unit's appeal" || true
     expect_fail "in state tracking: may not read its own published results there; allowed only in publicity, final" as unit results W03
