@@ -41,6 +41,9 @@ enum kh_errno {
 #undef KH__ERRNO_ENUM
 };
 
+/* The code's name without the KH_E prefix ("PERM", "STATE"): stable, for
+ * machine-readable errors (the JSON API's "status"). */
+const char *kh_error_code_name(int code);
 /* Short text of a code in lang. */
 const char *kh_strerror(int code, enum kh_lang lang);
 

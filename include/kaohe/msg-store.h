@@ -76,6 +76,7 @@
       "cycle {1} is in state {2}: only a final cycle can be reopened")                           \
     X(CYCLE_ADVANCE_FINAL, "考核周期 {1} 已定案：只读，只能用 kaohe cycle reopen 重新打开",           \
       "cycle {1} is final and read-only: use kaohe cycle reopen")                               \
+    X(STORE_NOT_SCHEME_FILE, "{1} 不是方案文件", "{1} is not a scheme file")                     \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
     X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")
 

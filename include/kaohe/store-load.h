@@ -59,4 +59,16 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
                          const char *file, const char *unit, struct kh_buf *out,
                          struct kh_error *err);
 
+/*
+ * The tracking warnings of SPEC §9.3 on the stored data as it is now (the
+ * engine run on the loaded cycle, nothing stored): rows (unit, indicator,
+ * period, expected, actual, ratio, level green|yellow|red) in the engine's
+ * order; unit NULL/"" = every unit (a unit user: its own).  Action
+ * progress.read.  What `kaohe track CYCLE` prints and the web's values
+ * page shows.
+ */
+int kh_store_progress(struct kh_store *s, const struct kh_actor *a, const char *code,
+                      const char *unit, kh_store_row_fn fn, void *ctx, struct kh_diags *diags,
+                      struct kh_error *err);
+
 #endif

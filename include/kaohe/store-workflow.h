@@ -64,6 +64,21 @@ int kh_store_value_set(struct kh_store *s, const struct kh_actor *a,
                        const char *period, const char *value, const char *source,
                        struct kh_error *err);
 
+/* Several values in one transaction, all or nothing (a grid or a paste
+ * from a spreadsheet): each entry is checked exactly as by
+ * kh_store_value_set; on failure nothing is stored and *bad (may be NULL)
+ * receives the index of the first entry that failed. */
+struct kh_value_entry {
+    const char *unit, *leaf, *period, *value, *source;
+};
+int kh_store_values_set(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                        const struct kh_value_entry *v, size_t n, size_t *bad, struct kh_error *err);
+/* Rows (unit, indicator, period, value, source) of the cycle's values in
+ * file order, period NULL/"" = all; a unit user sees its own unit, a
+ * reporter the leaves of its department.  Action progress.read. */
+int kh_store_values_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                         const char *period, kh_store_row_fn fn, void *ctx, struct kh_error *err);
+
 /* ---- appeals (store-appeal.c) ---- */
 
 /* File an appeal on one leaf of a unit with a reason; id receives its id. */
@@ -97,5 +112,10 @@ int kh_store_rating_set(struct kh_store *s, const struct kh_actor *a, const char
  * only, and nobody else's.  Action rating.list. */
 int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
+
+/* The rater group (code, name) of a rater user's own rater code — what
+ * its form shows it; nothing for other roles.  Action rating.list. */
+int kh_store_rater_group(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                         kh_store_row_fn fn, void *ctx, struct kh_error *err);
 
 #endif

@@ -53,6 +53,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "kaohe/msg.h"
 
 struct kh_error;
 struct kh_store;
@@ -215,6 +216,8 @@ void kh_store_audit_hash(const char *const fields[10], char out[65]);
 enum kh_role { KH_ROLE_ADMIN, KH_ROLE_REPORTER, KH_ROLE_RATER, KH_ROLE_UNIT, KH_ROLE_VIEWER,
                KH_ROLE_NONE = -1 };
 const char *kh_role_name(enum kh_role r);
+/* The role as its users call it, in lang ("考核办管理员" / "administrator"). */
+const char *kh_role_label(enum kh_role r, enum kh_lang lang);
 enum kh_role kh_role_parse(const char *s);
 
 struct kh_user {
@@ -277,6 +280,13 @@ int kh_store_cycles_list(struct kh_store *s, const struct kh_actor *a, kh_store_
  * number of open appeals.  Action cycle.show. */
 int kh_store_cycle_files(struct kh_store *s, const struct kh_actor *a, const char *code,
                          kh_store_row_fn fn, void *ctx, struct kh_error *err);
+/* Rows of one scheme file of the cycle (cycle.csv, categories.csv,
+ * units.csv, indicators.csv, scales.csv, rater_groups.csv,
+ * survey_items.csv, positions.csv, cadres.csv) in file order, all its
+ * columns (kh_store_table_by_file(file)->columns).  What every role may see
+ * of a cycle: names and structure, no data.  Action cycle.show. */
+int kh_store_scheme_rows(struct kh_store *s, const struct kh_actor *a, const char *code,
+                         const char *file, kh_store_row_fn fn, void *ctx, struct kh_error *err);
 int kh_store_cycle_open_appeals(struct kh_store *s, const struct kh_actor *a, const char *code,
                                 long *n, struct kh_error *err);
 /* Move to the next state (SPEC §9.1; leaving agreement needs complete

@@ -27,6 +27,7 @@ extern const struct kh_cmd kh_cmd_weights;
 extern const struct kh_cmd kh_cmd_sensitivity;
 extern const struct kh_cmd kh_cmd_agreement;
 extern const struct kh_cmd kh_cmd_concordance;
+extern const struct kh_cmd kh_cmd_serve;
 extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
@@ -45,6 +46,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_user,
     &kh_cmd_audit,
     &kh_cmd_backup,
+    &kh_cmd_serve,
     &kh_cmd_authz,
     &kh_cmd_ahp,
     &kh_cmd_entropy,

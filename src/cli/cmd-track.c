@@ -14,6 +14,7 @@
  * produce warnings.csv, so the list is always current.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli/cli-store.h"
 #include "kaohe/engine.h"
@@ -46,45 +47,40 @@ const struct kh_cmd kh_cmd_track = {
     .run = run_track,
 };
 
+struct warn_ctx {
+    bool all;
+    int shown, counts[3];
+};
+
+/* unit, indicator, period, expected, actual, ratio, level */
+static int warn_row(void *ctx, int ncols, const char *const *c)
+{
+    struct warn_ctx *x = ctx;
+    if (ncols < 7)
+        return 0;
+    int level = strcmp(c[6], "red") == 0 ? 2 : strcmp(c[6], "yellow") == 0 ? 1 : 0;
+    static const char *const zh[] = {"绿", "黄", "红"};
+    static const char *const en[] = {"green", "yellow", "red"};
+    x->counts[level]++;
+    if (level == 0 && !x->all)
+        return 0;
+    if (x->shown++ == 0)
+        printf("%-12s %-12s %-6s %14s %14s %8s  %s\n", KH_TR("单位", "unit"), KH_TR("指标", "indicator"),
+               KH_TR("期间", "period"), KH_TR("应达", "expected"), KH_TR("实际", "actual"),
+               KH_TR("进度", "ratio"), KH_TR("预警", "level"));
+    printf("%-12s %-12s %-6s %14s %14s %8.3f  %s\n", c[0], c[1], c[2], c[3], c[4], atof(c[5]),
+           KH_TR(zh[level], en[level]));
+    return 0;
+}
+
 static int list_warnings(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
                          const char *unit, bool all, struct kh_diags *d, struct kh_error *err)
 {
-    if (unit == NULL && actor->role == KH_ROLE_UNIT)
-        unit = actor->unit;   /* a unit sees its own warnings (progress.read scope) */
-    struct kh_authz_target t = {.unit = unit};
-    struct kh_bundle b;
-    struct kh_results r;
-    memset(&r, 0, sizeof r);
-    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
-    int rc = kh_store_load(s, actor, KH_ACT_PROGRESS_READ, &t, cycle, &b, d, err);
+    struct warn_ctx x = {.all = all};
+    int rc = kh_store_progress(s, actor, cycle, unit, warn_row, &x, d, err);
     if (rc == 0)
-        rc = kh_engine_run(&b, NULL, &r, err);
-    if (rc != 0)
-        goto out;
-    static const char *const zh[] = {"绿", "黄", "红"};
-    static const char *const en[] = {"green", "yellow", "red"};
-    int shown = 0, counts[3] = {0, 0, 0};
-    for (int32_t i = 0; i < r.nwarnings; i++) {
-        const struct kh_warning *w = &r.warnings[i];
-        if (unit != NULL && strcmp(b.units[w->unit].code, unit) != 0)
-            continue;
-        counts[w->level]++;
-        if (w->level == 0 && !all)
-            continue;
-        if (shown++ == 0)
-            printf("%-12s %-12s %-6s %14s %14s %8s  %s\n", KH_TR("单位", "unit"),
-                   KH_TR("指标", "indicator"), KH_TR("期间", "period"), KH_TR("应达", "expected"),
-                   KH_TR("实际", "actual"), KH_TR("进度", "ratio"), KH_TR("预警", "level"));
-        char e[32], ac[32];
-        printf("%-12s %-12s %-6s %14s %14s %8.3f  %s\n", b.units[w->unit].code,
-               b.nodes[w->node].code, kh_period_name(w->period), kh_fmt_double_short(w->expected, e),
-               kh_fmt_double_short(w->actual, ac), w->ratio, KH_TR(zh[w->level], en[w->level]));
-    }
-    printf(KH_TR("进度预警：绿 %d，黄 %d，红 %d\n", "progress: green %d, yellow %d, red %d\n"),
-           counts[0], counts[1], counts[2]);
-out:
-    kh_results_release(&r);
-    kh_bundle_release(&b);
+        printf(KH_TR("进度预警：绿 %d，黄 %d，红 %d\n", "progress: green %d, yellow %d, red %d\n"),
+               x.counts[0], x.counts[1], x.counts[2]);
     return rc;
 }
 

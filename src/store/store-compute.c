@@ -11,6 +11,7 @@
 #include "kaohe/engine.h"
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
+#include "kaohe/numfmt.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
 #include "kaohe/summary.h"
@@ -154,5 +155,40 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
     if (rc == 0)
         rc = kh_store_query(s, kh_buf_cstr(&sql), p, 2, csv_row, &x, err);
     kh_buf_release(&sql);
+    return rc;
+}
+
+int kh_store_progress(struct kh_store *s, const struct kh_actor *a, const char *code,
+                      const char *unit, kh_store_row_fn fn, void *ctx, struct kh_diags *diags,
+                      struct kh_error *err)
+{
+    if ((unit == NULL || unit[0] == '\0') && a != NULL && a->role == KH_ROLE_UNIT)
+        unit = a->unit;   /* a unit sees its own warnings (progress.read scope) */
+    if (unit != NULL && unit[0] == '\0')
+        unit = NULL;
+    struct kh_authz_target t = {.unit = unit};
+    struct kh_bundle b;
+    struct kh_results r;
+    memset(&r, 0, sizeof r);
+    memset(&b, 0, sizeof b);
+    struct kh_diags own;
+    kh_diags_init(&own, 10);
+    int rc = kh_store_load(s, a, KH_ACT_PROGRESS_READ, &t, code, &b, diags ? diags : &own, err);
+    kh_diags_release(&own);
+    if (rc == 0)
+        rc = kh_engine_run(&b, NULL, &r, err);
+    static const char *const levels[] = {"green", "yellow", "red"};
+    for (int32_t i = 0; rc == 0 && i < r.nwarnings; i++) {
+        const struct kh_warning *w = &r.warnings[i];
+        if (unit != NULL && strcmp(b.units[w->unit].code, unit) != 0)
+            continue;
+        char e[32], ac[32], ra[32];
+        const char *row[] = {b.units[w->unit].code, b.nodes[w->node].code, kh_period_name(w->period),
+                             kh_fmt_double_short(w->expected, e), kh_fmt_double_short(w->actual, ac),
+                             kh_fmt_double_short(w->ratio, ra), levels[w->level]};
+        rc = fn(ctx, 7, row);
+    }
+    kh_results_release(&r);
+    kh_bundle_release(&b);
     return rc;
 }

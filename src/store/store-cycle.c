@@ -21,6 +21,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "kaohe/authz.h"
+#include "kaohe/buf.h"
 #include "kaohe/error.h"
 #include "kaohe/msg-store.h"
 #include "kaohe/numfmt.h"
@@ -115,6 +116,37 @@ int kh_store_cycle_files(struct kh_store *s, const struct kh_actor *a, const cha
     const char *p[] = {c.id};
     return kh_store_query(s, "SELECT file, nrows, sha256 FROM cycle_files WHERE cycle_id = $1 "
                              "ORDER BY file", p, 1, fn, ctx, err);
+}
+
+/* The scheme files every role may read (no ratings, values, responses or
+ * targets: those have their own scoped operations). */
+static const char *const scheme_files[] = {
+    "cycle.csv", "categories.csv", "units.csv", "indicators.csv", "scales.csv", "rater_groups.csv",
+    "survey_items.csv", "positions.csv", "cadres.csv", NULL,
+};
+
+int kh_store_scheme_rows(struct kh_store *s, const struct kh_actor *a, const char *code,
+                         const char *file, kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    const struct kh_store_table *t = NULL;
+    for (int i = 0; scheme_files[i]; i++)
+        if (strcmp(scheme_files[i], file) == 0)
+            t = kh_store_table_by_file(file);
+    if (t == NULL)
+        return KH_ERR(err, KH_EINVAL, STORE_NOT_SCHEME_FILE, file);
+    struct kh_cycle_row c;
+    int rc = kh_store_cycle_get(s, a, code, &c, err);
+    if (rc != 0)
+        return rc;
+    struct kh_buf sql = KH_BUF_INIT;
+    kh_buf_puts(&sql, "SELECT ");
+    for (int i = 0; t->columns[i]; i++)
+        kh_buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->columns[i]);
+    kh_buf_printf(&sql, " FROM %s WHERE cycle_id = $1 ORDER BY ord", t->table);
+    const char *p[] = {c.id};
+    rc = kh_store_query(s, kh_buf_cstr(&sql), p, 1, fn, ctx, err);
+    kh_buf_release(&sql);
+    return rc;
 }
 
 struct count {

@@ -197,3 +197,20 @@ int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const ch
     return kh_store_query(s, "SELECT rater, ratee, item, score FROM ratings WHERE cycle_id = $1 "
                              "AND ($2 = '' OR rater = $2) ORDER BY ord", p, 2, fn, ctx, err);
 }
+
+int kh_store_rater_group(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                         kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    const char *own = a != NULL && a->role == KH_ROLE_RATER ? a->rater : "";
+    struct kh_authz_target t = {.rater = own};
+    int rc = kh__store_cycle_get(s, cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_RATING_LIST, &c, &t, err);
+    if (rc != 0 || own[0] == '\0')
+        return rc;
+    const char *p[] = {c.id, own};
+    return kh_store_query(s, "SELECT g.code, g.name FROM raters r JOIN rater_groups g ON g.cycle_id = r.cycle_id "
+                             "AND g.code = r.\"group\" WHERE r.cycle_id = $1 AND r.code = $2",
+                          p, 2, fn, ctx, err);
+}

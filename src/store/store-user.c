@@ -37,6 +37,16 @@ const char *kh_role_name(enum kh_role r)
     return r >= 0 && r <= KH_ROLE_VIEWER ? role_names[r] : "none";
 }
 
+const char *kh_role_label(enum kh_role r, enum kh_lang lang)
+{
+    static const char *const zh[] = {"考核办管理员", "数据填报部门", "评价人", "乡镇（单位）", "只读查看"};
+    static const char *const en[] = {"administrator", "reporting bureau", "rater", "township (unit)",
+                                     "viewer"};
+    if (r < KH_ROLE_ADMIN || r > KH_ROLE_VIEWER)
+        return lang == KH_LANG_EN ? "anonymous" : "未登录";
+    return lang == KH_LANG_EN ? en[r] : zh[r];
+}
+
 enum kh_role kh_role_parse(const char *s)
 {
     for (int i = 0; i <= KH_ROLE_VIEWER; i++)

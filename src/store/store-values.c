@@ -132,3 +132,58 @@ int kh_store_value_set(struct kh_store *s, const struct kh_actor *actor, const c
     struct set_ctx a = {actor, cycle, unit, leaf, period, value, source};
     return kh_store_tx(s, set_tx, &a, err);
 }
+
+struct many_ctx {
+    const struct kh_actor *actor;
+    const char *cycle;
+    const struct kh_value_entry *v;
+    size_t n;
+    size_t *bad;
+};
+
+static int many_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct many_ctx *m = ctx;
+    for (size_t i = 0; i < m->n; i++) {
+        struct set_ctx a = {m->actor, m->cycle, m->v[i].unit, m->v[i].leaf, m->v[i].period, m->v[i].value,
+                            m->v[i].source};
+        int rc = set_tx(s, &a, err);
+        if (rc != 0) {
+            if (m->bad)
+                *m->bad = i;
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int kh_store_values_set(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
+                        const struct kh_value_entry *v, size_t n, size_t *bad, struct kh_error *err)
+{
+    struct many_ctx m = {actor, cycle, v, n, bad};
+    return kh_store_tx(s, many_tx, &m, err);
+}
+
+int kh_store_values_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                         const char *period, kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh_store_cycle_get(s, a, cycle, &c, err);
+    /* Scope as for entering: a unit its own unit, a reporter its department. */
+    struct kh_authz_target t = {.unit = a && a->role == KH_ROLE_UNIT ? a->unit : NULL};
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_PROGRESS_READ, &c, &t, err);
+    if (rc != 0)
+        return rc;
+    const char *unit = a && a->role == KH_ROLE_UNIT ? a->unit : "";
+    const char *dept = a && a->role == KH_ROLE_REPORTER ? a->department : "";
+    if (a && a->role == KH_ROLE_REPORTER && dept[0] == '\0')
+        return 0;   /* a reporter bound to no department reports nothing */
+    const char *p[] = {c.id, period ? period : "", unit, dept};
+    return kh_store_query(s,
+                          "SELECT v.unit, v.indicator, v.period, v.value, v.source FROM indicator_values v "
+                          "JOIN indicators i ON i.cycle_id = v.cycle_id AND i.code = v.indicator "
+                          "WHERE v.cycle_id = $1 AND ($2 = '' OR v.period = $2) AND ($3 = '' OR v.unit = $3) "
+                          "AND ($4 = '' OR i.department = $4) ORDER BY v.ord",
+                          p, 4, fn, ctx, err);
+}

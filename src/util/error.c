@@ -16,6 +16,20 @@
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
 
+const char *kh_error_code_name(int code)
+{
+    switch (code) {
+    case KH_OK:
+        return "OK";
+#define KH__ERRNO_NAME(name, val, zh, en_text) \
+    case val:                                   \
+        return #name;
+        KH_ERRNO_MAP(KH__ERRNO_NAME)
+#undef KH__ERRNO_NAME
+    }
+    return "UNKNOWN";
+}
+
 const char *kh_strerror(int code, enum kh_lang lang)
 {
     int en = lang == KH_LANG_EN;

@@ -1,0 +1,169 @@
+/*
+ * pages-cycle.c — the list of cycles and a cycle's overview (the
+ * office's dashboard), with the two buttons that move a cycle: advance to
+ * the next state and compute.
+ *
+ * The overview answers "where are we and what blocks the next step": the
+ * seven states of SPEC §9.1 as steps with the current one marked, the
+ * targets still waiting for approval (agreement cannot be left while any
+ * is), the open appeals (final cannot be reached while any is), when the
+ * results were last computed, and the stored files with their row counts
+ * and digests.  The buttons are shown only to a role that may press them
+ * at all; pressing is still decided by the store.
+ */
+#include <string.h>
+#include "http/handlers.h"
+#include "kaohe/html.h"
+#include "kaohe/store-load.h"
+#include "kaohe/store-workflow.h"
+
+void kh__h_cycles(struct kh_req *r)
+{
+    struct kh__rows x;
+    kh__rows_init(&x, r, 0);
+    struct kh_error err;
+    kh_error_clear(&err);
+    int rc = kh_store_cycles_list(r->store, &r->actor, kh__rows_fn, &x, &err);
+    if (rc != 0) {
+        kh__fail(r, kh__error_status(rc), &err);
+        return;
+    }
+    struct kh_buf *o = &r->out;
+    kh__page_begin(r, T(r, "考核周期", "Assessment cycles"), NULL, NULL, NULL);
+    if (x.n == 0)
+        kh_html_put(o, "<p class=\"empty\">%T</p>", T(r, "还没有考核周期：由管理员用 kaohe import 导入。",
+                                                      "No cycle yet: the administrator imports one (kaohe import)."));
+    else {
+        kh_html_put(o, "<table class=\"grid\"><thead><tr><th>%T</th><th>%T</th><th>%T</th><th>%T</th></tr></thead><tbody>\n",
+                    T(r, "编码", "Code"), T(r, "名称", "Name"), T(r, "状态", "State"), T(r, "上一周期", "Previous"));
+        for (long i = 0; i < x.n; i++) {
+            const char **c = x.rows[i];
+            enum kh_cycle_state st = kh_cycle_state_parse(c[2]);
+            kh_html_put(o, "<tr><td><a href=\"/cycles/%U\">%T</a></td><td>%T</td><td><span class=\"state st-%A\">%T</span></td><td>%T</td></tr>\n",
+                        c[0], c[0], c[1], c[2], r->lang == KH_LANG_EN ? c[2] : kh_cycle_state_zh(st), c[3]);
+        }
+        kh_html_put(o, "</tbody></table>\n");
+    }
+    kh__page_end(r);
+    kh__respond(r, 200, "text/html; charset=utf-8");
+}
+
+struct count_ctx {
+    long pending, approved, returned, total;
+};
+
+static int count_targets(void *ctx, int ncols, const char *const *c)
+{
+    struct count_ctx *x = ctx;
+    if (ncols < 5)
+        return 0;
+    x->total++;
+    if (strcmp(c[4], "approved") == 0)
+        x->approved++;
+    else if (strcmp(c[4], "returned") == 0)
+        x->returned++;
+    else
+        x->pending++;
+    return 0;
+}
+
+void kh__h_cycle(struct kh_req *r)
+{
+    struct kh_cycle_row c;
+    if (!kh__cycle(r, &c))
+        return;
+    struct kh_buf *o = &r->out;
+    kh__page_begin(r, T(r, "周期概览", "Overview"), &c, "overview", NULL);
+    kh_html_put(o, "<ol class=\"steps\">");
+    for (int st = KH_STATE_SETUP; st <= KH_STATE_FINAL; st++)
+        kh_html_put(o, "<li class=\"%R\">%T</li>", st < (int)c.state ? "done" : st == (int)c.state ? "now" : "",
+                    r->lang == KH_LANG_EN ? kh_cycle_state_name((enum kh_cycle_state)st)
+                                          : kh_cycle_state_zh((enum kh_cycle_state)st));
+    kh_html_put(o, "</ol>\n<div class=\"tiles\">");
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>",
+                T(r, "进入本状态", "In this state since"), c.state_since);
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>",
+                T(r, "最近计算", "Last computed"), c.computed_at[0] ? c.computed_at : T(r, "尚未计算", "never"));
+    struct count_ctx t = {0};
+    if (kh_authz_role_may(r->actor.role, KH_ACT_TARGET_LIST))
+        kh_store_targets_list(r->store, &r->actor, c.code, NULL, count_targets, &t, NULL);
+    if (t.total > 0)
+        kh_html_put(o, "<div class=\"tile%R\"><div class=\"k\">%T</div><div class=\"v\">%ld / %ld</div><div class=\"s\">%T %ld · %T %ld</div></div>",
+                    t.approved < t.total ? " warn" : "", T(r, "目标值已批准", "Targets approved"), t.approved, t.total,
+                    T(r, "待审", "pending"), t.pending, T(r, "退回", "returned"), t.returned);
+    long open = 0;
+    if (kh_store_cycle_open_appeals(r->store, &r->actor, c.code, &open, NULL) == 0)
+        kh_html_put(o, "<div class=\"tile%R\"><div class=\"k\">%T</div><div class=\"v\">%ld</div></div>",
+                    open > 0 ? " warn" : "", T(r, "待处理申诉", "Open appeals"), open);
+    kh_html_put(o, "</div>\n");
+    /* what blocks the next state */
+    if (c.state == KH_STATE_AGREEMENT && t.approved < t.total)
+        kh_html_put(o, "<p class=\"block\">%T</p>",
+                    T(r, "尚有目标值未批准：全部批准后才能进入过程跟踪。", "Some targets are not approved yet: all must be before tracking."));
+    if (c.state == KH_STATE_PUBLICITY && open > 0)
+        kh_html_put(o, "<p class=\"block\">%T</p>",
+                    T(r, "尚有申诉未处理：全部处理后才能定案。", "Appeals are open: decide them all before final."));
+    bool may_adv = kh_authz_role_may(r->actor.role, KH_ACT_CYCLE_ADVANCE) && c.state != KH_STATE_FINAL;
+    bool may_comp = kh_authz_role_may(r->actor.role, KH_ACT_CYCLE_COMPUTE) && c.state != KH_STATE_FINAL;
+    if (may_adv || may_comp) {
+        kh_html_put(o, "<div class=\"actions\">");
+        if (may_comp) {
+            kh_html_put(o, "<form method=\"post\" action=\"/cycles/%U/compute\" class=\"inline\">", c.code);
+            kh__csrf_field(r);
+            kh_html_put(o, "<button type=\"submit\" id=\"compute\">%T</button></form>", T(r, "计算结果", "Compute results"));
+        }
+        if (may_adv) {
+            enum kh_cycle_state next = (enum kh_cycle_state)(c.state + 1);
+            kh_html_put(o, "<form method=\"post\" action=\"/cycles/%U/advance\" class=\"inline\">", c.code);
+            kh__csrf_field(r);
+            kh_html_put(o, "<input name=\"reason\" placeholder=\"%A\"><button type=\"submit\" id=\"advance\">%T %T</button></form>",
+                        T(r, "说明（可选）", "reason (optional)"), T(r, "推进到", "Advance to"),
+                        r->lang == KH_LANG_EN ? kh_cycle_state_name(next) : kh_cycle_state_zh(next));
+        }
+        kh_html_put(o, "</div>\n");
+    }
+    struct kh__rows f;
+    kh__rows_init(&f, r, 0);
+    if (kh_store_cycle_files(r->store, &r->actor, c.code, kh__rows_fn, &f, NULL) == 0 && f.n > 0) {
+        kh_html_put(o, "<h2>%T</h2><table class=\"grid\"><thead><tr><th>%T</th><th class=\"num\">%T</th><th>SHA-256</th></tr></thead><tbody>",
+                    T(r, "数据文件", "Files"), T(r, "文件", "File"), T(r, "行数", "Rows"));
+        for (long i = 0; i < f.n; i++)
+            kh_html_put(o, "<tr><td>%T</td><td class=\"num\">%T</td><td class=\"mono\">%T</td></tr>", f.rows[i][0],
+                        f.rows[i][1], f.rows[i][2]);
+        kh_html_put(o, "</tbody></table>\n");
+    }
+    kh__page_end(r);
+    kh__respond(r, 200, "text/html; charset=utf-8");
+}
+
+void kh__h_advance(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    enum kh_cycle_state to = KH_STATE_NONE;
+    int rc = kh_store_cycle_advance(r->store, &r->actor, r->cap[0], kh__field(r, "reason"), &to, &err);
+    const char *back = kh_arena_printf(&r->arena, "/cycles/%s", r->cap[0]);
+    kh__done(r, rc, &err, back, kh_arena_printf(&r->arena, "已进入%s", rc == 0 ? kh_cycle_state_zh(to) : ""),
+             kh_arena_printf(&r->arena, "now in %s", rc == 0 ? kh_cycle_state_name(to) : ""),
+             rc == 0 ? json_pack("{s:s}", "state", kh_cycle_state_name(to)) : NULL);
+}
+
+void kh__h_compute(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_diags d;
+    kh_diags_init(&d, 20);
+    struct kh_buf summary = KH_BUF_INIT;
+    int rc = kh_store_compute(r->store, &r->actor, r->cap[0], &summary, &d, &err);
+    if (rc != 0 && d.n > 0 && err.msg == NULL) {
+        /* a cycle that does not validate: show its first diagnostic */
+        char text[1024];
+        kh_diag_render(&d.items[0], r->lang, text, sizeof text);
+        KH_ERR(&err, rc, RAW, text);
+    }
+    kh_diags_release(&d);
+    kh_buf_release(&summary);
+    const char *back = kh_arena_printf(&r->arena, "/cycles/%s", r->cap[0]);
+    kh__done(r, rc, &err, back, "结果已计算", "results computed", NULL);
+}

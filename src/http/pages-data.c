@@ -1,0 +1,444 @@
+/*
+ * pages-data.c — the two places data is entered by people: values of
+ * quantitative leaves (reporting bureaus, townships, the office) and
+ * ratings of qualitative leaves and cadre dimensions (raters).
+ *
+ * Values.  The page shows the tracking warnings of SPEC §9.3 as they are
+ * now (kh_store_progress), a grid of the leaves this user reports ×
+ * units for one period with the current value in each cell and the
+ * missing ones highlighted, and a paste box that takes rows copied from a
+ * spreadsheet (unit, leaf, period, value, tab-separated).  The grid and the
+ * paste are stored all or nothing (kh_store_values_set: one transaction,
+ * each entry checked as a single one would be), and an error names the
+ * line or cell.  Numbers in a Chinese office's spreadsheet often carry
+ * thousands separators, full-width digits or units (1,234 / １２３ /
+ * 12万); those are refused with a message saying so rather than guessed.
+ *
+ * Ratings.  A rater sees the ratees and items assigned to its group (the
+ * qualitative leaves whose `raters` weights name its group, for every
+ * unit; the dimensions of positions whose `groups` name it, for each cadre
+ * of the position), its own earlier ratings filled in, and a scale-level
+ * choice per cell; saving stores the filled cells in one transaction.  The
+ * store confines a rater to its own ratings (kh_store_ratings_list).  The
+ * office sees the latest ratings and may enter one for any rater.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "http/handlers.h"
+#include "kaohe/html.h"
+#include "kaohe/msg-http.h"
+#include "kaohe/store-load.h"
+#include "kaohe/store-workflow.h"
+
+static const char *const periods[] = {"Y", "Q1", "Q2", "Q3", "Q4", "M01", "M02", "M03", "M04", "M05", "M06",
+                                      "M07", "M08", "M09", "M10", "M11", "M12", NULL};
+
+static bool leaf_reported_by(const struct kh_req *r, const char **leaf)
+{
+    if (strcmp(leaf[3], "quant") != 0)
+        return false;
+    return r->actor.role != KH_ROLE_REPORTER || strcmp(leaf[9], r->actor.department) == 0;
+}
+
+void kh__h_values(struct kh_req *r)
+{
+    struct kh_cycle_row c;
+    if (!kh__cycle(r, &c))
+        return;
+    struct kh_buf *o = &r->out;
+    const char *period = kh__query(r, "period");
+    if (period == NULL || period[0] == '\0')
+        period = c.state == KH_STATE_TRACKING ? "Q1" : "Y";
+    struct kh__names units, leaves;
+    kh__names_load(&units, r, c.code, "units.csv");
+    kh__names_load(&leaves, r, c.code, "indicators.csv");
+    kh__page_begin(r, T(r, "数据填报与进度预警", "Values and tracking warnings"), &c, "values", (const char *const[]){"values.js", NULL});
+    /* warnings */
+    struct kh__rows w;
+    kh__rows_init(&w, r, 500);
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (kh_store_progress(r->store, &r->actor, c.code, NULL, kh__rows_fn, &w, NULL, &err) == 0) {
+        long red = 0, yellow = 0;
+        for (long i = 0; i < w.n; i++)
+            red += strcmp(w.rows[i][6], "red") == 0, yellow += strcmp(w.rows[i][6], "yellow") == 0;
+        kh_html_put(o, "<h2>%T</h2><p>%T <span class=\"lv lv-red\">%ld</span> %T <span class=\"lv lv-yellow\">%ld</span></p>",
+                    T(r, "进度预警", "Tracking warnings"), T(r, "红", "red"), red, T(r, "黄", "yellow"), yellow);
+        if (red + yellow > 0) {
+            kh_html_put(o, "<table class=\"grid\" id=\"warnings\"><thead><tr><th>%T</th><th>%T</th><th>%T</th><th class=\"num\">%T</th>"
+                           "<th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th></tr></thead><tbody>",
+                        T(r, "单位", "Unit"), T(r, "指标", "Indicator"), T(r, "期间", "Period"), T(r, "应达", "Expected"),
+                        T(r, "实际", "Actual"), T(r, "进度", "Ratio"), T(r, "预警", "Level"));
+            for (long i = 0; i < w.n; i++) {
+                const char **x = w.rows[i];
+                if (strcmp(x[6], "green") == 0)
+                    continue;
+                kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
+                               "<td class=\"num\">%T</td><td><span class=\"lv lv-%A\">%T</span></td></tr>",
+                            kh__name_of(&units, x[0]), kh__name_of(&leaves, x[1]), x[2], x[3], x[4], x[5], x[6],
+                            strcmp(x[6], "red") == 0 ? T(r, "红", "red") : T(r, "黄", "yellow"));
+            }
+            kh_html_put(o, "</tbody></table>");
+        }
+    }
+    bool may_enter = kh_authz_role_may(r->actor.role, KH_ACT_VALUE_TRACK) ||
+                     kh_authz_role_may(r->actor.role, KH_ACT_VALUE_YEAREND);
+    /* the grid: leaves this user reports × units, for one period */
+    struct kh__rows v;
+    kh__rows_init(&v, r, 0);
+    kh_store_values_list(r->store, &r->actor, c.code, period, kh__rows_fn, &v, NULL);
+    struct kh_strmap have;
+    kh_strmap_init(&have);
+    for (long i = 0; i < v.n; i++)
+        kh_strmap_put(&have, kh_arena_printf(&r->arena, "%s\x1f%s", v.rows[i][0], v.rows[i][1]), (int32_t)i);
+    kh_html_put(o, "<h2>%T</h2><form method=\"get\" class=\"inline\"><label>%T <select name=\"period\" id=\"period\">",
+                T(r, "填报表", "Reporting grid"), T(r, "期间", "Period"));
+    for (int i = 0; periods[i]; i++)
+        kh_html_put(o, "<option%R>%T</option>", strcmp(periods[i], period) == 0 ? " selected" : "", periods[i]);
+    kh_html_put(o, "</select></label><button type=\"submit\" class=\"secondary\">%T</button></form>", T(r, "切换", "Show"));
+    kh_html_put(o, "<form method=\"post\" action=\"/cycles/%U/values\" id=\"grid-form\">", c.code);
+    kh__csrf_field(r);
+    kh_html_put(o, "<input type=\"hidden\" name=\"period\" value=\"%A\"><div class=\"scroll\"><table class=\"grid sheet\" id=\"grid\"><thead><tr><th>%T</th>",
+                period, T(r, "单位", "Unit"));
+    long nleaf = 0, missing = 0;
+    for (long j = 0; j < leaves.x.n; j++)
+        if (leaf_reported_by(r, leaves.x.rows[j])) {
+            nleaf++;
+            kh_html_put(o, "<th title=\"%A\">%T<br><span class=\"code\">%T</span></th>", leaves.x.rows[j][4],
+                        leaves.x.rows[j][2], leaves.x.rows[j][0]);
+        }
+    kh_html_put(o, "</tr></thead><tbody>");
+    for (long i = 0; i < units.x.n; i++) {
+        const char *u = units.x.rows[i][0];
+        if (r->actor.role == KH_ROLE_UNIT && strcmp(u, r->actor.unit) != 0)
+            continue;
+        kh_html_put(o, "<tr><th>%T <span class=\"code\">%T</span></th>", units.x.rows[i][1], u);
+        for (long j = 0; j < leaves.x.n; j++) {
+            const char **l = leaves.x.rows[j];
+            if (!leaf_reported_by(r, l))
+                continue;
+            int32_t k = kh_strmap_get(&have, kh_arena_printf(&r->arena, "%s\x1f%s", u, l[0]));
+            const char *val = k >= 0 ? v.rows[k][3] : "";
+            missing += k < 0;
+            kh_html_put(o, "<td%R><input name=\"v:%A:%A\" value=\"%A\" inputmode=\"decimal\" aria-label=\"%A %A\"%R></td>",
+                        k < 0 ? " class=\"missing\"" : "", u, l[0], val, units.x.rows[i][1], l[2],
+                        may_enter ? "" : " readonly");
+        }
+        kh_html_put(o, "</tr>");
+    }
+    kh_html_put(o, "</tbody></table></div><p>%T %ld</p>", T(r, "缺报单元格：", "Missing cells:"), missing);
+    if (may_enter && nleaf > 0)
+        kh_html_put(o, "<button type=\"submit\" id=\"save-grid\">%T</button>", T(r, "保存填报表", "Save the grid"));
+    kh_html_put(o, "</form>");
+    kh_strmap_release(&have);
+    if (may_enter) {
+        kh_html_put(o, "<section class=\"card\"><h2>%T</h2><p>%T</p><form method=\"post\" action=\"/cycles/%U/values\" id=\"paste-form\">",
+                    T(r, "从 Excel 粘贴", "Paste from Excel"),
+                    T(r, "每行：单位编码、指标编码、期间、数值（用制表符分隔，即从表格直接复制）。全部正确才保存。",
+                      "One row each: unit code, indicator code, period, value (tab-separated, as copied from a spreadsheet). Saved only if every row is valid."),
+                    c.code);
+        kh__csrf_field(r);
+        kh_html_put(o, "<textarea name=\"paste\" rows=\"6\" id=\"paste\" placeholder=\"BJ001&#9;A1.06&#9;Y&#9;1234.5\"></textarea>"
+                       "<button type=\"submit\">%T</button></form></section>",
+                    T(r, "粘贴并保存", "Paste and save"));
+    }
+    kh__names_release(&units);
+    kh__names_release(&leaves);
+    kh__page_end(r);
+    kh__respond(r, 200, "text/html; charset=utf-8");
+}
+
+/* The message for a number a spreadsheet formatted the Chinese way, or NULL. */
+static const char *chinese_number(struct kh_req *r, const char *v)
+{
+    if (strchr(v, ',') || strstr(v, "，"))
+        return T(r, "含千分位逗号，请只填数字（如 1234.5）", "has a thousands separator: enter digits only (1234.5)");
+    if (strstr(v, "万") || strstr(v, "亿") || strstr(v, "元") || strstr(v, "%") || strstr(v, "％"))
+        return T(r, "含单位或百分号，请按指标的计量单位只填数字", "has a unit or percent sign: enter the number in the indicator's measure");
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD))
+            return T(r, "含全角字符，请改为半角数字", "has full-width characters: use ASCII digits");
+    return NULL;
+}
+
+void kh__h_value_set(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    const char *back = kh_arena_printf(&r->arena, "/cycles/%s/values", r->cap[0]);
+    const char *paste = kh__field(r, "paste");
+    size_t cap = 64, n = 0;
+    struct kh_value_entry *v = kh_arena_calloc(&r->arena, cap, sizeof *v);
+    long *lines = kh_arena_calloc(&r->arena, cap, sizeof *lines);
+#define PUSH(U, L, P, V, LINE)                                                              \
+    do {                                                                                \
+        if (n == cap) {                                                                 \
+            struct kh_value_entry *nv = kh_arena_calloc(&r->arena, cap * 2, sizeof *nv); \
+            long *nl = kh_arena_calloc(&r->arena, cap * 2, sizeof *nl);                 \
+            memcpy(nv, v, n * sizeof *v);                                               \
+            memcpy(nl, lines, n * sizeof *lines);                                       \
+            v = nv, lines = nl, cap *= 2;                                               \
+        }                                                                               \
+        v[n] = (struct kh_value_entry){(U), (L), (P), (V), NULL};                       \
+        lines[n++] = (LINE);                                                            \
+    } while (0)
+    int rc = 0;
+    if (paste != NULL) {
+        long line = 0;
+        char *text = kh_arena_strdup(&r->arena, paste);
+        for (char *save = NULL, *ln = strtok_r(text, "\n", &save); ln && rc == 0; ln = strtok_r(NULL, "\n", &save)) {
+            line++;
+            size_t len = strlen(ln);
+            if (len && ln[len - 1] == '\r')
+                ln[--len] = '\0';
+            if (len == 0)
+                continue;
+            char *cells[5] = {0};
+            int k = 0;
+            for (char *p = ln; k < 5;) {
+                cells[k++] = p;
+                char *tab = strchr(p, '\t');
+                if (!tab)
+                    break;
+                *tab = '\0';
+                p = tab + 1;
+            }
+            if (k != 4)
+                rc = KH_ERR(&err, KH_EINVAL, HTTP_PASTE_COLUMNS, KH_ARG_LONG(line), "4",
+                            T(r, "单位、指标、期间、数值", "unit, indicator, period, value"), KH_ARG_LONG(k));
+            else if (chinese_number(r, cells[3]))
+                rc = KH_ERR(&err, KH_EINVAL, HTTP_PASTE_LINE, KH_ARG_LONG(line),
+                            kh_arena_printf(&r->arena, "“%s” %s", cells[3], chinese_number(r, cells[3])));
+            else
+                PUSH(cells[0], cells[1], cells[2], cells[3], line);
+        }
+        if (rc == 0 && n == 0)
+            rc = KH_ERR(&err, KH_EINVAL, HTTP_PASTE_EMPTY);
+    } else if (kh__field(r, "leaf") != NULL) {
+        /* one value (the API's form) */
+        PUSH(kh__fieldz(r, "unit"), kh__fieldz(r, "leaf"), kh__fieldz(r, "period"), kh__fieldz(r, "value"), 0);
+    } else if (r->form != NULL || !r->api) {
+        /* the grid: fields v:UNIT:LEAF, empty cells skipped */
+        const char *period = kh__fieldz(r, "period");
+        struct form_view fv;
+        kh__form_fields(r, &fv);
+        for (int i = 0; i < fv.n && rc == 0; i++) {
+            const char *name = fv.names[i], *val = fv.values[i];
+            if (strncmp(name, "v:", 2) != 0 || val[0] == '\0')
+                continue;
+            const char *colon = strchr(name + 2, ':');
+            if (!colon)
+                continue;
+            const char *unit = kh_arena_strndup(&r->arena, name + 2, (size_t)(colon - name - 2));
+            if (chinese_number(r, val))
+                rc = KH_ERR_AT(&err, KH_EINVAL, NULL, 0, kh_arena_printf(&r->arena, "%s/%s", unit, colon + 1),
+                               RAW, kh_arena_printf(&r->arena, "%s/%s “%s” %s", unit, colon + 1, val, chinese_number(r, val)));
+            else
+                PUSH(unit, colon + 1, period, val, 0);
+        }
+    }
+#undef PUSH
+    size_t bad = 0;
+    if (rc == 0 && n > 0)
+        rc = kh_store_values_set(r->store, &r->actor, r->cap[0], v, n, &bad, &err);
+    if (rc != 0 && n > 0 && lines[bad] > 0 && err.code != KH_EPERM && err.code != KH_ESTATE) {
+        /* name the pasted line the store refused */
+        char text[1024];
+        kh_error_text(&err, r->lang, text, sizeof text);
+        struct kh_error e2;
+        kh_error_clear(&e2);
+        KH_ERR(&e2, err.code, HTTP_PASTE_LINE, KH_ARG_LONG(lines[bad]), text);
+        kh_error_copy(&err, &e2);
+    }
+    kh__done(r, rc, &err, back, kh_arena_printf(&r->arena, "已保存 %zu 个值", n),
+             kh_arena_printf(&r->arena, "%zu values saved", n), rc == 0 ? json_pack("{s:i}", "saved", (int)n) : NULL);
+}
+
+/* ---- ratings ---- */
+
+/* Whether a "k=w;k=w" list names key. */
+static bool lists(const char *list, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = list; p && *p;) {
+        if (strncmp(p, key, n) == 0 && (p[n] == '=' || p[n] == ';' || p[n] == '\0'))
+            return true;
+        p = strchr(p, ';');
+        p = p ? p + 1 : NULL;
+    }
+    return false;
+}
+
+void kh__h_ratings(struct kh_req *r)
+{
+    struct kh_cycle_row c;
+    if (!kh__cycle(r, &c))
+        return;
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh__rows mine;
+    kh__rows_init(&mine, r, r->actor.role == KH_ROLE_RATER ? 0 : 200);
+    int rc = kh_store_ratings_list(r->store, &r->actor, c.code, kh__rows_fn, &mine, &err);
+    if (rc != 0) {
+        kh__fail(r, kh__error_status(rc), &err);
+        return;
+    }
+    struct kh_buf *o = &r->out;
+    kh__page_begin(r, T(r, "评分", "Ratings"), &c, "ratings", NULL);
+    if (r->actor.role == KH_ROLE_RATER) {
+        struct kh__names units, leaves, raters, cadres, positions, scales;
+        kh__names_load(&units, r, c.code, "units.csv");
+        kh__names_load(&leaves, r, c.code, "indicators.csv");
+        kh__rows_init(&raters.x, r, 0);
+        kh_strmap_init(&raters.m);
+        kh__names_load(&cadres, r, c.code, "cadres.csv");
+        kh__names_load(&positions, r, c.code, "positions.csv");
+        kh__rows_init(&scales.x, r, 0);
+        kh_strmap_init(&scales.m);
+        kh_store_scheme_rows(r->store, &r->actor, c.code, "scales.csv", kh__rows_fn, &scales.x, NULL);
+        /* the rater's group: raters.csv is not a scheme file any role reads
+         * (it names people); the store's ratings list already confines us,
+         * and the group is what the rater user is bound to via its code. */
+        const char *group = kh__query(r, "group");
+        struct kh__rows rg;
+        kh__rows_init(&rg, r, 0);
+        kh_store_rater_group(r->store, &r->actor, c.code, kh__rows_fn, &rg, NULL);
+        if (rg.n > 0)
+            group = rg.rows[0][0];
+        struct kh_strmap have;
+        kh_strmap_init(&have);
+        for (long i = 0; i < mine.n; i++)
+            kh_strmap_put(&have, kh_arena_printf(&r->arena, "%s\x1f%s", mine.rows[i][1], mine.rows[i][2]), (int32_t)i);
+        bool open = kh_authz_state_allows(KH_ACT_RATING_ENTER, c.state);
+        kh_html_put(o, "<p>%T <b>%T</b> · %T <b>%T</b></p>", T(r, "评价人", "Rater"), r->actor.rater,
+                    T(r, "所在评价组", "group"), group ? group : "-");
+        if (!open)
+            kh_html_put(o, "<p class=\"block\">%T</p>", T(r, "当前状态不接受评分（只在年终评价阶段）。", "Ratings are accepted only in the evaluation state."));
+        kh_html_put(o, "<form method=\"post\" action=\"/cycles/%U/ratings\" id=\"rating-form\">", c.code);
+        kh__csrf_field(r);
+        long cells = 0;
+        /* qualitative leaves rated by the group, per unit */
+        for (long j = 0; group && j < leaves.x.n; j++) {
+            const char **l = leaves.x.rows[j];
+            if (strcmp(l[3], "qual") != 0 || !lists(l[10], group))
+                continue;
+            kh_html_put(o, "<h2>%T <span class=\"code\">%T</span></h2><table class=\"grid\"><tbody>", l[2], l[0]);
+            for (long i = 0; i < units.x.n; i++) {
+                const char *u = units.x.rows[i][0];
+                int32_t k = kh_strmap_get(&have, kh_arena_printf(&r->arena, "%s\x1f%s", u, l[0]));
+                const char *cur = k >= 0 ? mine.rows[k][3] : "";
+                kh_html_put(o, "<tr%R><th>%T <span class=\"code\">%T</span></th><td><select name=\"r:%A:%A\"%R><option value=\"\">—</option>",
+                            k < 0 ? " class=\"missing\"" : "", units.x.rows[i][1], u, u, l[0], open ? "" : " disabled");
+                for (long s = 0; s < scales.x.n; s++)
+                    if (strcmp(scales.x.rows[s][0], l[11]) == 0)
+                        kh_html_put(o, "<option value=\"%A\"%R>%T</option>", scales.x.rows[s][1],
+                                    strcmp(scales.x.rows[s][1], cur) == 0 ? " selected" : "", scales.x.rows[s][1]);
+                kh_html_put(o, "</select></td></tr>");
+                cells++;
+            }
+            kh_html_put(o, "</tbody></table>");
+        }
+        /* cadre dimensions of positions rated by the group */
+        for (long i = 0; group && i < cadres.x.n; i++) {
+            const char **cd = cadres.x.rows[i];
+            const char **pos = kh__names_row(&positions, cd[3]);
+            if (pos == NULL || !lists(pos[7], group))
+                continue;
+            kh_html_put(o, "<h2>%T <span class=\"code\">%T</span> · %T</h2><table class=\"grid\"><tbody>", cd[1], cd[0], pos[1]);
+            char *dims = kh_arena_strdup(&r->arena, pos[6]);
+            for (char *save = NULL, *d = strtok_r(dims, ";", &save); d; d = strtok_r(NULL, ";", &save)) {
+                char *eq = strchr(d, '=');
+                if (eq)
+                    *eq = '\0';
+                int32_t k = kh_strmap_get(&have, kh_arena_printf(&r->arena, "%s\x1f%s", cd[0], d));
+                kh_html_put(o, "<tr%R><th>%T</th><td><input name=\"r:%A:%A\" value=\"%A\" inputmode=\"decimal\" placeholder=\"0–100\"%R></td></tr>",
+                            k < 0 ? " class=\"missing\"" : "", d, cd[0], d, k >= 0 ? mine.rows[k][3] : "", open ? "" : " disabled");
+                cells++;
+            }
+            kh_html_put(o, "</tbody></table>");
+        }
+        if (cells == 0)
+            kh_html_put(o, "<p class=\"empty\">%T</p>", T(r, "没有分配给您的评分项目。", "Nothing is assigned to you."));
+        else if (open)
+            kh_html_put(o, "<button type=\"submit\" id=\"save-ratings\">%T</button>", T(r, "保存评分", "Save ratings"));
+        kh_html_put(o, "</form>");
+        kh_strmap_release(&have);
+        kh__names_release(&units);
+        kh__names_release(&leaves);
+        kh__names_release(&raters);
+        kh__names_release(&cadres);
+        kh__names_release(&positions);
+        kh__names_release(&scales);
+    } else {
+        kh_html_put(o, "<p>%T %ld%T</p>", T(r, "共", "In all"), mine.total,
+                    T(r, " 条评分；下表为最近 200 条。", " ratings; the latest 200 are shown."));
+        kh_html_put(o, "<table class=\"grid\" id=\"ratings\"><thead><tr><th>%T</th><th>%T</th><th>%T</th><th class=\"num\">%T</th></tr></thead><tbody>",
+                    T(r, "评价人", "Rater"), T(r, "被评对象", "Ratee"), T(r, "项目", "Item"), T(r, "评分", "Score"));
+        for (long i = mine.n > 200 ? mine.n - 200 : 0; i < mine.n; i++)
+            kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td class=\"num\">%T</td></tr>", mine.rows[i][0],
+                        mine.rows[i][1], mine.rows[i][2], mine.rows[i][3]);
+        kh_html_put(o, "</tbody></table>");
+        if (kh_authz_role_may(r->actor.role, KH_ACT_RATING_ENTER)) {
+            kh_html_put(o, "<section class=\"card\"><h2>%T</h2><form method=\"post\" action=\"/cycles/%U/ratings\">",
+                        T(r, "代为录入评分", "Enter a rating for a rater"), c.code);
+            kh__csrf_field(r);
+            kh_html_put(o, "<label>%T<input name=\"rater\" required></label><label>%T<input name=\"ratee\" required></label>"
+                           "<label>%T<input name=\"item\" required></label><label>%T<input name=\"score\" required></label>"
+                           "<button type=\"submit\">%T</button></form></section>",
+                        T(r, "评价人编码", "Rater code"), T(r, "被评对象编码", "Ratee code"), T(r, "项目编码", "Item code"),
+                        T(r, "评分（量表等级或 0–100）", "Score (scale level or 0–100)"), T(r, "保存", "Save"));
+        }
+    }
+    kh__page_end(r);
+    kh__respond(r, 200, "text/html; charset=utf-8");
+}
+
+struct rate_many {
+    struct kh_req *r;
+    const char *(*cells)[3];
+    int n;
+};
+
+static int rate_many_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    struct rate_many *m = ctx;
+    for (int i = 0; i < m->n; i++) {
+        int rc = kh_store_rating_set(s, &m->r->actor, m->r->cap[0], NULL, m->cells[i][0], m->cells[i][1],
+                                     m->cells[i][2], err);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+void kh__h_rating_set(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    const char *back = kh_arena_printf(&r->arena, "/cycles/%s/ratings", r->cap[0]);
+    int rc;
+    long saved = 0;
+    if (kh__field(r, "ratee") != NULL) {
+        rc = kh_store_rating_set(r->store, &r->actor, r->cap[0], kh__field(r, "rater"), kh__fieldz(r, "ratee"),
+                                 kh__fieldz(r, "item"), kh__fieldz(r, "score"), &err);
+        saved = rc == 0;
+    } else {
+        struct form_view fv;
+        kh__form_fields(r, &fv);
+        struct rate_many m = {r, kh_arena_calloc(&r->arena, (size_t)fv.n + 1, sizeof *m.cells), 0};
+        for (int i = 0; i < fv.n; i++) {
+            const char *name = fv.names[i], *val = fv.values[i];
+            const char *colon = strncmp(name, "r:", 2) == 0 ? strchr(name + 2, ':') : NULL;
+            if (colon == NULL || val[0] == '\0')
+                continue;
+            m.cells[m.n][0] = kh_arena_strndup(&r->arena, name + 2, (size_t)(colon - name - 2));
+            m.cells[m.n][1] = colon + 1;
+            m.cells[m.n][2] = val;
+            m.n++;
+        }
+        rc = kh_store_tx(r->store, rate_many_tx, &m, &err);
+        saved = m.n;
+    }
+    kh__done(r, rc, &err, back, kh_arena_printf(&r->arena, "已保存 %ld 项评分", saved),
+             kh_arena_printf(&r->arena, "%ld ratings saved", saved), NULL);
+}

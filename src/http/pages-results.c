@@ -1,0 +1,233 @@
+/*
+ * pages-results.c — results as the office, the leadership and (after
+ * publication) each township read them.
+ *
+ * Everything shown is a stored result table (the bytes `kaohe results`
+ * prints, kh_store_results_csv), so the page cannot disagree with the CLI,
+ * an export or a printed report.  The store decides the scope: the office
+ * and viewers read every unit (results.read); a unit reads its own rows,
+ * and only once the cycle is in publicity or final (results.own).
+ *
+ * The ranking page groups units by township type (category) — a ranking
+ * across types would compare unlike with unlike (SPEC §8) — with grade,
+ * composite and flags, a bar chart per type (ECharts from the binary,
+ * animation off) and grade counts.  The unit card (?unit=CODE) lists each
+ * node's value, score, global weight and contribution to the composite,
+ * and the unit's cadres.  Every table is a CSV download.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "http/handlers.h"
+#include "kaohe/html.h"
+#include "kaohe/msg-http.h"
+#include "kaohe/store-load.h"
+
+/* Load one result table for this user; false (and nothing shown) when the
+ * store refuses or the cycle has no such table yet. */
+static bool table(struct kh_req *r, const char *cycle, const char *file, const char *unit, struct kh__rows *x,
+                  const char ***names, struct kh_error *err)
+{
+    struct kh_buf csv = KH_BUF_INIT;
+    kh__rows_init(x, r, 0);
+    *names = NULL;
+    int rc = kh_store_results_csv(r->store, &r->actor, cycle, file, unit, &csv, err);
+    if (rc == 0)
+        rc = kh__rows_csv(x, kh_buf_cstr(&csv), names, err);
+    kh_buf_release(&csv);
+    return rc == 0 && *names != NULL;
+}
+
+static int cmp_rank(const void *a, const void *b)
+{
+    const char *const *x = *(const char *const *const *)a, *const *y = *(const char *const *const *)b;
+    int c = strcmp(x[1], y[1]);
+    if (c != 0)
+        return c;
+    return atoi(x[6]) - atoi(y[6]);
+}
+
+static void downloads(struct kh_req *r, const char *cycle)
+{
+    static const char *const files[] = {"results_units.csv", "results_nodes.csv", "results_contributions.csv",
+                                        "results_cadres.csv", "results_surveys.csv", "warnings.csv", NULL};
+    kh_html_put(&r->out, "<p class=\"downloads\">%T ", T(r, "下载（CSV）：", "Download (CSV):"));
+    for (int i = 0; files[i]; i++)
+        kh_html_put(&r->out, "<a href=\"/cycles/%U/results/%U%R\">%T</a> ", cycle, files[i],
+                    r->actor.role == KH_ROLE_UNIT ? "" : "", files[i]);
+    kh_html_put(&r->out, "</p>");
+}
+
+static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char *unit, struct kh__names *units)
+{
+    struct kh_buf *o = &r->out;
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh__rows u, nodes, contrib, cad;
+    const char **un, **nn, **cn, **dn;
+    if (!table(r, c->code, "results_units.csv", unit, &u, &un, &err) || u.n == 0) {
+        char text[1024];
+        kh_html_put(o, "<div class=\"notice err\">%T</div>", err.code ? kh_error_text(&err, r->lang, text, sizeof text)
+                                                                       : T(r, "没有该单位的结果", "no results for this unit"));
+        return;
+    }
+    const char **row = u.rows[0];
+    kh_html_put(o, "<h2>%T <span class=\"code\">%T</span></h2><div class=\"tiles\">", kh__name_of(units, unit), unit);
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "综合得分", "Composite"), row[5]);
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "类内排名", "Rank in type"), row[6]);
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "等次", "Grade"), row[8]);
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T / %T</div></div>",
+                T(r, "加分 / 扣分", "Bonus / penalty"), row[3], row[4]);
+    kh_html_put(o, "</div>");
+    if (row[10][0])
+        kh_html_put(o, "<p class=\"flags\">%T %T</p>", T(r, "标记：", "Flags:"), row[10]);
+    struct kh__names leaves;
+    kh__names_load(&leaves, r, c->code, "indicators.csv");
+    if (table(r, c->code, "results_nodes.csv", unit, &nodes, &nn, &err)) {
+        table(r, c->code, "results_contributions.csv", unit, &contrib, &cn, &err);
+        kh_html_put(o, "<table class=\"grid\" id=\"nodes\"><thead><tr><th>%T</th><th>%T</th><th class=\"num\">%T</th><th class=\"num\">%T</th>"
+                       "<th class=\"num\">%T</th><th class=\"num\">%T</th></tr></thead><tbody>",
+                    T(r, "编码", "Code"), T(r, "指标", "Indicator"), T(r, "原始值", "Value"), T(r, "得分", "Score"),
+                    T(r, "全局权重", "Global weight"), T(r, "对综合得分的贡献", "Contribution"));
+        for (long i = 0; i < nodes.n; i++) {
+            const char **nr = nodes.rows[i], *ct = "";
+            for (long k = 0; cn && k < contrib.n; k++)
+                if (strcmp(contrib.rows[k][1], nr[1]) == 0)
+                    ct = contrib.rows[k][2];
+            const char **lr = kh__names_row(&leaves, nr[1]);
+            bool dim = lr && lr[1][0] == '\0';
+            kh_html_put(o, "<tr%R><td>%T</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td></tr>",
+                        dim ? " class=\"dim\"" : "", nr[1], kh__name_of(&leaves, nr[1]), nr[2], nr[3], nr[4], ct);
+        }
+        kh_html_put(o, "</tbody></table>");
+    }
+    kh__names_release(&leaves);
+    if (table(r, c->code, "results_cadres.csv", unit, &cad, &dn, &err) && cad.n > 0) {
+        struct kh__names cadres;
+        kh__names_load(&cadres, r, c->code, "cadres.csv");
+        kh_html_put(o, "<h2>%T</h2><table class=\"grid\" id=\"cadres\"><thead><tr><th>%T</th><th>%T</th><th class=\"num\">%T</th>"
+                       "<th class=\"num\">%T</th><th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th><th>%T</th></tr></thead><tbody>",
+                    T(r, "领导干部", "Cadres"), T(r, "姓名", "Name"), T(r, "职务", "Position"), T(r, "班子", "Team"),
+                    T(r, "履职", "Duty"), T(r, "测评", "Evaluation"), T(r, "得分", "Score"), T(r, "等次", "Grade"),
+                    T(r, "标记", "Flags"));
+        for (long i = 0; i < cad.n; i++) {
+            const char **x = cad.rows[i];
+            kh_html_put(o, "<tr><td>%T <span class=\"code\">%T</span></td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
+                           "<td class=\"num\">%T</td><td class=\"num\">%T</td><td>%T</td><td>%T</td></tr>",
+                        kh__name_of(&cadres, x[0]), x[0], x[2], x[3], x[4], x[5], x[7], x[8], x[10]);
+        }
+        kh_html_put(o, "</tbody></table>");
+        kh__names_release(&cadres);
+    }
+}
+
+void kh__h_results(struct kh_req *r)
+{
+    struct kh_cycle_row c;
+    if (!kh__cycle(r, &c))
+        return;
+    struct kh_buf *o = &r->out;
+    struct kh_error err;
+    kh_error_clear(&err);
+    const char *unit = kh__query(r, "unit");
+    if (r->actor.role == KH_ROLE_UNIT)
+        unit = r->actor.unit;
+    struct kh__rows u;
+    const char **names;
+    bool ok = table(r, c.code, "results_units.csv", r->actor.role == KH_ROLE_UNIT ? unit : NULL, &u, &names, &err);
+    if (!ok && err.code == KH_EPERM) {
+        kh__fail(r, 403, &err);
+        return;
+    }
+    struct kh__names units, cats;
+    kh__names_load(&units, r, c.code, "units.csv");
+    kh__names_load(&cats, r, c.code, "categories.csv");
+    kh__page_begin(r, T(r, "考核结果", "Results"), &c, "results", (const char *const[]){"echarts.min.js", "results.js", NULL});
+    if (!ok) {
+        char text[1024];
+        kh_html_put(o, "<p class=\"empty\">%T</p>", kh_error_text(&err, r->lang, text, sizeof text));
+    } else if (unit && unit[0]) {
+        unit_card(r, &c, unit, &units);
+        downloads(r, c.code);
+    } else {
+        qsort(u.rows, (size_t)u.n, sizeof *u.rows, cmp_rank);
+        json_t *chart = json_array();
+        const char *cur = NULL;
+        json_t *series = NULL;
+        for (long i = 0; i < u.n; i++) {
+            const char **x = u.rows[i];
+            if (cur == NULL || strcmp(cur, x[1]) != 0) {
+                if (cur)
+                    kh_html_put(o, "</tbody></table>");
+                cur = x[1];
+                series = json_pack("{s:s, s:[], s:[]}", "category", kh__name_of(&cats, cur), "units", "scores");
+                json_array_append_new(chart, series);
+                kh_html_put(o, "<h2>%T <span class=\"code\">%T</span></h2>"
+                               "<table class=\"grid ranking\" data-category=\"%A\"><thead><tr><th class=\"num\">%T</th><th>%T</th>"
+                               "<th class=\"num\">%T</th><th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th><th>%T</th></tr></thead><tbody>",
+                            kh__name_of(&cats, cur), cur, cur, T(r, "类内排名", "Rank"), T(r, "单位", "Unit"),
+                            T(r, "综合得分", "Composite"), T(r, "基础分", "Base"), T(r, "总排名", "Overall"),
+                            T(r, "等次", "Grade"), T(r, "标记", "Flags"));
+            }
+            json_array_append_new(json_object_get(series, "units"), json_string(kh__name_of(&units, x[0])));
+            json_array_append_new(json_object_get(series, "scores"), json_real(atof(x[5])));
+            kh_html_put(o, "<tr><td class=\"num\">%T</td><td><a href=\"/cycles/%U/results?unit=%U\">%T</a> <span class=\"code\">%T</span></td>"
+                           "<td class=\"num\">%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td><td><span class=\"grade\">%T</span></td><td class=\"flags\">%T</td></tr>",
+                        x[6], c.code, x[0], kh__name_of(&units, x[0]), x[0], x[5], x[2], x[7], x[8], x[10]);
+        }
+        if (cur)
+            kh_html_put(o, "</tbody></table>");
+        /* grade counts */
+        kh_html_put(o, "<h2>%T</h2><table class=\"grid\" id=\"grades\"><tbody>", T(r, "等次分布", "Grades"));
+        const char *seen[16];
+        long cnt[16];
+        int ns = 0;
+        for (long i = 0; i < u.n; i++) {
+            int k = 0;
+            while (k < ns && strcmp(seen[k], u.rows[i][8]) != 0)
+                k++;
+            if (k == ns && ns < 16)
+                seen[ns] = u.rows[i][8], cnt[ns++] = 0;
+            if (k < 16)
+                cnt[k]++;
+        }
+        for (int k = 0; k < ns; k++)
+            kh_html_put(o, "<tr><th>%T</th><td class=\"num\">%ld</td></tr>", seen[k], cnt[k]);
+        kh_html_put(o, "</tbody></table>");
+        char *cj = json_dumps(chart, JSON_COMPACT);
+        kh_html_put(o, "<div id=\"chart\" class=\"chart\" data-chart=\"%A\" data-title=\"%A\"></div>", cj,
+                    T(r, "各类型综合得分", "Composite by township type"));
+        free(cj);
+        json_decref(chart);
+        downloads(r, c.code);
+    }
+    kh__names_release(&units);
+    kh__names_release(&cats);
+    kh__page_end(r);
+    kh__respond(r, 200, "text/html; charset=utf-8");
+}
+
+void kh__h_results_file(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_buf csv = KH_BUF_INIT;
+    const char *unit = r->actor.role == KH_ROLE_UNIT ? r->actor.unit : kh__query(r, "unit");
+    int rc = kh_store_results_csv(r->store, &r->actor, r->cap[0], r->cap[1], unit, &csv, &err);
+    if (rc != 0) {
+        kh_buf_release(&csv);
+        kh__fail(r, kh__error_status(rc), &err);
+        return;
+    }
+    kh_buf_reset(&r->out);
+    kh_buf_append(&r->out, csv.data ? csv.data : "", csv.len);
+    kh_buf_release(&csv);
+    /* file names are ours (the table list), the cycle code is not: keep
+     * only safe characters in the suggested name */
+    char name[200];
+    size_t n = 0;
+    for (const char *p = r->cap[0]; *p && n < 100; p++)
+        name[n++] = (char)((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ? *p : '_');
+    name[n] = '\0';
+    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"%s-%s\"", name, r->cap[1]);
+    kh__respond(r, 200, "text/csv; charset=utf-8");
+}

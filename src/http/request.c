@@ -1,0 +1,175 @@
+/*
+ * request.c — what a request carries: query, body fields, cookies, headers.
+ *
+ * Query parameters, cookies and headers come from libmicrohttpd, which has
+ * already percent-decoded the query.  The body is ours: a form
+ * (application/x-www-form-urlencoded) is decoded here into name/value pairs
+ * in the arena; a JSON body (API, Content-Type application/json) is parsed
+ * with jansson, which rejects invalid UTF-8.  kh__field reads either, so
+ * an operation's handler is the same for a form and for a JSON call.
+ * A field that appears twice keeps its first value.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <microhttpd.h>
+#include "http/http-int.h"
+#include "kaohe/msg-http.h"
+
+const char *kh__query(struct kh_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *kh__cookie(struct kh_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *kh__header(struct kh_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+struct form_field {
+    const char *name, *value;
+};
+
+/* The decoded form, parsed on first use (kept in the arena). */
+struct form {
+    struct form_field *f;
+    int n;
+};
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = tolower(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static char *decode(struct kh_arena *a, const char *s, size_t n)
+{
+    char *out = kh_arena_alloc(a, n + 1), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '+') {
+            *o++ = ' ';
+        } else if (s[i] == '%' && i + 2 < n && hexval((unsigned char)s[i + 1]) >= 0 &&
+                   hexval((unsigned char)s[i + 2]) >= 0) {
+            *o++ = (char)(hexval((unsigned char)s[i + 1]) * 16 + hexval((unsigned char)s[i + 2]));
+            i += 2;
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static struct form *parse_form(struct kh_req *r)
+{
+    struct form *fm = kh_arena_calloc(&r->arena, 1, sizeof *fm);
+    const char *p = kh_buf_cstr(&r->body);
+    int cap = 1;
+    for (const char *q = p; *q; q++)
+        cap += *q == '&';
+    fm->f = kh_arena_calloc(&r->arena, (size_t)cap, sizeof *fm->f);
+    while (*p) {
+        const char *amp = strchr(p, '&');
+        size_t len = amp ? (size_t)(amp - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+        if (len > 0) {
+            size_t nl = eq ? (size_t)(eq - p) : len;
+            fm->f[fm->n].name = decode(&r->arena, p, nl);
+            fm->f[fm->n].value = eq ? decode(&r->arena, eq + 1, len - nl - 1) : "";
+            fm->n++;
+        }
+        p += len + (amp != NULL);
+    }
+    return fm;
+}
+
+static bool is_json(struct kh_req *r)
+{
+    const char *ct = kh__header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+    return ct && strncmp(ct, "application/json", 16) == 0;
+}
+
+static struct form *form_of(struct kh_req *r)
+{
+    if (r->form == NULL)
+        r->form = parse_form(r);
+    return r->form;
+}
+
+int kh__parse_body(struct kh_req *r, struct kh_error *err)
+{
+    if (!is_json(r) || r->json != NULL || r->body.len == 0)
+        return 0;
+    json_error_t je;
+    r->json = json_loadb(r->body.data, r->body.len, 0, &je);
+    if (r->json == NULL || !json_is_object(r->json)) {
+        if (r->json)
+            json_decref(r->json);
+        r->json = NULL;
+        return KH_ERR(err, KH_EINVAL, HTTP_BAD_JSON, r->json == NULL ? je.text : "not an object");
+    }
+    return 0;
+}
+
+static const char *trim(struct kh_req *r, const char *v)
+{
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+        v++;
+    size_t n = strlen(v);
+    while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
+        n--;
+    return kh_arena_strndup(&r->arena, v, n);
+}
+
+const char *kh__field(struct kh_req *r, const char *name)
+{
+    if (r->json) {
+        json_t *v = json_object_get(r->json, name);
+        if (json_is_string(v))
+            return trim(r, json_string_value(v));
+        if (json_is_integer(v))
+            return kh_arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
+        if (json_is_real(v)) {
+            char b[32];
+            return kh_arena_strdup(&r->arena, kh_arg_num(b, json_real_value(v)));
+        }
+        if (json_is_boolean(v))
+            return json_is_true(v) ? "1" : "0";
+        return NULL;
+    }
+    if (is_json(r) || r->body.len == 0)
+        return NULL;
+    struct form *fm = form_of(r);
+    for (int i = 0; i < fm->n; i++)
+        if (strcmp(fm->f[i].name, name) == 0)
+            return trim(r, fm->f[i].value);
+    return NULL;
+}
+
+const char *kh__fieldz(struct kh_req *r, const char *name)
+{
+    const char *v = kh__field(r, name);
+    return v ? v : "";
+}
+
+void kh__form_fields(struct kh_req *r, struct form_view *fv)
+{
+    fv->n = 0;
+    fv->names = fv->values = NULL;
+    if (r->json != NULL || r->body.len == 0)
+        return;
+    struct form *fm = form_of(r);
+    fv->n = fm->n;
+    fv->names = kh_arena_calloc(&r->arena, (size_t)fm->n + 1, sizeof *fv->names);
+    fv->values = kh_arena_calloc(&r->arena, (size_t)fm->n + 1, sizeof *fv->values);
+    for (int i = 0; i < fm->n; i++) {
+        fv->names[i] = fm->f[i].name;
+        fv->values[i] = trim(r, fm->f[i].value);
+    }
+}
