@@ -153,7 +153,12 @@ static void refuse(struct kh_req *r, int status, const struct kh_msg *m, const c
     snprintf(what, sizeof what, "%s %s", r->method, r->path);
     const char *args[] = {a1, a2};
     kh_msg_render(m, KH_LANG_ZH, args, 2, text, sizeof text);
-    kh_store_audit_refusal(r->store, r->authed ? &r->actor : NULL, what, text, NULL);
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (kh_store_audit_refusal(r->store, r->authed ? &r->actor : NULL, what, text, &err) != 0) {
+        char t[1024];
+        fprintf(stderr, "kaohe serve: cannot audit a refusal: %s\n", kh_error_render(&err, KH_LANG_EN, t, sizeof t));
+    }
     kh__fail_msg(r, status, m, a1, a2, (const char *)NULL);
 }
 

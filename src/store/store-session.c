@@ -119,6 +119,26 @@ int kh_store_session_open(struct kh_store *s, const char *user, const char *pass
     return rc;
 }
 
+/* One statement as its own transaction (the store's rule: every change
+ * inside kh_store_tx, so it is committed when this returns). */
+struct one_ctx {
+    const char *sql;
+    const char *const *p;
+    int n;
+};
+
+static int one_tx(struct kh_store *s, void *ctx, struct kh_error *err)
+{
+    const struct one_ctx *o = ctx;
+    return kh_store_exec(s, o->sql, o->p, o->n, NULL, err);
+}
+
+static void exec_tx(struct kh_store *s, const char *sql, const char *const *p, int n)
+{
+    struct one_ctx o = {sql, p, n};
+    kh_store_tx(s, one_tx, &o, NULL);
+}
+
 struct row_ctx {
     char usr[128], seen[24], expires[24];
     bool found;
@@ -157,18 +177,21 @@ int kh_store_session_resume(struct kh_store *s, const char *secret, const char *
     bool session = strcmp(kind, "session") == 0;
     if (now > expires || (session && now - seen > idle)) {
         const char *d[] = {hash};
-        kh_store_exec(s, "DELETE FROM sessions WHERE hash = $1", d, 1, NULL, NULL);
+        exec_tx(s, "DELETE FROM sessions WHERE hash = $1", d, 1);
         return KH_ERR(err, KH_EPERM, SESSION_NONE);
     }
     rc = kh__user_actor(s, r.usr, out, err);
     if (rc != 0)
         return rc;
-    if (session && now - seen >= 60) {
+    /* Touch at most once a minute, or more often when the idle limit is
+     * short, so an active session never lapses. */
+    long every = idle / 4 < 60 ? idle / 4 : 60;
+    if (session && now - seen >= every) {
         char t[24];
         snprintf(t, sizeof t, "%ld", now);
         const char *u[] = {t, hash};
         /* Best effort: a busy database must not sign anyone out. */
-        kh_store_exec(s, "UPDATE sessions SET seen = $1 WHERE hash = $2", u, 2, NULL, NULL);
+        exec_tx(s, "UPDATE sessions SET seen = $1 WHERE hash = $2", u, 2);
     }
     return 0;
 }

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <sodium.h>
 #include "kaohe/error.h"
@@ -227,11 +228,15 @@ int kh_store_open(const char *target, bool create, struct kh_store **out, struct
         return kh_error_set(err, KH_EIO, NULL, 0, NULL, "libsodium 初始化失败 / libsodium init failed");
     const struct kh_store_ops *ops = is_pg_url(target) ? &kh_store_pg_ops : &kh_store_sqlite_ops;
     if (ops == &kh_store_sqlite_ops && !create) {
-        FILE *f = fopen(target, "rb");
-        if (f == NULL)
+        /* stat, never open(): closing any descriptor of the database file
+         * drops every POSIX lock this process holds on it, including those
+         * of connections already open (the web server opens several), and
+         * another process would then checkpoint and delete the WAL under
+         * them. */
+        struct stat st;
+        if (stat(target, &st) != 0)
             return kh_error_set(err, KH_ENOTFOUND, target, 0, NULL,
                                 "数据库不存在，请先运行 kaohe init / database not found: run kaohe init first");
-        fclose(f);
     }
     struct kh_store *s = kh_xcalloc(1, sizeof *s);
     s->ops = ops;
