@@ -106,6 +106,8 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "enter tracking values (quarters, months)")                                                 \
     X(VALUE_YEAREND, "value.yearend", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN | KH_RL_REPORTER, \
       KH_SCOPE_OWN, "填报年末值（期间 Y）", "enter year-end values (period Y)")                     \
+    X(PROGRESS_SHOW, "progress.show", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,       \
+      "查看全周期进度（填报率、评分完成率、问卷样本）", "read the cycle's progress (values, ratings, surveys)") \
     X(PROGRESS_READ, "progress.read", KH_ST_ANY,                                                    \
       KH_RL_ADMIN | KH_RL_REPORTER | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, "查看进度预警",       \
       "read progress warnings")                                                                   \

@@ -287,6 +287,17 @@ int kh_store_cycle_files(struct kh_store *s, const struct kh_actor *a, const cha
  * of a cycle: names and structure, no data.  Action cycle.show. */
 int kh_store_scheme_rows(struct kh_store *s, const struct kh_actor *a, const char *code,
                          const char *file, kh_store_row_fn fn, void *ctx, struct kh_error *err);
+/* How far the cycle's data has come, for the office's dashboard: rows
+ * (kind, key, done, expected) —
+ *   values   per department (indicators.csv `department`, "" = none): the
+ *            year-end values present of its quant leaves, of leaves × units;
+ *   ratings  per rater group: raters who have entered at least one rating,
+ *            of the group's raters;
+ *   survey   per unit: distinct survey responses, of cycle.csv min_sample
+ *            (200 when not set, as SPEC §5).
+ * Action progress.show. */
+int kh_store_cycle_progress(struct kh_store *s, const struct kh_actor *a, const char *code,
+                            kh_store_row_fn fn, void *ctx, struct kh_error *err);
 int kh_store_cycle_open_appeals(struct kh_store *s, const struct kh_actor *a, const char *code,
                                 long *n, struct kh_error *err);
 /* Move to the next state (SPEC §9.1; leaving agreement needs complete

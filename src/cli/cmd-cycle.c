@@ -4,6 +4,7 @@
  * in store-cycle.c; this file only parses and prints.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli/cli-store.h"
 #include "kaohe/error.h"
@@ -13,15 +14,17 @@ static int run_cycle(int argc, char **argv);
 
 const struct kh_cmd kh_cmd_cycle = {
     .name = "cycle",
-    .summary_zh = "考核周期: list|show|advance|reopen",
-    .summary_en = "assessment cycles: list|show|advance|reopen",
+    .summary_zh = "考核周期: list|show|progress|advance|reopen",
+    .summary_en = "assessment cycles: list|show|progress|advance|reopen",
     .help_zh = "用法: kaohe cycle list\n"
                "      kaohe cycle show 周期\n"
+               "      kaohe cycle progress 周期   填报率（按部门）、评分完成率（按评价组）、问卷样本（按单位）\n"
                "      kaohe cycle advance 周期 [--reason 说明]   推进到下一状态（仅管理员）\n"
                "      kaohe cycle reopen 周期 --reason 原因 [--to 状态]   重新打开已定案周期（默认回到 evaluation）\n"
                "  状态: setup → agreement → tracking → evaluation → review → publicity → final\n",
     .help_en = "usage: kaohe cycle list\n"
                "       kaohe cycle show CYCLE\n"
+               "       kaohe cycle progress CYCLE   values per department, ratings per rater group, survey sample per unit\n"
                "       kaohe cycle advance CYCLE [--reason TEXT]   move to the next state (admin only)\n"
                "       kaohe cycle reopen CYCLE --reason TEXT [--to STATE]   reopen a final cycle (default: evaluation)\n"
                "  states: setup → agreement → tracking → evaluation → review → publicity → final\n",
@@ -44,6 +47,18 @@ static int file_row(void *ctx, int ncols, const char *const *c)
     (void)ctx;
     if (ncols >= 3)
         printf("  %-22s %8s  %s\n", c[0], c[1], c[2]);
+    return 0;
+}
+
+/* kind, key, done, expected */
+static int progress_row(void *ctx, int ncols, const char *const *c)
+{
+    (void)ctx;
+    if (ncols >= 4) {
+        long done = atol(c[2]), want = atol(c[3]);
+        printf("%-8s %-28s %8ld / %-8ld %5.1f%%\n", c[0], c[1][0] ? c[1] : "-", done, want,
+               want > 0 ? 100.0 * (double)done / (double)want : 100.0);
+    }
     return 0;
 }
 
@@ -85,6 +100,8 @@ static int run_cycle(int argc, char **argv)
             printf("%s:\n", KH_TR("文件（行数、SHA-256）", "files (rows, SHA-256)"));
             rc = kh_store_cycle_files(s, &actor, c.code, file_row, NULL, &err);
         }
+    } else if (strcmp(sub, "progress") == 0) {
+        rc = kh_store_cycle_progress(s, &actor, a.pos[1], progress_row, NULL, &err);
     } else if (strcmp(sub, "advance") == 0) {
         enum kh_cycle_state to;
         rc = kh_store_cycle_advance(s, &actor, a.pos[1], kh__cli_opt(&a, "reason"), &to, &err);

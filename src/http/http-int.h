@@ -152,6 +152,11 @@ void kh__rows_init(struct kh__rows *x, struct kh_req *r, long limit);
 json_t *kh__rows_json(const struct kh__rows *x, const char *const *names);
 /* Parse CSV text (header line + rows) into x; names receives the header. */
 int kh__rows_csv(struct kh__rows *x, const char *csv, const char ***names, struct kh_error *err);
+/* A number cell for display: decimals 2 = the method's round2 then two
+ * decimals (scores), n > 0 = n decimals, -1 = up to 4 decimals without
+ * trailing zeros (raw values).  Non-numbers come back unchanged.  Display
+ * only: downloads and the API keep the stored text. */
+const char *kh__fmt(struct kh_req *r, const char *cell, int decimals);
 /* Index of column name in names (ncols), or -1. */
 int kh__col(const char *const *names, int ncols, const char *name);
 

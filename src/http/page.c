@@ -56,9 +56,10 @@ void kh__page_begin(struct kh_req *r, const char *title, const struct kh_cycle_r
     kh_html_put(o,
                 "<!DOCTYPE html>\n<html lang=\"%A\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<title>%T · %T</title>\n<link rel=\"stylesheet\" href=\"%A\">\n",
+                "<title>%T · %T</title>\n<link rel=\"icon\" href=\"%A\" type=\"image/svg+xml\">\n"
+                "<link rel=\"stylesheet\" href=\"%A\">\n",
                 r->lang == KH_LANG_EN ? "en" : "zh-CN", title, T(r, "乡镇考核系统", "kaohe"),
-                kh__asset_url(r, "app.css"));
+                kh__asset_url(r, "favicon.svg"), kh__asset_url(r, "app.css"));
     for (int i = 0; scripts && scripts[i]; i++)
         kh_html_put(o, "<script src=\"%A\" defer></script>\n", kh__asset_url(r, scripts[i]));
     kh_html_put(o, "</head>\n<body>\n<header class=\"top\">\n<a class=\"brand\" href=\"/\">%T</a>\n<nav>",

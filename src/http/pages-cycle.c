@@ -11,6 +11,7 @@
  * and digests.  The buttons are shown only to a role that may press them
  * at all; pressing is still decided by the store.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "http/handlers.h"
 #include "kaohe/html.h"
@@ -65,6 +66,69 @@ static int count_targets(void *ctx, int ncols, const char *const *c)
     else
         x->pending++;
     return 0;
+}
+
+/* One progress table: rows of kind from kh_store_cycle_progress, a bar
+ * per row, red below half, yellow below all. */
+static void progress_table(struct kh_req *r, const struct kh__rows *p, const char *kind, const char *title,
+                           const char *col, const struct kh__names *names)
+{
+    struct kh_buf *o = &r->out;
+    long shown = 0, low = 0;
+    for (long i = 0; i < p->n; i++)
+        if (strcmp(p->rows[i][0], kind) == 0) {
+            shown++;
+            low += atol(p->rows[i][2]) < atol(p->rows[i][3]);
+        }
+    if (shown == 0)
+        return;
+    if (shown > 30 && low == 0) {
+        kh_html_put(o, "<section class=\"progress\" id=\"progress-%A\"><h2>%T</h2><p class=\"allok\">%T %ld</p></section>",
+                    kind, title, T(r, "全部达到要求：", "All complete:"), shown);
+        return;
+    }
+    low = 0;
+    kh_html_put(o, "<section class=\"progress\" id=\"progress-%A\"><h2>%T</h2><table class=\"grid\"><thead><tr><th>%T</th>"
+                   "<th class=\"num\">%T</th><th>%T</th></tr></thead><tbody>",
+                kind, title, col, T(r, "完成 / 应有", "done / expected"), T(r, "进度", "progress"));
+    for (long i = 0; i < p->n; i++) {
+        const char **x = p->rows[i];
+        if (strcmp(x[0], kind) != 0)
+            continue;
+        long done = atol(x[2]), want = atol(x[3]);
+        int pct = want > 0 ? (int)(100 * done / want) : 100;
+        if (pct > 100)
+            pct = 100;
+        low += pct < 100;
+        /* a long list (surveys per unit) shows only what is short */
+        if (shown > 30 && pct >= 100)
+            continue;
+        kh_html_put(o, "<tr><td>%T</td><td class=\"num\">%ld / %ld</td><td><span class=\"bar %R\"><span class=\"fill w%d\"></span></span> %d%%</td></tr>",
+                    names ? kh__name_of(names, x[1]) : x[1][0] ? x[1] : T(r, "（未指定）", "(none)"), done, want,
+                    pct < 50 ? "bad" : pct < 100 ? "warn" : "ok", pct / 5 * 5, pct);
+    }
+    kh_html_put(o, "</tbody></table>");
+    if (shown > 30)
+        kh_html_put(o, "<p class=\"empty\">%T %ld / %ld</p>", T(r, "未达标：", "Short:"), low, shown);
+    kh_html_put(o, "</section>");
+}
+
+static void progress(struct kh_req *r, const struct kh_cycle_row *c)
+{
+    struct kh__rows p;
+    kh__rows_init(&p, r, 0);
+    if (kh_store_cycle_progress(r->store, &r->actor, c->code, kh__rows_fn, &p, NULL) != 0)
+        return;
+    struct kh__names units, groups;
+    kh__names_load(&units, r, c->code, "units.csv");
+    kh__names_load(&groups, r, c->code, "rater_groups.csv");
+    kh_html_put(&r->out, "<div class=\"progress-row\">");
+    progress_table(r, &p, "values", T(r, "年末值填报（按部门）", "Year-end values by department"), T(r, "部门", "Department"), NULL);
+    progress_table(r, &p, "ratings", T(r, "评分完成（按评价组）", "Ratings by rater group"), T(r, "评价组", "Rater group"), &groups);
+    progress_table(r, &p, "survey", T(r, "满意度问卷样本（按单位）", "Survey sample by unit"), T(r, "单位", "Unit"), &units);
+    kh_html_put(&r->out, "</div>");
+    kh__names_release(&units);
+    kh__names_release(&groups);
 }
 
 void kh__h_cycle(struct kh_req *r)
@@ -122,6 +186,8 @@ void kh__h_cycle(struct kh_req *r)
         }
         kh_html_put(o, "</div>\n");
     }
+    if (kh_authz_role_may(r->actor.role, KH_ACT_PROGRESS_SHOW))
+        progress(r, &c);
     struct kh__rows f;
     kh__rows_init(&f, r, 0);
     if (kh_store_cycle_files(r->store, &r->actor, c.code, kh__rows_fn, &f, NULL) == 0 && f.n > 0) {

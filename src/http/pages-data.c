@@ -53,34 +53,6 @@ void kh__h_values(struct kh_req *r)
     kh__names_load(&units, r, c.code, "units.csv");
     kh__names_load(&leaves, r, c.code, "indicators.csv");
     kh__page_begin(r, T(r, "数据填报与进度预警", "Values and tracking warnings"), &c, "values", (const char *const[]){"values.js", NULL});
-    /* warnings */
-    struct kh__rows w;
-    kh__rows_init(&w, r, 500);
-    struct kh_error err;
-    kh_error_clear(&err);
-    if (kh_store_progress(r->store, &r->actor, c.code, NULL, kh__rows_fn, &w, NULL, &err) == 0) {
-        long red = 0, yellow = 0;
-        for (long i = 0; i < w.n; i++)
-            red += strcmp(w.rows[i][6], "red") == 0, yellow += strcmp(w.rows[i][6], "yellow") == 0;
-        kh_html_put(o, "<h2>%T</h2><p>%T <span class=\"lv lv-red\">%ld</span> %T <span class=\"lv lv-yellow\">%ld</span></p>",
-                    T(r, "进度预警", "Tracking warnings"), T(r, "红", "red"), red, T(r, "黄", "yellow"), yellow);
-        if (red + yellow > 0) {
-            kh_html_put(o, "<table class=\"grid\" id=\"warnings\"><thead><tr><th>%T</th><th>%T</th><th>%T</th><th class=\"num\">%T</th>"
-                           "<th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th></tr></thead><tbody>",
-                        T(r, "单位", "Unit"), T(r, "指标", "Indicator"), T(r, "期间", "Period"), T(r, "应达", "Expected"),
-                        T(r, "实际", "Actual"), T(r, "进度", "Ratio"), T(r, "预警", "Level"));
-            for (long i = 0; i < w.n; i++) {
-                const char **x = w.rows[i];
-                if (strcmp(x[6], "green") == 0)
-                    continue;
-                kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
-                               "<td class=\"num\">%T</td><td><span class=\"lv lv-%A\">%T</span></td></tr>",
-                            kh__name_of(&units, x[0]), kh__name_of(&leaves, x[1]), x[2], x[3], x[4], x[5], x[6],
-                            strcmp(x[6], "red") == 0 ? T(r, "红", "red") : T(r, "黄", "yellow"));
-            }
-            kh_html_put(o, "</tbody></table>");
-        }
-    }
     bool may_enter = kh_authz_role_may(r->actor.role, KH_ACT_VALUE_TRACK) ||
                      kh_authz_role_may(r->actor.role, KH_ACT_VALUE_YEAREND);
     /* the grid: leaves this user reports × units, for one period */
@@ -141,6 +113,37 @@ void kh__h_values(struct kh_req *r)
         kh_html_put(o, "<textarea name=\"paste\" rows=\"6\" id=\"paste\" placeholder=\"BJ001&#9;A1.06&#9;Y&#9;1234.5\"></textarea>"
                        "<button type=\"submit\">%T</button></form></section>",
                     T(r, "粘贴并保存", "Paste and save"));
+    }
+    /* warnings */
+    struct kh__rows w;
+    kh__rows_init(&w, r, 500);
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (kh_store_progress(r->store, &r->actor, c.code, NULL, kh__rows_fn, &w, NULL, &err) == 0) {
+        long red = 0, yellow = 0;
+        for (long i = 0; i < w.n; i++)
+            red += strcmp(w.rows[i][6], "red") == 0, yellow += strcmp(w.rows[i][6], "yellow") == 0;
+        kh_html_put(o, "<details class=\"warnings\"%R><summary><h2>%T</h2> %T <span class=\"lv lv-red\">%ld</span> %T <span class=\"lv lv-yellow\">%ld</span></summary>",
+                    r->actor.role == KH_ROLE_UNIT ? " open" : "", T(r, "进度预警", "Tracking warnings"), T(r, "红", "red"), red,
+                    T(r, "黄", "yellow"), yellow);
+        if (red + yellow > 0) {
+            kh_html_put(o, "<table class=\"grid\" id=\"warnings\"><thead><tr><th>%T</th><th>%T</th><th>%T</th><th class=\"num\">%T</th>"
+                           "<th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th></tr></thead><tbody>",
+                        T(r, "单位", "Unit"), T(r, "指标", "Indicator"), T(r, "期间", "Period"), T(r, "应达", "Expected"),
+                        T(r, "实际", "Actual"), T(r, "进度", "Ratio"), T(r, "预警", "Level"));
+            for (long i = 0; i < w.n; i++) {
+                const char **x = w.rows[i];
+                if (strcmp(x[6], "green") == 0)
+                    continue;
+                kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
+                               "<td class=\"num\">%T</td><td><span class=\"lv lv-%A\">%T</span></td></tr>",
+                            kh__name_of(&units, x[0]), kh__name_of(&leaves, x[1]), x[2], kh__fmt(r, x[3], -1), kh__fmt(r, x[4], -1),
+                            kh__fmt(r, x[5], 3), x[6],
+                            strcmp(x[6], "red") == 0 ? T(r, "红", "red") : T(r, "黄", "yellow"));
+            }
+            kh_html_put(o, "</tbody></table>");
+        }
+        kh_html_put(o, "</details>");
     }
     kh__names_release(&units);
     kh__names_release(&leaves);

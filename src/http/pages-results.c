@@ -72,11 +72,11 @@ static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char
     }
     const char **row = u.rows[0];
     kh_html_put(o, "<h2>%T <span class=\"code\">%T</span></h2><div class=\"tiles\">", kh__name_of(units, unit), unit);
-    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "综合得分", "Composite"), row[5]);
+    kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "综合得分", "Composite"), kh__fmt(r, row[5], 2));
     kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "类内排名", "Rank in type"), row[6]);
     kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T</div></div>", T(r, "等次", "Grade"), row[8]);
     kh_html_put(o, "<div class=\"tile\"><div class=\"k\">%T</div><div class=\"v\">%T / %T</div></div>",
-                T(r, "加分 / 扣分", "Bonus / penalty"), row[3], row[4]);
+                T(r, "加分 / 扣分", "Bonus / penalty"), kh__fmt(r, row[3], 2), kh__fmt(r, row[4], 2));
     kh_html_put(o, "</div>");
     if (row[10][0])
         kh_html_put(o, "<p class=\"flags\">%T %T</p>", T(r, "标记：", "Flags:"), row[10]);
@@ -96,14 +96,16 @@ static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char
             const char **lr = kh__names_row(&leaves, nr[1]);
             bool dim = lr && lr[1][0] == '\0';
             kh_html_put(o, "<tr%R><td>%T</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td></tr>",
-                        dim ? " class=\"dim\"" : "", nr[1], kh__name_of(&leaves, nr[1]), nr[2], nr[3], nr[4], ct);
+                        dim ? " class=\"dim\"" : "", nr[1], kh__name_of(&leaves, nr[1]), kh__fmt(r, nr[2], -1), kh__fmt(r, nr[3], 2),
+                        kh__fmt(r, nr[4], 4), kh__fmt(r, ct, 4));
         }
         kh_html_put(o, "</tbody></table>");
     }
     kh__names_release(&leaves);
     if (table(r, c->code, "results_cadres.csv", unit, &cad, &dn, &err) && cad.n > 0) {
-        struct kh__names cadres;
+        struct kh__names cadres, positions;
         kh__names_load(&cadres, r, c->code, "cadres.csv");
+        kh__names_load(&positions, r, c->code, "positions.csv");
         kh_html_put(o, "<h2>%T</h2><table class=\"grid\" id=\"cadres\"><thead><tr><th>%T</th><th>%T</th><th class=\"num\">%T</th>"
                        "<th class=\"num\">%T</th><th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th><th>%T</th></tr></thead><tbody>",
                     T(r, "领导干部", "Cadres"), T(r, "姓名", "Name"), T(r, "职务", "Position"), T(r, "班子", "Team"),
@@ -113,10 +115,12 @@ static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char
             const char **x = cad.rows[i];
             kh_html_put(o, "<tr><td>%T <span class=\"code\">%T</span></td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
                            "<td class=\"num\">%T</td><td class=\"num\">%T</td><td>%T</td><td>%T</td></tr>",
-                        kh__name_of(&cadres, x[0]), x[0], x[2], x[3], x[4], x[5], x[7], x[8], x[10]);
+                        kh__name_of(&cadres, x[0]), x[0], kh__name_of(&positions, x[2]), kh__fmt(r, x[3], 2), kh__fmt(r, x[4], 2),
+                        kh__fmt(r, x[5], 2), kh__fmt(r, x[7], 2), x[8], x[10]);
         }
         kh_html_put(o, "</tbody></table>");
         kh__names_release(&cadres);
+        kh__names_release(&positions);
     }
 }
 
@@ -172,7 +176,7 @@ void kh__h_results(struct kh_req *r)
             json_array_append_new(json_object_get(series, "scores"), json_real(atof(x[5])));
             kh_html_put(o, "<tr><td class=\"num\">%T</td><td><a href=\"/cycles/%U/results?unit=%U\">%T</a> <span class=\"code\">%T</span></td>"
                            "<td class=\"num\">%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td><td><span class=\"grade\">%T</span></td><td class=\"flags\">%T</td></tr>",
-                        x[6], c.code, x[0], kh__name_of(&units, x[0]), x[0], x[5], x[2], x[7], x[8], x[10]);
+                        x[6], c.code, x[0], kh__name_of(&units, x[0]), x[0], kh__fmt(r, x[5], 2), kh__fmt(r, x[2], 2), x[7], x[8], x[10]);
         }
         if (cur)
             kh_html_put(o, "</tbody></table>");

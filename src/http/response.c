@@ -56,7 +56,7 @@ int kh__error_status(int code)
 void kh__json(struct kh_req *r, int status, json_t *v)
 {
     kh_buf_reset(&r->out);
-    char *t = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    char *t = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(v);
     kh_buf_puts(&r->out, t ? t : "null");
     kh_buf_putc(&r->out, '\n');

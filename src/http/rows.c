@@ -12,6 +12,8 @@
 #include <string.h>
 #include "http/http-int.h"
 #include "kaohe/csv.h"
+#include "kaohe/numfmt.h"
+#include "kaohe/round2.h"
 #include "kaohe/strmap.h"
 
 void kh__rows_init(struct kh__rows *x, struct kh_req *r, long limit)
@@ -122,4 +124,22 @@ const char *kh__name_of(const struct kh__names *n, const char *code)
 void kh__names_release(struct kh__names *n)
 {
     kh_strmap_release(&n->m);
+}
+
+const char *kh__fmt(struct kh_req *r, const char *cell, int decimals)
+{
+    double x;
+    if (cell == NULL || cell[0] == '\0' || !kh_parse_double(cell, &x))
+        return cell ? cell : "";
+    if (decimals == 2)
+        return kh_arena_printf(&r->arena, "%.2f", kh_round2(x));
+    char *s = kh_arena_printf(&r->arena, "%.*f", decimals < 0 ? 4 : decimals, x);
+    if (decimals < 0 && strchr(s, '.')) {
+        size_t n = strlen(s);
+        while (n > 0 && s[n - 1] == '0')
+            s[--n] = '\0';
+        if (n > 0 && s[n - 1] == '.')
+            s[--n] = '\0';
+    }
+    return s;
 }

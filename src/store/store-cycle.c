@@ -434,3 +434,67 @@ char *kh__store_json(const char *k1, ...)
     json_decref(o);
     return t;
 }
+
+struct progress_ctx {
+    kh_store_row_fn fn;
+    void *ctx;
+    const char *kind;
+    const char *expected;    /* fixed expected count, or NULL: the row's third cell */
+};
+
+static int progress_row(void *ctx, int ncols, const char *const *c)
+{
+    struct progress_ctx *x = ctx;
+    if (ncols < 2)
+        return 0;
+    const char *row[] = {x->kind, c[0] ? c[0] : "", c[1] ? c[1] : "0",
+                         x->expected ? x->expected : ncols > 2 && c[2] ? c[2] : "0"};
+    return x->fn(x->ctx, 4, row);
+}
+
+int kh_store_cycle_progress(struct kh_store *s, const struct kh_actor *a, const char *code,
+                            kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh__store_cycle_get(s, code, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_PROGRESS_SHOW, &c, NULL, err);
+    if (rc != 0)
+        return rc;
+    const char *p[] = {c.id};
+    struct progress_ctx x = {fn, ctx, "values", NULL};
+    /* Each table is scanned once and grouped (no per-row subqueries): the
+     * national preset has ten million ratings and eight million answers. */
+    rc = kh_store_query(s,
+                        "SELECT i.department, COALESCE(SUM(c.n), 0), COUNT(*) * "
+                        "(SELECT COUNT(*) FROM units WHERE cycle_id = $1) FROM indicators i LEFT JOIN "
+                        "(SELECT indicator, COUNT(*) AS n FROM indicator_values WHERE cycle_id = $1 AND period = 'Y' "
+                        "GROUP BY indicator) c ON c.indicator = i.code WHERE i.cycle_id = $1 AND i.kind = 'quant' "
+                        "GROUP BY i.department ORDER BY i.department",
+                        p, 1, progress_row, &x, err);
+    x.kind = "ratings";
+    if (rc == 0)
+        rc = kh_store_query(s,
+                            "SELECT g.code, COALESCE(d.n, 0), COALESCE(t.n, 0) FROM rater_groups g "
+                            "LEFT JOIN (SELECT \"group\" AS grp, COUNT(*) AS n FROM raters WHERE cycle_id = $1 "
+                            "GROUP BY \"group\") t ON t.grp = g.code "
+                            "LEFT JOIN (SELECT \"group\" AS grp, COUNT(*) AS n FROM raters WHERE cycle_id = $1 AND "
+                            "code IN (SELECT DISTINCT rater FROM ratings WHERE cycle_id = $1) GROUP BY \"group\") d "
+                            "ON d.grp = g.code WHERE g.cycle_id = $1 ORDER BY g.ord",
+                            p, 1, progress_row, &x, err);
+    char min_sample[32] = "200";
+    const char *q[] = {c.id};
+    if (rc == 0 && kh_store_query_text(s, "SELECT value FROM cycle_settings WHERE cycle_id = $1 AND key = "
+                                          "'min_sample'", q, 1, min_sample, sizeof min_sample, NULL, NULL) != 0)
+        snprintf(min_sample, sizeof min_sample, "200");
+    x.kind = "survey";
+    x.expected = min_sample;
+    if (rc == 0)
+        rc = kh_store_query(s,
+                            "SELECT u.code, COALESCE(c.n, 0) FROM units u LEFT JOIN (SELECT unit, "
+                            "COUNT(DISTINCT response) AS n FROM responses WHERE cycle_id = $1 GROUP BY unit) c "
+                            "ON c.unit = u.code WHERE u.cycle_id = $1 "
+                            "AND EXISTS (SELECT 1 FROM survey_items WHERE cycle_id = $1) ORDER BY u.ord",
+                            p, 1, progress_row, &x, err);
+    return rc;
+}

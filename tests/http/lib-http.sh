@@ -58,3 +58,12 @@ api() {
     fi
     cat "$TMP/body"
 }
+# w03_db DB: a database holding golden case 03 as cycle W03 (units T1–T3, target-scored leaves), its
+# leaf A1.06 reported by the department 税务所 (for reporter users), the built-in admin without password.
+w03_db() {
+    local g=$TMP/bundle-w03
+    cp -r "$KH_SRC/tests/golden/03-transforms-target-tracking/bundle" "$g"
+    sed -i 's/^A1.06,A1,税收,quant,万元,benefit,target,,,,/A1.06,A1,税收,quant,万元,benefit,target,,,税务所,/' "$g/indicators.csv"
+    "$KAOHE" init --db "$1" >/dev/null
+    "$KAOHE" import "$g" --db "$1" >/dev/null
+}

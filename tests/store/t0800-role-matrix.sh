@@ -40,6 +40,7 @@ case_of() {
     value.track) echo "track W03 T1 A1.06 Q1 10" ;;
     value.yearend) echo "track W03 T1 A1.06 Y 100" ;;
     progress.read) echo "track W03" ;;
+    progress.show) echo "cycle progress W03" ;;
     appeal.file) echo "appeal file W03 T1 A1.06 --reason r" ;;
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
     appeal.reject) echo "appeal reject OPEN --reason r" ;;

@@ -1,0 +1,177 @@
+// browser-walk.js — a year of the assessment cycle in a real browser (Debian's chromium driven by
+// playwright-core from web/node_modules), as the people who use kaohe would walk it: the office
+// opens the agreement, a township proposes a target, the office approves it, a bureau pastes
+// year-end values from Excel, a rater fills in its form, the office computes and publishes, the
+// township sees only its own results and files an appeal, the office accepts it and the township's
+// composite changes.  Every page is screenshotted into OUT; any console error or page error
+// (a CSP violation, a script failure) fails the walk.
+//
+// usage: node browser-walk.js BASE OUT KH_SRC CYCLE
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const [base, out, src, cycle] = process.argv.slice(2);
+const { chromium } = require(path.join(src, 'web/node_modules/playwright-core'));
+
+let failures = 0, shots = 0;
+function check(what, ok) {
+  if (ok) return;
+  failures++;
+  console.error('FAIL: ' + what);
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run'],
+  });
+  const problems = [];
+  async function as(user, password) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    page.on('console', m => { if (m.type() === 'error') problems.push(user + ': ' + m.text()); });
+    page.on('pageerror', e => problems.push(user + ': ' + e.message));
+    await page.goto(base + '/login');
+    await page.fill('input[name=user]', user);
+    await page.fill('input[name=password]', password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    check(user + ' signs in (at ' + page.url() + ')', page.url().endsWith('/cycles'));
+    return page;
+  }
+  async function shot(page, name) {
+    shots++;
+    const file = path.join(out, String(shots).padStart(2, '0') + '-' + name);
+    await page.screenshot({ path: file + '.png', fullPage: true });
+    // long pages also as the first screen, as a person sees them on opening
+    const h = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (h > 1400) await page.screenshot({ path: file + '-top.png' });
+  }
+  async function submit(page, selector) {
+    await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  }
+  async function notice(page) {
+    const ok = await page.$('.notice.ok'), err = await page.$('.notice.err');
+    return { ok: ok ? await ok.innerText() : null, err: err ? await err.innerText() : null };
+  }
+  const c = '/cycles/' + cycle;
+
+  // the office: overview, then open the agreement
+  const admin = await as('office', 'office-pass-1');
+  await shot(admin, 'admin-cycles');
+  await admin.goto(base + c);
+  await shot(admin, 'admin-overview-setup');
+  await submit(admin, '#advance');
+  check('advance to agreement: ' + JSON.stringify(await notice(admin)), (await notice(admin)).ok);
+
+  // a township proposes a target
+  const unit = await as('bj001', 'town-pass-1');
+  await unit.goto(base + c + '/targets');
+  await unit.selectOption('#propose select[name=leaf]', 'EC4');
+  await unit.fill('#propose input[name=target]', '105');
+  await unit.fill('#propose textarea[name=note]', '新开工项目三个，预计完成率 105%');
+  await submit(unit, '#propose button[type=submit]');
+  check('the unit proposes: ' + JSON.stringify(await notice(unit)), (await notice(unit)).ok);
+  const unitRows = await unit.$$eval('#targets tbody tr', rows => rows.map(r => r.innerText));
+  check('a unit sees only its own targets', unitRows.length > 0 && unitRows.every(t => t.includes('BJ001')));
+  await shot(unit, 'unit-targets-proposed');
+
+  // the office approves it and moves on to tracking
+  await admin.goto(base + c + '/targets');
+  await shot(admin, 'admin-targets');
+  const row = admin.locator('#targets tr', { hasText: '新开工项目三个' });
+  await Promise.all([admin.waitForNavigation(), row.locator('button[value=approve]').click()]);
+  check('the office approves: ' + JSON.stringify(await notice(admin)), (await notice(admin)).ok);
+  await admin.goto(base + c);
+  await submit(admin, '#advance');
+  check('advance to tracking', (await notice(admin)).ok);
+  await submit(admin, '#advance');
+  check('advance to evaluation', (await notice(admin)).ok);
+
+  // a bureau pastes year-end values from Excel
+  const bureau = await as('tjj', 'bureau-pass-1');
+  await bureau.goto(base + c + '/values?period=Y');
+  await shot(bureau, 'reporter-grid');
+  const heads = await bureau.$$eval('#grid thead th', t => t.map(x => x.innerText));
+  check('the reporter grid shows only its department\'s leaves', heads.some(h => h.includes('EC4')) && !heads.some(h => h.includes('EC1')));
+  await bureau.fill('#paste', 'BJ001\tEC4\tY\t1,234');
+  await submit(bureau, '#paste-form button[type=submit]');
+  const bad = await notice(bureau);
+  check('a Chinese thousands separator is refused with a clear message: ' + JSON.stringify(bad), bad.err && bad.err.includes('千分位'));
+  await bureau.fill('#paste', 'BJ001\tEC4\tY\t131\nBJ002\tEC4\tY\t97.5');
+  await submit(bureau, '#paste-form button[type=submit]');
+  check('the paste is saved: ' + JSON.stringify(await notice(bureau)), (await notice(bureau)).ok);
+  await shot(bureau, 'reporter-pasted');
+
+  // a rater fills in its form
+  const rater = await as('panel01', 'rater-pass-1');
+  await rater.goto(base + c + '/ratings');
+  await shot(rater, 'rater-form');
+  const sel = rater.locator('#rating-form select').first();
+  const options = await sel.locator('option').allInnerTexts();
+  await sel.selectOption({ index: options.length - 1 });
+  await submit(rater, '#save-ratings');
+  check('the rater saves: ' + JSON.stringify(await notice(rater)), (await notice(rater)).ok);
+
+  // the office computes and publishes
+  await admin.goto(base + c);
+  await submit(admin, '#compute');
+  check('compute: ' + JSON.stringify(await notice(admin)), (await notice(admin)).ok);
+  await submit(admin, '#advance');
+  await submit(admin, '#advance');
+  check('advance to publicity', (await admin.innerText('.cyclebar')).includes('公示'));
+  await shot(admin, 'admin-overview-publicity');
+  await admin.goto(base + c + '/results');
+  await admin.waitForSelector('#chart svg');
+  await shot(admin, 'admin-results');
+  await admin.goto(base + c + '/results?unit=BJ001');
+  const before = await admin.innerText('.tiles .tile:first-child .v');
+  await shot(admin, 'admin-unit-card');
+
+  // the township reads its own results and appeals
+  await unit.goto(base + c + '/results');
+  await shot(unit, 'unit-results');
+  const other = await unit.goto(base + c + '/results?unit=BJ002');
+  check('a unit cannot read another unit\'s card', !(await unit.content()).includes('BJ002</span></h2>'));
+  await unit.goto(base + c + '/appeals');
+  await unit.selectOption('#appeal-form select[name=leaf]', 'EC4');
+  await unit.fill('#appeal-form textarea[name=reason]', '统计口径有误，实际完成率应为 60%');
+  await submit(unit, '#appeal-form button[type=submit]');
+  check('the unit files an appeal: ' + JSON.stringify(await notice(unit)), (await notice(unit)).ok);
+  await shot(unit, 'unit-appeal-filed');
+
+  // the office accepts it with the corrected value: the composite changes
+  await admin.goto(base + c + '/appeals');
+  await shot(admin, 'admin-appeals');
+  const arow = admin.locator('#appeals tr', { hasText: '统计口径有误' });
+  await arow.locator('input[name=value]').fill('60');
+  await arow.locator('input[name=reason]').fill('经核实予以更正');
+  await Promise.all([admin.waitForNavigation(), arow.locator('button[value=accept]').click()]);
+  check('the office accepts: ' + JSON.stringify(await notice(admin)), (await notice(admin)).ok);
+  await admin.goto(base + c + '/results?unit=BJ001');
+  const after = await admin.innerText('.tiles .tile:first-child .v');
+  check('the accepted appeal changed the composite (' + before + ' → ' + after + ')', before !== after);
+  await shot(admin, 'admin-unit-card-after-appeal');
+
+  // the rest of the office's pages, and the viewer, in English too
+  await admin.goto(base + '/audit?verify=1');
+  check('the audit chain verifies', (await admin.innerText('#verify')).includes('完整'));
+  await shot(admin, 'admin-audit');
+  await admin.goto(base + '/users');
+  await shot(admin, 'admin-users');
+  await admin.goto(base + c + '/values?period=Y');
+  await shot(admin, 'admin-values');
+  const viewer = await as('leader', 'viewer-pass-1');
+  await viewer.goto(base + c);
+  check('a viewer sees no buttons that change data', (await viewer.$('#advance')) === null && (await viewer.$('#compute')) === null);
+  await viewer.click('a.lang');
+  await viewer.goto(base + c + '/results');
+  check('English on request', (await viewer.innerText('h1')).includes('Results'));
+  await shot(viewer, 'viewer-results-en');
+
+  check('no console or page errors: ' + problems.join(' | '), problems.length === 0);
+  await browser.close();
+  fs.writeFileSync(path.join(out, 'shots.txt'), String(shots));
+  console.log(shots + ' screenshots, ' + failures + ' failures');
+  process.exit(failures ? 1 : 0);
+})().catch(e => { console.error('FAIL: ' + (e.stack || e)); process.exit(1); });
