@@ -6,12 +6,14 @@
 #ifndef KAOHE_MSG_ALL_H
 #define KAOHE_MSG_ALL_H
 
+#include "kaohe/msg-report.h"
 #include "kaohe/msg-store.h"
 #include "kaohe/msg-util.h"
 
 #define KH_MSGS_ALL(X) \
     KH_MSGS_UTIL(X)     \
-    KH_MSGS_STORE(X)
+    KH_MSGS_STORE(X)    \
+    KH_MSGS_REPORT(X)
 
 /* The refusals of authz.h's actions, four per action (msg-store.h). */
 #define KH_MSGS_ALL_AUTHZ KH_ACTIONS(KH_AUTHZ_MSG_REF)
