@@ -94,9 +94,9 @@ static void draw_grade_counts(struct kh__pdf *p, struct district_ctx *c)
     char titles[12][96], cells_buf[12][96], label[200];
     int ng = g->n < 8 ? (int)g->n : 8;
     int ncols = 0;
-    cols[ncols++] = (struct kh__pdf_col){TR("乡镇类型", "Township type"), 130, 0};
-    cols[ncols++] = (struct kh__pdf_col){TR("单位数", "Units"), 48, KH__PDF_RIGHT_ALIGN};
-    double gw = (KH__PDF_WIDTH - 130 - 48 - 56 - 60) / ng;
+    cols[ncols++] = (struct kh__pdf_col){TR("乡镇类型", "Township type"), 110, 0};
+    cols[ncols++] = (struct kh__pdf_col){TR("单位数", "Units"), 40, KH__PDF_RIGHT_ALIGN};
+    double gw = (KH__PDF_WIDTH - 110 - 40 - 44 - 50) / ng;
     for (int k = 0; k < ng; k++) {
         if (k == 0)
             snprintf(titles[k], sizeof titles[k], TR("%s（名额）", "%s (quota)"), g->names[k]);
@@ -104,8 +104,8 @@ static void draw_grade_counts(struct kh__pdf *p, struct district_ctx *c)
             snprintf(titles[k], sizeof titles[k], "%s", g->names[k]);
         cols[ncols++] = (struct kh__pdf_col){titles[k], gw, KH__PDF_RIGHT_ALIGN};
     }
-    cols[ncols++] = (struct kh__pdf_col){TR("否决", "Vetoed"), 56, KH__PDF_RIGHT_ALIGN};
-    cols[ncols++] = (struct kh__pdf_col){TR("平均分", "Mean"), 60, KH__PDF_RIGHT_ALIGN};
+    cols[ncols++] = (struct kh__pdf_col){TR("否决", "Vetoed"), 44, KH__PDF_RIGHT_ALIGN};
+    cols[ncols++] = (struct kh__pdf_col){TR("平均分", "Mean"), 50, KH__PDF_RIGHT_ALIGN};
 
     kh__pdf_heading(p, 2, TR("一、等次分布与优秀名额", "1. Grades against the quota"));
     struct kh__pdf_table t;
@@ -156,6 +156,8 @@ static void draw_category(struct kh__pdf *p, struct district_ctx *c, int32_t cat
     char label[200], heading[320];
     int32_t n = category_order(b, c->r, cat, c->order);
     category_label(&b->categories[cat], label, sizeof label);
+    /* heading, histogram and the first rows of the ranking stay together */
+    kh__pdf_need(p, 230);
     if (p->lang == KH_LANG_EN)
         snprintf(heading, sizeof heading, "%d. %s: ranking", index + 2, label);
     else

@@ -202,7 +202,7 @@ void kh__pdf_paragraph(struct kh__pdf *p, const char *text, double size, unsigne
 void kh__pdf_cards(struct kh__pdf *p, int n, const char *const *labels,
                    const char *const *values, const char *const *notes)
 {
-    const double gap = 8, h = 62;
+    const double gap = 8, h = 70;
     double w = (KH__PDF_WIDTH - gap * (n - 1)) / n;
     kh__pdf_need(p, h + 10);
     for (int i = 0; i < n; i++) {
@@ -219,7 +219,7 @@ void kh__pdf_cards(struct kh__pdf *p, int n, const char *const *labels,
         kh__pdf_text(p, x + 6, p->y + 7, w - 12, labels[i], 8, KH__PDF_MUTED | KH__PDF_NOWRAP);
         kh__pdf_text(p, x + 6, p->y + 20, w - 12, values[i], 16, KH__PDF_BOLD | KH__PDF_NOWRAP);
         if (notes && notes[i])
-            kh__pdf_text(p, x + 6, p->y + 45, w - 12, notes[i], 7.5, KH__PDF_MUTED | KH__PDF_NOWRAP);
+            kh__pdf_text(p, x + 6, p->y + 45, w - 12, notes[i], 7, KH__PDF_MUTED);  /* up to two lines */
     }
     p->y += h + 10;
 }
