@@ -96,6 +96,9 @@ static int load_stored(const struct kh_cli_args *a, const char *code, struct kh_
         goto out;
     }
     snprintf(date, 16, "%.10s", row.computed_at);
+    /* a cycle imported with --cycle has no code in its cycle.csv: the header names the stored one */
+    if (!b->cycle.code || !b->cycle.code[0])
+        b->cycle.code = kh_arena_strdup(&b->arena, row.code);
 out:
     if (rc != 0) {
         kh_cmd_print_diags(&d);
