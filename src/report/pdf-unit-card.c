@@ -114,9 +114,9 @@ static void draw_key_figures(struct kh__pdf *p, struct card_ctx *c, int32_t u)
     char note3[160];
     const struct kh_category *cat = &b->categories[b->units[u].category];
     kh__pdf_score(ur->composite, comp);
-    snprintf(note0, sizeof note0, "%s %s + %s %s − %s %s", TR("基础", "base"),
-             kh__pdf_score(ur->base, base), TR("加分", "bonus"), kh__pdf_score(ur->bonus, bon),
-             TR("减分", "penalty"), kh__pdf_score(ur->penalty, pen));
+    /* one short line: "基础 94.19 +0.00 −1.00" (bonus, penalty) */
+    snprintf(note0, sizeof note0, "%s %s +%s −%s", TR("基础", "base"), kh__pdf_score(ur->base, base),
+             kh__pdf_score(ur->bonus, bon), kh__pdf_score(ur->penalty, pen));
     snprintf(rc, sizeof rc, "%d / %d", (int)ur->rank_category,
              (int)category_size(b, b->units[u].category));
     snprintf(note1, sizeof note1, "%s", cat->name && cat->name[0] ? cat->name : cat->code);
