@@ -51,4 +51,12 @@ int kh_pdf_district_report(const struct kh_bundle *b, const struct kh_results *r
                            const struct kh_pdf_report_opts *o, const char *path,
                            struct kh_error *err);
 
+/*
+ * Free the process-wide font caches of pango, cairo and fontconfig.  Call it
+ * once, when no report is being drawn and none will be (a command-line
+ * program at its end), so that leak checkers see a clean process; skipping
+ * it only keeps the caches until exit.
+ */
+void kh_pdf_release_caches(void);
+
 #endif

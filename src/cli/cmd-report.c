@@ -226,6 +226,7 @@ out:
     kh_bundle_release(&b);
 out_args:
     free(rest);
+    kh_pdf_release_caches();
     return rc;
 }
 

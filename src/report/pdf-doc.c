@@ -17,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include "kaohe/pdf-report.h"
 #include "kaohe/error.h"
 #include "kaohe/msg-report.h"
 #include "kaohe/xalloc.h"
@@ -327,4 +329,12 @@ int kh__pdf_render(const char *path, const struct kh__pdf_setup *setup, kh__pdf_
 out:
     free(tmp);
     return rc;
+}
+
+void kh_pdf_release_caches(void)
+{
+    /* order matters: pango's font map holds cairo fonts, which hold fontconfig patterns */
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
 }
