@@ -7,13 +7,15 @@
 #define KAOHE_MSG_ALL_H
 
 #include "kaohe/msg-http.h"
+#include "kaohe/msg-report.h"
 #include "kaohe/msg-store.h"
 #include "kaohe/msg-util.h"
 
 #define KH_MSGS_ALL(X) \
     KH_MSGS_UTIL(X)     \
     KH_MSGS_STORE(X)    \
-    KH_MSGS_HTTP(X)
+    KH_MSGS_HTTP(X)     \
+    KH_MSGS_REPORT(X)
 
 /* The refusals of authz.h's actions, four per action (msg-store.h). */
 #define KH_MSGS_ALL_AUTHZ KH_ACTIONS(KH_AUTHZ_MSG_REF)

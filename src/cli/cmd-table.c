@@ -20,6 +20,7 @@ extern const struct kh_cmd kh_cmd_audit;
 extern const struct kh_cmd kh_cmd_backup;
 extern const struct kh_cmd kh_cmd_authz;
 extern const struct kh_cmd kh_cmd_results;
+extern const struct kh_cmd kh_cmd_report;
 extern const struct kh_cmd kh_cmd_rating;
 extern const struct kh_cmd kh_cmd_ahp;
 extern const struct kh_cmd kh_cmd_entropy;
@@ -39,6 +40,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_export,
     &kh_cmd_compute,
     &kh_cmd_results,
+    &kh_cmd_report,
     &kh_cmd_cycle,
     &kh_cmd_track,
     &kh_cmd_rating,

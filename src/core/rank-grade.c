@@ -26,6 +26,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kaohe/quota.h"
 #include "kaohe/xalloc.h"
 #include "core/engine-internal.h"
 
@@ -71,9 +72,7 @@ void kh__grade_group(const struct kh_grades *g, double quota, bool at_least_one,
             nc++;
         }
     }
-    places = (int32_t)floor(quota * (double)n + 1e-9);
-    if (at_least_one && places < 1)
-        places = 1;
+    places = kh_top_grade_places(quota, n, at_least_one);
     if (nc > places) {
         int32_t keep = 0;
         bool sorted = true;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "kaohe/summary.h"
 #include "kaohe/lang.h"
+#include "kaohe/quota.h"
 #include "kaohe/round2.h"
 #include "kaohe/textwidth.h"
 #include "kaohe/xalloc.h"
@@ -74,10 +75,8 @@ int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, str
                 kh_buf_puts(out, r->unit_flags[u]);
             rc = kh_buf_putc(out, '\n');
         }
-        /* grade counts against the top-grade quota: floor(quota·n + 1e-9), at least 1 (§11.18) */
-        int32_t places = (int32_t)(b->cycle.team_top_quota * (double)n + 1e-9);
-        if (places < 1)
-            places = 1;
+        /* grade counts against the top-grade quota (§11.18) */
+        int32_t places = kh_top_grade_places(b->cycle.team_top_quota, n, true);
         kh_buf_puts(out, KH_TR("  等次分布: ", "  grades: "));
         for (int32_t g = 0; g < b->cycle.team_grades.n; g++)
             kh_buf_printf(out, "%s%s %d", g ? " · " : "", b->cycle.team_grades.names[g],

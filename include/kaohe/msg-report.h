@@ -1,0 +1,23 @@
+/*
+ * msg-report.h — the messages of src/report: what can go wrong while
+ * writing a printable report (pdf-report.h).  Conventions: msg.h.
+ */
+#ifndef KAOHE_MSG_REPORT_H
+#define KAOHE_MSG_REPORT_H
+
+#include "kaohe/msg.h"
+
+#define KH_MSGS_REPORT(X)                                                                          \
+    X(REPORT_PDF_WRITE, "无法写入 PDF 文件 {1}：{2}", "cannot write the PDF file {1}: {2}")          \
+    X(REPORT_NO_UNIT, "考核周期 {2} 中没有单位 {1}", "cycle {2} has no unit {1}")                    \
+    X(REPORT_NO_UNITS, "没有要输出报告的单位", "no unit to report on")                             \
+    X(REPORT_NO_FONT, "缺少中文字体 {1}（请安装 fonts-noto-cjk）",                                  \
+      "the Chinese font {1} is missing (install fonts-noto-cjk)")                                 \
+    X(REPORT_STALE, "考核周期 {1} 的已存结果与当前数据不一致：请先运行 kaohe compute {1}",             \
+      "the stored results of cycle {1} do not match its data: run kaohe compute {1} first")       \
+    X(REPORT_NOT_COMPUTED, "考核周期 {1} 尚未计算结果：请先运行 kaohe compute {1}",                   \
+      "cycle {1} has no results yet: run kaohe compute {1} first")
+
+KH_MSGS_REPORT(KH_MSG_EXTERN)
+
+#endif

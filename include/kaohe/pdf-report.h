@@ -1,0 +1,62 @@
+/*
+ * pdf-report.h — printable reports of a computed cycle, as PDF (cairo +
+ * pango, issue 10): the unit report card (单位考核报告) and the district
+ * summary (考核结果汇总).
+ *
+ * Both take a validated bundle and the engine's results for it — the same
+ * pair every other renderer takes (results-csv.h, summary.h) — so they do
+ * not care whether the cycle came from a bundle folder or the store.  Every
+ * number printed is the number of the result files: composites and scores
+ * are shown round2 to two decimals (SPEC §6), the value ranks and grades
+ * were decided on; ranks, grades, flags and vetoes are the engine's.
+ *
+ * Every page is A4 portrait with the cycle (code and name) in the header and
+ * the date of computation and "第 n 页 / 共 m 页" in the footer; charts are
+ * vector paths.  Text is set in Noto Sans CJK SC (pdf-draw.h explains why
+ * the family is named), Chinese headings by default, English with
+ * KH_LANG_EN.  The file is written to FILE.tmp and renamed: on any error
+ * nothing is left at `path`.
+ */
+#ifndef KAOHE_PDF_REPORT_H
+#define KAOHE_PDF_REPORT_H
+
+#include <stdint.h>
+#include "kaohe/engine.h"
+#include "kaohe/model.h"
+#include "kaohe/msg.h"
+
+struct kh_error;
+
+struct kh_pdf_report_opts {
+    enum kh_lang lang;
+    const char *computed_at;     /* "YYYY-MM-DD" (a longer ISO time is cut to its date) */
+};
+
+/*
+ * Report cards of units[0..nunits) (indices into b->units), one after the
+ * other in one PDF, each starting on a new page and bookmarked.  Returns 0,
+ * KH_EINVAL when nunits is 0 (REPORT_NO_UNITS), KH_EDATA when the font is
+ * missing, KH_EIO when the file cannot be written.
+ */
+int kh_pdf_unit_report(const struct kh_bundle *b, const struct kh_results *r,
+                       const int32_t *units, int32_t nunits, const struct kh_pdf_report_opts *o,
+                       const char *path, struct kh_error *err);
+
+/*
+ * The district summary: per township type the ranking with grades and the
+ * top-grade quota line, grade counts against the quota, a histogram of the
+ * composites; then every veto and every flagged unit.  Errors as above.
+ */
+int kh_pdf_district_report(const struct kh_bundle *b, const struct kh_results *r,
+                           const struct kh_pdf_report_opts *o, const char *path,
+                           struct kh_error *err);
+
+/*
+ * Free the process-wide font caches of pango, cairo and fontconfig.  Call it
+ * once, when no report is being drawn and none will be (a command-line
+ * program at its end), so that leak checkers see a clean process; skipping
+ * it only keeps the caches until exit.
+ */
+void kh_pdf_release_caches(void);
+
+#endif
