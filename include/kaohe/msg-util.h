@@ -18,7 +18,11 @@
     X(CSV_CELL_TOO_BIG, "单元格超过 1 MiB", "cell larger than 1 MiB")                         \
     X(ENC_UNSUPPORTED, "不支持的编码 {1}", "unsupported encoding {1}")                         \
     X(ENC_INVALID_BYTES, "第 {1} 字节不是有效的 {2} 编码", "invalid {2} bytes at byte {1}")\
-    X(ENC_BAD_AFTER_BOM, "带 UTF-8 BOM 但含无效字节", "invalid UTF-8 after a BOM")
+    X(ENC_BAD_AFTER_BOM, "带 UTF-8 BOM 但含无效字节", "invalid UTF-8 after a BOM") \
+    X(ZIP_BAD, "不是有效的 zip 文件：{1}", "not a valid zip file: {1}")                           \
+    X(ZIP_ENTRY_NAME, "zip 中的 {1} 不是数据包文件（只接受同一文件夹中的 .csv 文件）",            \
+      "{1} in the zip is not a bundle file (only .csv files of one folder are accepted)")         \
+    X(ZIP_TOO_BIG, "zip 内容过大（最多 64 个文件、共 1 GiB）", "the zip is too large (at most 64 files, 1 GiB in all)")
 
 KH_MSGS_UTIL(KH_MSG_EXTERN)
 

@@ -41,6 +41,9 @@ void kh__h_audit(struct kh_req *r);
 void kh__h_users(struct kh_req *r);
 void kh__h_user_add(struct kh_req *r);
 void kh__h_user_disable(struct kh_req *r);
+/* pages-bundle.c */
+void kh__h_export(struct kh_req *r);
+void kh__h_import(struct kh_req *r);
 /* api.c */
 void kh__h_openapi(struct kh_req *r);
 void kh__h_api_cycles(struct kh_req *r);

@@ -82,6 +82,9 @@ const char *kh__query(struct kh_req *r, const char *name);
 const char *kh__field(struct kh_req *r, const char *name);
 /* kh__field, or "" when absent (for fields the store validates). */
 const char *kh__fieldz(struct kh_req *r, const char *name);
+/* A file part of a multipart/form-data body: its bytes (length in *len)
+ * and the file name the browser sent, or NULL when there is none. */
+const char *kh__upload(struct kh_req *r, const char *name, size_t *len, const char **filename);
 /* Every field of a form body in order (none for JSON). */
 struct form_view {
     int n;

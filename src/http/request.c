@@ -10,6 +10,7 @@
  * A field that appears twice keeps its first value.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <microhttpd.h>
 #include "http/http-int.h"
@@ -32,6 +33,8 @@ const char *kh__header(struct kh_req *r, const char *name)
 
 struct form_field {
     const char *name, *value;
+    size_t len;              /* of value (a file part may hold NUL bytes) */
+    const char *filename;    /* multipart file parts: the name sent, else NULL */
 };
 
 /* The decoded form, parsed on first use (kept in the arena). */
@@ -66,9 +69,89 @@ static char *decode(struct kh_arena *a, const char *s, size_t n)
     return out;
 }
 
+/* memmem for the body (which may hold NUL bytes). */
+static const char *find(const char *p, const char *end, const char *needle, size_t n)
+{
+    for (; p + n <= end; p++)
+        if (*p == needle[0] && memcmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* The value of attribute key="…" in a Content-Disposition header, in the arena. */
+static const char *disp_attr(struct kh_req *r, const char *h, const char *hend, const char *key)
+{
+    char pat[32];
+    snprintf(pat, sizeof pat, "%s=\"", key);
+    const char *a = find(h, hend, pat, strlen(pat));
+    if (a == NULL || (a > h && a[-1] != ' ' && a[-1] != ';'))
+        return NULL;
+    a += strlen(pat);
+    const char *q = memchr(a, '"', (size_t)(hend - a));
+    return q ? kh_arena_strndup(&r->arena, a, (size_t)(q - a)) : NULL;
+}
+
+/* multipart/form-data (RFC 7578): parts separated by --boundary, each with
+ * headers, a blank line and its bytes.  Only Content-Disposition is read. */
+static void parse_multipart(struct kh_req *r, struct form *fm, const char *ct)
+{
+    const char *b = strstr(ct, "boundary=");
+    if (b == NULL)
+        return;
+    b += 9;
+    char delim[200];
+    size_t bl = strcspn(b, "; ");
+    if (*b == '"') {
+        b++;
+        bl = strcspn(b, "\"");
+    }
+    if (bl == 0 || bl > 150)
+        return;
+    int dn = snprintf(delim, sizeof delim, "--%.*s", (int)bl, b);
+    const char *p = r->body.data, *end = r->body.data + r->body.len;
+    int cap = 16;
+    fm->f = kh_arena_calloc(&r->arena, (size_t)cap, sizeof *fm->f);
+    p = find(p, end, delim, (size_t)dn);
+    while (p && fm->n < cap) {
+        p += dn;
+        if (p + 2 <= end && p[0] == '-' && p[1] == '-')
+            break;                               /* the closing delimiter */
+        if (p + 2 <= end && p[0] == '\r' && p[1] == '\n')
+            p += 2;
+        const char *hend = find(p, end, "\r\n\r\n", 4);
+        if (hend == NULL)
+            break;
+        const char *data = hend + 4;
+        const char *next = find(data, end, delim, (size_t)dn);
+        if (next == NULL)
+            break;
+        const char *dend = next >= data + 2 && next[-2] == '\r' && next[-1] == '\n' ? next - 2 : next;
+        const char *name = disp_attr(r, p, hend, "name");
+        if (name) {
+            struct form_field *f = &fm->f[fm->n++];
+            f->name = name;
+            f->filename = disp_attr(r, p, hend, "filename");
+            f->len = (size_t)(dend - data);
+            f->value = kh_arena_strndup(&r->arena, data, f->len);
+            if (f->filename) {   /* keep every byte */
+                char *v = kh_arena_alloc(&r->arena, f->len + 1);
+                memcpy(v, data, f->len);
+                v[f->len] = '\0';
+                f->value = v;
+            }
+        }
+        p = next;
+    }
+}
+
 static struct form *parse_form(struct kh_req *r)
 {
     struct form *fm = kh_arena_calloc(&r->arena, 1, sizeof *fm);
+    const char *ct = kh__header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+    if (ct && strncmp(ct, "multipart/form-data", 19) == 0) {
+        parse_multipart(r, fm, ct);
+        return fm;
+    }
     const char *p = kh_buf_cstr(&r->body);
     int cap = 1;
     for (const char *q = p; *q; q++)
@@ -172,4 +255,20 @@ void kh__form_fields(struct kh_req *r, struct form_view *fv)
         fv->names[i] = fm->f[i].name;
         fv->values[i] = trim(r, fm->f[i].value);
     }
+}
+
+const char *kh__upload(struct kh_req *r, const char *name, size_t *len, const char **filename)
+{
+    *len = 0;
+    if (r->json != NULL || r->body.len == 0)
+        return NULL;
+    struct form *fm = form_of(r);
+    for (int i = 0; i < fm->n; i++)
+        if (strcmp(fm->f[i].name, name) == 0 && fm->f[i].filename) {
+            *len = fm->f[i].len;
+            if (filename)
+                *filename = fm->f[i].filename;
+            return fm->f[i].value;
+        }
+    return NULL;
 }
