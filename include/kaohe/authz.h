@@ -132,6 +132,10 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
     X(AUDIT_VERIFY, "audit.verify", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "校验审计链",        \
       "verify the audit trail")                                                                   \
     X(BACKUP, "backup", KH_ST_NOCYCLE, KH_RL_ADMIN, KH_SCOPE_NONE, "备份数据库", "back up the database") \
+    X(SURVEY_INVITE, "survey.invite", KH_ST_SETUP | KH_ST_AGREEMENT | KH_ST_TRACKING | KH_ST_EVALUATION,  \
+      KH_RL_ADMIN, KH_SCOPE_NONE, "生成满意度问卷邀请", "create survey invitations")                  \
+    X(SURVEY_LIST, "survey.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,               \
+      "查看问卷邀请与回收情况", "list survey invitations and returns")                                \
     X(TOKEN_CREATE, "token.create", KH_ST_NOCYCLE, KH_RL_ALL, KH_SCOPE_SELF, "创建 API 令牌",          \
       "create API tokens")
 

@@ -77,6 +77,14 @@
     X(CYCLE_ADVANCE_FINAL, "考核周期 {1} 已定案：只读，只能用 kaohe cycle reopen 重新打开",           \
       "cycle {1} is final and read-only: use kaohe cycle reopen")                               \
     X(STORE_NOT_SCHEME_FILE, "{1} 不是方案文件", "{1} is not a scheme file")                     \
+    X(SURVEY_NO_ITEMS, "考核周期 {1} 没有问卷题目（survey_items.csv）", "cycle {1} has no survey items (survey_items.csv)") \
+    X(SURVEY_CHANNEL_BAD, "渠道 {1} 不在 cycle.csv 的 survey_channels（{2}）中", "channel {1} is not one of cycle.csv's survey_channels ({2})") \
+    X(SURVEY_COUNT_BAD, "邀请数量应为 1–100000", "the number of invitations must be 1–100000") \
+    X(SURVEY_TOKEN_UNKNOWN, "此问卷链接无效。请核对链接，或联系发放问卷的单位。", "this survey link is not valid: check it, or ask whoever sent it") \
+    X(SURVEY_TOKEN_USED, "此问卷已经提交过，每个链接只能提交一次。感谢您的参与！", "this survey has already been submitted: each link counts once. Thank you!") \
+    X(SURVEY_TOKEN_EXPIRED, "此问卷链接已过期。", "this survey link has expired") \
+    X(SURVEY_CLOSED, "问卷调查已结束。", "the survey is closed") \
+    X(SURVEY_ANSWER_BAD, "第 {1} 题：请选择一项", "question {1}: please choose one answer") \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
     X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")
 

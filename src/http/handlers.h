@@ -44,6 +44,11 @@ void kh__h_user_disable(struct kh_req *r);
 /* pages-bundle.c */
 void kh__h_export(struct kh_req *r);
 void kh__h_import(struct kh_req *r);
+/* pages-survey.c */
+void kh__h_survey_form(struct kh_req *r);
+void kh__h_survey_submit(struct kh_req *r);
+void kh__h_invitations(struct kh_req *r);
+void kh__h_invite(struct kh_req *r);
 /* api.c */
 void kh__h_openapi(struct kh_req *r);
 void kh__h_api_cycles(struct kh_req *r);

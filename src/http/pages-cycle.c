@@ -202,8 +202,10 @@ void kh__h_cycle(struct kh_req *r)
     if (kh_authz_role_may(r->actor.role, KH_ACT_PROGRESS_SHOW))
         progress(r, &c);
     if (kh_authz_role_may(r->actor.role, KH_ACT_CYCLE_EXPORT))
-        kh_html_put(o, "<p class=\"downloads\"><a href=\"/cycles/%U/export.zip\" id=\"export\">%T</a></p>", c.code,
-                    T(r, "下载数据包与结果（zip）", "Download the bundle and results (zip)"));
+        kh_html_put(o, "<p class=\"downloads\"><a href=\"/cycles/%U/export.zip\" id=\"export\">%T</a> · "
+                       "<a href=\"/cycles/%U/invitations\">%T</a></p>", c.code,
+                    T(r, "下载数据包与结果（zip）", "Download the bundle and results (zip)"), c.code,
+                    T(r, "满意度问卷邀请", "Survey invitations"));
     struct kh__rows f;
     kh__rows_init(&f, r, 0);
     if (kh_store_cycle_files(r->store, &r->actor, c.code, kh__rows_fn, &f, NULL) == 0 && f.n > 0) {

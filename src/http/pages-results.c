@@ -19,6 +19,7 @@
 #include <string.h>
 #include "http/handlers.h"
 #include "kaohe/html.h"
+#include "kaohe/round2.h"
 #include "kaohe/msg-http.h"
 #include "kaohe/store-load.h"
 
@@ -57,6 +58,64 @@ static void downloads(struct kh_req *r, const char *cycle)
     kh_html_put(&r->out, "</p>");
 }
 
+/* The radar of the unit's dimension scores against its township type's
+ * mean (the mean only for those who may read every unit, and only up to
+ * 5,000 units: it reads every unit's node rows). */
+static void radar(struct kh_req *r, const struct kh_cycle_row *c, const char *category,
+                  const struct kh__rows *nodes, const struct kh__names *leaves)
+{
+    json_t *dims = json_array(), *mine = json_array(), *mean = json_array();
+    const char *codes[32];
+    int nd = 0;
+    for (long i = 0; i < nodes->n && nd < 32; i++) {
+        const char **lr = kh__names_row(leaves, nodes->rows[i][1]);
+        if (lr == NULL || lr[1][0] != '\0')
+            continue;
+        codes[nd++] = nodes->rows[i][1];
+        json_array_append_new(dims, json_string(kh__name_of(leaves, nodes->rows[i][1])));
+        json_array_append_new(mine, json_real(kh_round2(atof(nodes->rows[i][3]))));
+    }
+    if (nd < 3) {
+        json_decref(dims), json_decref(mine), json_decref(mean);
+        return;
+    }
+    if (r->actor.role != KH_ROLE_UNIT) {
+        struct kh__rows all, units;
+        const char **an, **un;
+        struct kh_error err;
+        kh_error_clear(&err);
+        if (table(r, c->code, "results_units.csv", NULL, &units, &un, &err) && units.n <= 5000 &&
+            table(r, c->code, "results_nodes.csv", NULL, &all, &an, &err)) {
+            struct kh_strmap same;
+            kh_strmap_init(&same);
+            for (long i = 0; i < units.n; i++)
+                if (strcmp(units.rows[i][1], category) == 0)
+                    kh_strmap_put(&same, units.rows[i][0], 1);
+            double sum[32] = {0};
+            long cnt[32] = {0};
+            for (long i = 0; i < all.n; i++) {
+                if (kh_strmap_get(&same, all.rows[i][0]) < 0)
+                    continue;
+                for (int k = 0; k < nd; k++)
+                    if (strcmp(all.rows[i][1], codes[k]) == 0 && all.rows[i][3][0]) {
+                        sum[k] += atof(all.rows[i][3]);
+                        cnt[k]++;
+                    }
+            }
+            for (int k = 0; k < nd; k++)
+                json_array_append_new(mean, json_real(cnt[k] ? kh_round2(sum[k] / (double)cnt[k]) : 0));
+            kh_strmap_release(&same);
+        }
+    }
+    json_t *doc = json_pack("{s:o, s:o, s:o, s:s, s:s}", "dims", dims, "unit", mine, "mean", mean, "unit_label",
+                            T(r, "本单位", "this unit"), "mean_label", T(r, "同类型平均", "type mean"));
+    char *t = json_dumps(doc, JSON_COMPACT);
+    kh_html_put(&r->out, "<div id=\"radar\" class=\"chart radar\" data-radar=\"%A\" data-title=\"%A\"></div>", t,
+                T(r, "各维度得分与同类型平均", "Dimension scores against the type's mean"));
+    free(t);
+    json_decref(doc);
+}
+
 static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char *unit, struct kh__names *units)
 {
     struct kh_buf *o = &r->out;
@@ -82,7 +141,10 @@ static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char
         kh_html_put(o, "<p class=\"flags\">%T %T</p>", T(r, "标记：", "Flags:"), row[10]);
     struct kh__names leaves;
     kh__names_load(&leaves, r, c->code, "indicators.csv");
-    if (table(r, c->code, "results_nodes.csv", unit, &nodes, &nn, &err)) {
+    bool have_nodes = table(r, c->code, "results_nodes.csv", unit, &nodes, &nn, &err);
+    if (have_nodes)
+        radar(r, c, row[1], &nodes, &leaves);
+    if (have_nodes) {
         table(r, c->code, "results_contributions.csv", unit, &contrib, &cn, &err);
         kh_html_put(o, "<table class=\"grid\" id=\"nodes\"><thead><tr><th>%T</th><th>%T</th><th class=\"num\">%T</th><th class=\"num\">%T</th>"
                        "<th class=\"num\">%T</th><th class=\"num\">%T</th></tr></thead><tbody>",
@@ -198,6 +260,8 @@ void kh__h_results(struct kh_req *r)
             kh_html_put(o, "<tr><th>%T</th><td class=\"num\">%ld</td></tr>", seen[k], cnt[k]);
         kh_html_put(o, "</tbody></table>");
         char *cj = json_dumps(chart, JSON_COMPACT);
+        kh_html_put(o, "<div id=\"histogram\" class=\"chart\" data-chart=\"%A\" data-title=\"%A\"></div>", cj,
+                    T(r, "各类型综合得分分布（每 2 分一组）", "Composite distribution per type (bins of 2 points)"));
         kh_html_put(o, "<div id=\"chart\" class=\"chart\" data-chart=\"%A\" data-title=\"%A\"></div>", cj,
                     T(r, "各类型综合得分", "Composite by township type"));
         free(cj);

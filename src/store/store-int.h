@@ -25,6 +25,8 @@ extern const char kh__schema_v5_sqlite[];
 extern const char kh__schema_v5_pg[];
 /* Migration 6: sessions and API tokens of the web server. */
 extern const char kh__schema_v6[];
+/* Migration 7: survey invitations. */
+extern const char kh__schema_v7[];
 
 /* The actor of the enabled user called name (KH_EPERM SESSION_NONE when it
  * does not exist or is disabled), for credentials that outlive a login. */

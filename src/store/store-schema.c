@@ -246,3 +246,16 @@ const char kh__schema_v6[] =
     " kind TEXT NOT NULL, label TEXT NOT NULL DEFAULT '', created BIGINT NOT NULL,"
     " seen BIGINT NOT NULL, expires BIGINT NOT NULL);\n"
     "CREATE INDEX sessions_usr ON sessions (usr);\n";
+
+/*
+ * Version 7 (participation, issue 9): survey invitations.  A row is one
+ * invitation: the SHA-256 of its 128-bit token (the token itself is only
+ * ever printed), the cycle, unit and channel its answers count for, its
+ * expiry (Unix seconds) and when it was used ("" = not yet).  Nothing links
+ * an invitation to the response it produced: the answers are anonymous.
+ */
+const char kh__schema_v7[] =
+    "CREATE TABLE invitations (hash TEXT PRIMARY KEY, cycle_id BIGINT NOT NULL REFERENCES cycles(id),"
+    " unit TEXT NOT NULL, channel TEXT NOT NULL, created TEXT NOT NULL, expires BIGINT NOT NULL,"
+    " used_at TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX invitations_cycle ON invitations (cycle_id, unit);\n";

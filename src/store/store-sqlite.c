@@ -485,6 +485,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v4,
     kh__schema_v5_sqlite,
     kh__schema_v6,
+    kh__schema_v7,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {

@@ -41,6 +41,8 @@ case_of() {
     value.yearend) echo "track W03 T1 A1.06 Y 100" ;;
     progress.read) echo "track W03" ;;
     progress.show) echo "cycle progress W03" ;;
+    survey.invite) echo "invite W03 --unit T1 --channel phone --count 1" ;;
+    survey.list) echo "invite W03 --list" ;;
     appeal.file) echo "appeal file W03 T1 A1.06 --reason r" ;;
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
     appeal.reject) echo "appeal reject OPEN --reason r" ;;
