@@ -35,6 +35,16 @@ void kh_buf_reset(struct kh_buf *b);          /* len = 0, keeps memory */
 void kh_buf_release(struct kh_buf *b);        /* frees, back to empty */
 char *kh_buf_detach(struct kh_buf *b, size_t *len); /* caller frees; never NULL */
 
+/*
+ * The bytes data[0 .. upto) will not be read again: the whole pages among
+ * them go back to the system (madvise MADV_DONTNEED), so a big file read
+ * front to back stops counting in the resident set as it is consumed.
+ * Their content is lost (they read as zeros); len, cap, the NUL at data[len]
+ * and every byte from `upto` on stay as they were, and kh_buf_release()
+ * still frees the buffer.  A hint: where the system cannot, nothing changes.
+ */
+void kh_buf_forget(struct kh_buf *b, size_t upto);
+
 /* Read a whole file.  Returns 0, KH_EIO (err names the file) or KH_ETOOBIG. */
 struct kh_error;
 int kh_buf_read_file(struct kh_buf *b, const char *path, struct kh_error *err);

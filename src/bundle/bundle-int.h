@@ -2,7 +2,7 @@
  * bundle-int.h — internals shared by the bundle reader's files (kh__ prefix).
  *
  * Reading one bundle is one `struct kh__rd`: the bundle being filled, the
- * diagnostics, the UTF-8 text of every input file, and the scratch indexes
+ * diagnostics, the UTF-8 text of the input file being read, and the scratch indexes
  * the cross-file checks need (row lines of targets and values, composite-key
  * maps).  Each input file is read in one pass through a `struct kh__table`,
  * which resolves the header (canonical names, Chinese aliases, weight.<CAT>
@@ -37,9 +37,16 @@ struct kh__rd {
     struct kh_bundle *b;
     struct kh_diags *d;
     bool baselines_from_previous;  /* opts: empty growth baselines allowed (store import) */
-    const char *text[KH__F_COUNT];   /* UTF-8, by length: the input or conv[f] */
+    const char *encoding;          /* opts: NULL/"auto" or the forced encoding */
+    bool present[KH__F_COUNT];     /* the file exists (set before any reader runs) */
+    /* UTF-8, by length: the input or conv[f].  Only while file f's reader
+     * runs (bundle-read.c frees a folder's files one by one), else NULL. */
+    const char *text[KH__F_COUNT];
+    /* The buffer text[f] is a view into when the reader owns it (a folder's
+     * file, not converted), else NULL: kh__table_next gives its pages back
+     * as the rows are consumed (kh_buf_forget). */
+    struct kh_buf *own[KH__F_COUNT];
     size_t len[KH__F_COUNT];
-    bool present[KH__F_COUNT];
     bool usable[KH__F_COUNT];
     struct kh_buf conv[KH__F_COUNT]; /* converted text of non-UTF-8 files */
     long *target_line; size_t target_line_cap;   /* [ntargets] */
@@ -49,6 +56,8 @@ struct kh__rd {
     struct kh_u64map value_ix;    /* (unit, node<<7 | period) -> value */
     struct kh_u64map adj_ix;      /* (subject*2+is_cadre, node) -> adjustment */
     struct kh_u64map answer_ix;   /* (response, item) -> answer */
+    struct kh_strmap intern_ix;   /* text -> index in interned (kh__intern) */
+    const char **interned; size_t interned_cap; int32_t ninterned;
     int32_t scale_team, scale_cadre, scale_survey, scale_numeric;
     size_t caps[32];              /* capacities of the bundle's top-level arrays */
 };
@@ -85,6 +94,7 @@ struct kh__table {
     const char **wname;          /* weights: header as written per category, malloc */
     size_t nheader;
     long line;                   /* line of the current record */
+    size_t forgotten;            /* rd->own[file]: bytes given back so far */
     struct kh__memo memo[KH__MAXCOLS][2];   /* per column, newest first */
 };
 
@@ -142,7 +152,12 @@ bool kh__num_in_range(double x);
  * or the parsed value). */
 bool kh__parse_num(const char *s, double *out);
 const char *kh__str(struct kh__rd *rd, const char *s);
-/* Physical lines of file f (an upper bound on its rows): a capacity hint. */
+/* Like kh__str, but one arena copy per distinct text, shared by every cell
+ * that has it: for columns whose few texts repeat on every row of a big
+ * file (values.csv `source`, targets.csv `status`). */
+const char *kh__intern(struct kh__rd *rd, const char *s);
+/* Physical lines of file f (an upper bound on its rows): a capacity hint.
+ * Only before the file's first row (kh__table_next gives read pages back). */
 size_t kh__line_count(const struct kh__rd *rd, int f);
 
 /* ---- params.c: cell syntaxes ---- */

@@ -2,12 +2,16 @@
  * bundle-read.c — reading a bundle: the driver and the cross-file checks
  * (bundle.h, FORMATS.md, SPEC §11 "Input").
  *
- * The driver gets the bytes of every known input file (from a folder or from
- * memory), converts each to UTF-8 (encoding.h), and calls the per-file
- * readers in dependency order.  A file that is UTF-8 already is read where
- * it lies (kh_utf8_view): the caller's bytes outlive the read, and every
- * string the bundle keeps is copied into its arena, so nothing points back
- * into them afterwards.
+ * The driver calls the per-file readers in dependency order, and just
+ * before each one gets the bytes of its file (from a folder or from memory)
+ * and converts them to UTF-8 (encoding.h).  A file that is UTF-8 already is
+ * read where it lies (kh_utf8_view), and every string the bundle keeps is
+ * copied into its arena, so nothing points back into the bytes afterwards:
+ * a folder's file is freed as soon as its reader returns (struct source),
+ * which keeps one file, not the whole bundle, in memory next to the model
+ * being built — and of that file only what the rows have not reached yet
+ * (kh__table_next, rd->own).  Encoding defects are reported file by file as each is
+ * reached; the final sort by file and line makes the order the same.
  *
  *   cycle → categories → units → scales → rater_groups → raters →
  *   indicators → survey_items → positions → cadres → targets → values →
@@ -26,7 +30,8 @@
  * denominator cannot send +inf or NaN into populations and means.
  *
  * All-or-nothing: any diagnostic → the bundle is released and KH_EINVAL
- * returned; diagnostics are sorted by file and line.  Unknown file names
+ * (KH_EIO when a file of the folder could not be read) returned;
+ * diagnostics are sorted by file and line.  Unknown file names
  * are ignored (a folder may also hold results or notes).
  */
 #include <errno.h>
@@ -148,6 +153,154 @@ static void rd_release(struct kh__rd *rd)
     kh_u64map_release(&rd->value_ix);
     kh_u64map_release(&rd->adj_ix);
     kh_u64map_release(&rd->answer_ix);
+    kh_strmap_release(&rd->intern_ix);
+    free(rd->interned);
+}
+
+/*
+ * Where the bytes of the input files come from.  kh_bundle_read_mem: the
+ * caller's memory, borrowed for the whole read.  kh_bundle_read_dir: the
+ * folder, one file at a time — a file is read just before its reader runs
+ * and freed as soon as that reader returns, so the peak holds the bytes of
+ * one file (ratings.csv, half of a national bundle) next to the bundle
+ * being built instead of all of them.  Nothing the bundle keeps points
+ * into the bytes (the essay), so freeing them early is safe.
+ */
+struct source {
+    const struct kh_bundle_file *mem[KH__F_COUNT];   /* read_mem: file f, or NULL */
+    const char *dir;                                  /* read_dir: the folder, else NULL */
+    struct kh_buf bytes;                              /* read_dir: the file being read */
+    bool io_failed;                                   /* read_dir: a file could not be read */
+};
+
+/* Make rd->text[f] the UTF-8 text of file f, or leave it NULL after a
+ * diagnostic (unreadable, not convertible, NUL byte).  Absent: nothing. */
+static void file_load(struct kh__rd *rd, struct source *src, int f)
+{
+    const char *name = kh_bundle_input_files[f];
+    const char *data;
+    size_t dlen;
+    struct kh_error err;
+    if (!rd->present[f])
+        return;
+    kh_error_clear(&err);
+    if (src->dir != NULL) {
+        char *path = kh_xmalloc(strlen(src->dir) + strlen(name) + 2);
+        sprintf(path, "%s/%s", src->dir, name);
+        int r = kh_buf_read_file(&src->bytes, path, &err);
+        free(path);
+        if (r < 0) {
+            kh_diags_add_error(rd->d, name, 0, NULL, &err);
+            src->io_failed = true;
+            return;
+        }
+        data = kh_buf_cstr(&src->bytes);
+        dlen = src->bytes.len;
+    } else {
+        data = src->mem[f]->data;
+        dlen = src->mem[f]->len;
+    }
+    const char *text;
+    size_t len;
+    if (kh_utf8_view(data, dlen, rd->encoding, &rd->conv[f], &text, &len, &err) < 0) {
+        kh_diags_add_error(rd->d, name, err.line, NULL, &err);
+        return;
+    }
+    /* A NUL byte would silently end a cell early (cells are C strings):
+     * such a file is not the text a spreadsheet saves, so refuse it. */
+    const char *nul = memchr(text, '\0', len);
+    if (nul != NULL) {
+        long line = 1;
+        for (const char *p = text; p < nul; p++)
+            line += *p == '\n';
+        kh_diags_add(rd->d, name, line, NULL,
+                     "含 NUL 字节（0x00），不是文本文件 (NUL byte: not a text file)");
+        return;
+    }
+    rd->text[f] = text;
+    rd->len[f] = len;
+    if (src->dir != NULL && text >= src->bytes.data && text <= src->bytes.data + src->bytes.len)
+        rd->own[f] = &src->bytes;   /* a view into our copy: pages can go as they are read */
+}
+
+/* Forget the text of file f once its reader is done; free what we own. */
+static void file_unload(struct kh__rd *rd, struct source *src, int f)
+{
+    rd->text[f] = NULL;
+    rd->len[f] = 0;
+    rd->own[f] = NULL;
+    kh_buf_release(&rd->conv[f]);
+    kh_buf_release(&src->bytes);
+}
+
+/* The readers in dependency order (the essay), each with the file it reads. */
+static const struct {
+    int file;
+    void (*read)(struct kh__rd *rd);
+} steps[] = {
+    {KH__F_CYCLE, kh__read_cycle},
+    {KH__F_CATEGORIES, kh__read_categories},
+    {KH__F_UNITS, kh__read_units},
+    {KH__F_SCALES, kh__read_scales},
+    {KH__F_RATER_GROUPS, kh__read_rater_groups},
+    {KH__F_RATERS, kh__read_raters},
+    {KH__F_INDICATORS, kh__read_indicators},
+    {KH__F_SURVEY_ITEMS, kh__read_survey_items},
+    {KH__F_POSITIONS, kh__read_positions},
+    {KH__F_CADRES, kh__read_cadres},
+    {KH__F_TARGETS, kh__read_targets},
+    {KH__F_VALUES, kh__read_values},
+    {KH__F_RATINGS, kh__read_ratings},
+    {KH__F_RESPONSES, kh__read_responses},
+    {KH__F_ADJUSTMENTS, kh__read_adjustments},
+};
+
+/*
+ * Read the bundle whose present files src provides (rd->present, b->files
+ * set by the caller).  Returns 0, KH_EINVAL (diagnostics) or KH_EIO (a
+ * file of the folder could not be read: it is named, and so are the defects
+ * of the files that could); on failure b is released.
+ */
+static int read_bundle(struct kh__rd *rd, struct source *src, size_t before)
+{
+    struct kh_diags *d = rd->d;
+    int rc = 0;
+    static const int required[] = {KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS};
+    for (size_t i = 0; i < 3; i++)
+        if (!rd->present[required[i]])
+            kh_diags_add(d, kh_bundle_input_files[required[i]], 0, NULL,
+                         "缺少必需文件 (missing required file)");
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        file_load(rd, src, steps[i].file);
+        steps[i].read(rd);
+        file_unload(rd, src, steps[i].file);
+    }
+    if (d->total == before)
+        kh__check_cross(rd);
+    if (d->total > before) {
+        kh_diags_sort(d);
+        kh_bundle_release(rd->b);
+        rc = src->io_failed ? KH_EIO : KH_EINVAL;
+    }
+    return rc;
+}
+
+/* The reader's state for b and d, b emptied (kh_bundle_read_dir contract). */
+static size_t rd_start(struct kh__rd *rd, const struct kh_bundle_read_opts *opts,
+                       struct kh_bundle *b, struct kh_diags *d)
+{
+    memset(rd, 0, sizeof *rd);
+    kh_bundle_release(b);   /* whatever b held (zeroed, initialised or a bundle) */
+    kh_bundle_init(b);
+    if (d->limit == 0 || (opts && opts->max_errors))
+        d->limit = opts && opts->max_errors ? opts->max_errors : 100;
+    rd->b = b;
+    rd->d = d;
+    rd->encoding = opts ? opts->encoding : NULL;
+    rd->baselines_from_previous = opts != NULL && opts->baselines_from_previous;
+    for (int f = 0; f < KH__F_COUNT; f++)
+        kh_buf_init(&rd->conv[f], 0);
+    return d->total;
 }
 
 int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
@@ -155,76 +308,22 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
                        struct kh_diags *d)
 {
     struct kh__rd rd;
-    int rc = 0;
-    memset(&rd, 0, sizeof rd);
-    kh_bundle_release(b);   /* whatever b held (zeroed, initialised or a bundle) */
-    kh_bundle_init(b);
-    if (d->limit == 0 || (opts && opts->max_errors))
-        d->limit = opts && opts->max_errors ? opts->max_errors : 100;
-    size_t before = d->total;
-    rd.b = b;
-    rd.d = d;
-    rd.baselines_from_previous = opts != NULL && opts->baselines_from_previous;
+    struct source src;
+    memset(&src, 0, sizeof src);
+    kh_buf_init(&src.bytes, 0);
+    size_t before = rd_start(&rd, opts, b, d);
     for (size_t i = 0; i < nfiles; i++) {
         int f;
         for (f = 0; f < KH__F_COUNT; f++)
             if (strcmp(files[i].name, kh_bundle_input_files[f]) == 0)
                 break;
         if (f == KH__F_COUNT || rd.present[f])
-            continue;
+            continue;   /* unknown names are ignored; the first of a name counts */
         rd.present[f] = true;
         b->files |= file_bits[f];
-        struct kh_error err;
-        kh_error_clear(&err);
-        kh_buf_init(&rd.conv[f], 0);
-        const char *text;
-        size_t len;
-        if (kh_utf8_view(files[i].data, files[i].len, opts ? opts->encoding : NULL, &rd.conv[f],
-                         &text, &len, &err) < 0) {
-            kh_diags_add_error(d, files[i].name, err.line, NULL, &err);
-            continue;
-        }
-        /* A NUL byte would silently end a cell early (cells are C strings):
-         * such a file is not the text a spreadsheet saves, so refuse it. */
-        const char *nul = memchr(text, '\0', len);
-        if (nul != NULL) {
-            long line = 1;
-            for (const char *p = text; p < nul; p++)
-                line += *p == '\n';
-            kh_diags_add(d, files[i].name, line, NULL,
-                         "含 NUL 字节（0x00），不是文本文件 (NUL byte: not a text file)");
-            continue;
-        }
-        rd.text[f] = text;
-        rd.len[f] = len;
+        src.mem[f] = &files[i];
     }
-    static const int required[] = {KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS};
-    for (size_t i = 0; i < 3; i++)
-        if (!rd.present[required[i]])
-            kh_diags_add(d, kh_bundle_input_files[required[i]], 0, NULL,
-                         "缺少必需文件 (missing required file)");
-    kh__read_cycle(&rd);
-    kh__read_categories(&rd);
-    kh__read_units(&rd);
-    kh__read_scales(&rd);
-    kh__read_rater_groups(&rd);
-    kh__read_raters(&rd);
-    kh__read_indicators(&rd);
-    kh__read_survey_items(&rd);
-    kh__read_positions(&rd);
-    kh__read_cadres(&rd);
-    kh__read_targets(&rd);
-    kh__read_values(&rd);
-    kh__read_ratings(&rd);
-    kh__read_responses(&rd);
-    kh__read_adjustments(&rd);
-    if (d->total == before)
-        kh__check_cross(&rd);
-    if (d->total > before) {
-        kh_diags_sort(d);
-        kh_bundle_release(b);
-        rc = KH_EINVAL;
-    }
+    int rc = read_bundle(&rd, &src, before);
     rd_release(&rd);
     return rc;
 }
@@ -232,50 +331,32 @@ int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
 int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
                        struct kh_bundle *b, struct kh_diags *d)
 {
-    struct kh_buf bufs[KH__F_COUNT];
-    struct kh_bundle_file files[KH__F_COUNT];
-    size_t nfiles = 0;
-    int rc = 0;
+    struct kh__rd rd;
+    struct source src;
     struct stat st;
-    for (int f = 0; f < KH__F_COUNT; f++)
-        kh_buf_init(&bufs[f], 0);
+    memset(&src, 0, sizeof src);
+    kh_buf_init(&src.bytes, 0);
     if (d->limit == 0)
         d->limit = opts && opts->max_errors ? opts->max_errors : 100;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         kh_bundle_release(b);
         kh_diags_add(d, dir, 0, NULL, "无法读取目录：%s (cannot read bundle folder)",
                      strerror(errno ? errno : ENOTDIR));
-        rc = KH_EIO;
-        goto out;
+        return KH_EIO;
     }
+    size_t before = rd_start(&rd, opts, b, d);
+    src.dir = dir;
     for (int f = 0; f < KH__F_COUNT; f++) {
         char *path = kh_xmalloc(strlen(dir) + strlen(kh_bundle_input_files[f]) + 2);
         sprintf(path, "%s/%s", dir, kh_bundle_input_files[f]);
-        if (stat(path, &st) != 0) {
-            free(path);
-            continue;
+        if (stat(path, &st) == 0) {
+            rd.present[f] = true;
+            b->files |= file_bits[f];
         }
-        struct kh_error err;
-        kh_error_clear(&err);
-        int r = kh_buf_read_file(&bufs[f], path, &err);
         free(path);
-        if (r < 0) {
-            kh_diags_add_error(d, kh_bundle_input_files[f], 0, NULL, &err);
-            rc = KH_EIO;
-            continue;
-        }
-        files[nfiles].name = kh_bundle_input_files[f];
-        files[nfiles].data = kh_buf_cstr(&bufs[f]);
-        files[nfiles].len = bufs[f].len;
-        nfiles++;
     }
-    if (rc < 0) {
-        kh_bundle_release(b);
-        goto out;
-    }
-    rc = kh_bundle_read_mem(files, nfiles, opts, b, d);
-out:
-    for (int f = 0; f < KH__F_COUNT; f++)
-        kh_buf_release(&bufs[f]);
+    int rc = read_bundle(&rd, &src, before);
+    rd_release(&rd);
+    kh_buf_release(&src.bytes);
     return rc;
 }

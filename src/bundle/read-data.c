@@ -111,7 +111,7 @@ void kh__read_targets(struct kh__rd *rd)
         g->target = tv;
         g->baseline = bv;
         g->status = status;
-        g->status_text = kh__str(rd, st);
+        g->status_text = kh__intern(rd, st);
     }
 out:
     kh__table_close(&t);
@@ -161,7 +161,7 @@ void kh__read_values(struct kh__rd *rd)
         val->period = period;
         val->value = v;
         const char *src = kh__cell(&t, VA_SOURCE);
-        val->source = src[0] ? kh__str(rd, src) : "";
+        val->source = src[0] ? kh__intern(rd, src) : "";
     }
 out:
     kh__table_close(&t);

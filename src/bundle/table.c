@@ -88,6 +88,18 @@ const char *kh__str(struct kh__rd *rd, const char *s)
     return kh_arena_strdup(&rd->b->arena, s);
 }
 
+const char *kh__intern(struct kh__rd *rd, const char *s)
+{
+    int32_t i = kh_strmap_get(&rd->intern_ix, s);
+    if (i >= 0)
+        return rd->interned[i];
+    const char *copy = kh__str(rd, s);
+    KH_GROW(rd->interned, (size_t)rd->ninterned + 1, rd->interned_cap);
+    rd->interned[rd->ninterned] = copy;
+    kh_strmap_put(&rd->intern_ix, copy, rd->ninterned);
+    return rd->interned[rd->ninterned++];
+}
+
 size_t kh__line_count(const struct kh__rd *rd, int f)
 {
     const char *p = rd->text[f], *end = p ? p + rd->len[f] : NULL;
@@ -231,9 +243,28 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
     return ok;
 }
 
+/* Give back the pages of an owned input the reader has passed, in steps of
+ * FORGET_STEP so the system call is rare.  Safe: the reader copies every
+ * cell into its own store and never looks behind its position, and the
+ * readers take the file's line count before their first row. */
+#define FORGET_STEP ((size_t)16 << 20)
+
+static void forget_consumed(struct kh__table *t)
+{
+    struct kh_buf *own = t->rd->own[t->file];
+    if (own == NULL)
+        return;
+    size_t done = (size_t)(t->csv.p - own->data);
+    if (done >= t->forgotten + FORGET_STEP) {
+        kh_buf_forget(own, done);
+        t->forgotten = done;
+    }
+}
+
 int kh__table_next(struct kh__table *t)
 {
     struct kh_error err;
+    forget_consumed(t);
     for (;;) {
         kh_error_clear(&err);
         int rc = kh_csv_next(&t->csv, &err);

@@ -3,14 +3,17 @@
  *
  * Wall time from CLOCK_MONOTONIC, and the process's CPU time from
  * CLOCK_PROCESS_CPUTIME_ID, so a phase that waits on the disk or on a busy
- * machine shows as wall ≫ cpu.  At most MAX_PHASES phases are kept; later
- * marks only move the clock on.  State is static: a command runs once per
+ * machine shows as wall ≫ cpu; and the peak resident set size so far
+ * (getrusage ru_maxrss) at the end of each phase, so the phase that sets
+ * the process's peak memory is the first to show it.  At most MAX_PHASES
+ * phases are kept; later marks only move the clock on.  State is static: a command runs once per
  * process.
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include "cli/cli-timing.h"
 
@@ -19,6 +22,7 @@
 struct phase {
     const char *name;
     double wall, cpu;
+    long peak_kib;   /* ru_maxrss at the end of the phase */
 };
 
 static struct phase phases[MAX_PHASES];
@@ -49,8 +53,10 @@ void kh_cli_timing_mark(const char *phase)
     if (!timing_on())
         return;
     double w = seconds(CLOCK_MONOTONIC), c = seconds(CLOCK_PROCESS_CPUTIME_ID);
+    struct rusage ru;
+    long peak = getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
     if (nphases < MAX_PHASES)
-        phases[nphases++] = (struct phase){phase, w - last_wall, c - last_cpu};
+        phases[nphases++] = (struct phase){phase, w - last_wall, c - last_cpu, peak};
     last_wall = w;
     last_cpu = c;
 }
@@ -61,8 +67,8 @@ void kh_cli_timing_report(const char *cmdname)
         return;
     double tw = 0, tc = 0;
     for (size_t i = 0; i < nphases; i++) {
-        fprintf(stderr, "timing %s %-10s wall %8.3f s  cpu %8.3f s\n", cmdname, phases[i].name, phases[i].wall,
-                phases[i].cpu);
+        fprintf(stderr, "timing %s %-10s wall %8.3f s  cpu %8.3f s  peak %6ld MiB\n", cmdname,
+                phases[i].name, phases[i].wall, phases[i].cpu, phases[i].peak_kib / 1024);
         tw += phases[i].wall;
         tc += phases[i].cpu;
     }

@@ -209,6 +209,28 @@ static double combine_groups(const struct kh_wref *gl, int32_t ngl, const double
     return den > 0 ? num / den : NAN;
 }
 
+/*
+ * The combined value of each of the G slots base .. base+G-1 (one ratee and
+ * item, every group) into blk_cor[g] (and blk_raw[g] when sv_raw): the
+ * group's combine of the slot's ratings when there are at least min_raters
+ * of them, else NaN.  start as kh__ratings leaves it: slot s is
+ * start[s] .. start[s + 1] of sv_cor / sv_raw, which trimmed and median
+ * combines sort in place (each slot is combined once).
+ */
+static void combine_slots(const struct kh_bundle *b, const int32_t *start, size_t base,
+                          double *sv_cor, double *sv_raw, double *blk_cor, double *blk_raw)
+{
+    const int32_t G = b->ngroups;
+    for (int32_t g = 0; g < G; g++) {
+        int32_t lo = start[base + g], n = start[base + g + 1] - lo;
+        enum kh_combine how = b->groups[g].combine;
+        bool counts = n > 0 && n >= b->cycle.min_raters;
+        blk_cor[g] = counts ? kh_rating_combine(sv_cor + lo, n, how) : NAN;
+        if (sv_raw)
+            blk_raw[g] = counts ? kh_rating_combine(sv_raw + lo, n, how) : NAN;
+    }
+}
+
 static bool is_name(const char *s, const char *want)
 {
     return s != NULL && strcmp(s, want) == 0;
@@ -224,10 +246,11 @@ void kh__ratings(struct kh__prep *p)
     int32_t *qnode;
     double *gw_unit, *gw_pos;
     int64_t *slot;
-    double *val, *rawv = NULL;
+    double *val = NULL;           /* corrected values (correction on), input order */
     size_t S_unit, S;
-    int64_t *start;
-    double *sv_cor, *sv_raw = NULL, *slot_cor, *slot_raw = NULL;
+    int32_t *start;
+    double *sv_cor, *sv_raw = NULL;
+    double *blk_cor, *blk_raw;    /* the G slots of one (ratee, item) */
     int8_t *vote_kind = NULL;     /* cadre scale level: 1 good, 2 bad, 0 other */
     int32_t nvk = 0;
 
@@ -270,12 +293,10 @@ void kh__ratings(struct kh__prep *p)
     S_unit = (size_t)p->U * NQ * G;
     S = S_unit + (size_t)p->K * D * G;
     slot = kh_xmalloc(((size_t)R + 1) * sizeof *slot);
-    val = kh_xmalloc(((size_t)R + 1) * sizeof *val);
     for (int32_t i = 0; i < R; i++) {
         const struct kh_rating *rt = &b->ratings[i];
         int32_t g = b->raters[rt->rater].group;
         slot[i] = -1;
-        val[i] = rt->points;
         if (g < 0 || kh_isnan(rt->points))
             continue;
         if (rt->ratee_is_cadre) {
@@ -300,58 +321,60 @@ void kh__ratings(struct kh__prep *p)
         }
     }
 
-    /* 2. bias correction */
+    /* 2. bias correction: the uncorrected value of rating i stays its points */
     if (corr) {
-        rawv = kh_xmalloc(((size_t)R + 1) * sizeof *rawv);
-        memcpy(rawv, val, (size_t)R * sizeof *rawv);
+        val = kh_xmalloc(((size_t)R + 1) * sizeof *val);
+        for (int32_t i = 0; i < R; i++)
+            val[i] = b->ratings[i].points;
         correct(p, slot, val);
     }
 
-    /* 3. counting sort by slot */
+    /*
+     * 3. counting sort by slot, stable.  The counts go to start[s + 2], so
+     * that after the prefix sum start[s + 1] is where slot s begins and can
+     * serve as its fill pointer: once every rating is placed, start[s + 1]
+     * is where slot s ends, so slot s is start[s] .. start[s + 1] — one
+     * array of S + 2 instead of a start and a fill.  int32 suffices: the
+     * offsets count ratings, and nratings is an int32.
+     */
     start = kh_xcalloc(S + 2, sizeof *start);
     for (int32_t i = 0; i < R; i++)
         if (slot[i] >= 0)
-            start[slot[i] + 1]++;
-    for (size_t s = 0; s < S; s++)
+            start[slot[i] + 2]++;
+    for (size_t s = 1; s <= S; s++)
         start[s + 1] += start[s];
     {
-        int64_t *fill = kh_xmalloc((S + 1) * sizeof *fill);
-        int64_t cnt = start[S];
-        memcpy(fill, start, (S + 1) * sizeof *fill);
+        int32_t cnt = start[S + 1];
         sv_cor = kh_xmalloc(((size_t)cnt + 1) * sizeof *sv_cor);
         if (corr)
             sv_raw = kh_xmalloc(((size_t)cnt + 1) * sizeof *sv_raw);
         for (int32_t i = 0; i < R; i++) {
             if (slot[i] < 0)
                 continue;
-            int64_t at = fill[slot[i]]++;
-            sv_cor[at] = val[i];
+            int32_t at = start[slot[i] + 1]++;
+            sv_cor[at] = corr ? val[i] : b->ratings[i].points;
             if (corr)
-                sv_raw[at] = rawv[i];
+                sv_raw[at] = b->ratings[i].points;
         }
-        free(fill);
     }
+    free(slot);
+    free(val);
+    slot = NULL;
+    val = NULL;
 
-    /* 4. combine per slot, then per (ratee, item) */
-    slot_cor = kh_xmalloc((S + 1) * sizeof *slot_cor);
-    if (corr)
-        slot_raw = kh_xmalloc((S + 1) * sizeof *slot_raw);
-    for (size_t s = 0; s < S; s++) {
-        int64_t lo = start[s], n = start[s + 1] - lo;
-        enum kh_combine how = b->groups[s % (size_t)G].combine;
-        bool counts = n > 0 && n >= b->cycle.min_raters;
-        slot_cor[s] = counts ? kh_rating_combine(sv_cor + lo, (int32_t)n, how) : NAN;
-        if (corr)
-            slot_raw[s] = counts ? kh_rating_combine(sv_raw + lo, (int32_t)n, how) : NAN;
-    }
+    /* 4. combine per slot, then per (ratee, item), one block of G slots at
+     * a time (a slot's value depends on its own ratings only) */
+    blk_cor = kh_xmalloc(((size_t)G + 1) * sizeof *blk_cor);
+    blk_raw = kh_xmalloc(((size_t)G + 1) * sizeof *blk_raw);
     for (int32_t u = 0; u < p->U; u++) {
         for (int32_t q = 0; q < NQ; q++) {
             const struct kh_node *nd = &b->nodes[qnode[q]];
             size_t base = ((size_t)u * NQ + q) * G;
             size_t at = (size_t)u * N + qnode[q];
-            double v = combine_groups(nd->raters, nd->nraters, slot_cor + base);
+            combine_slots(b, start, base, sv_cor, sv_raw, blk_cor, blk_raw);
+            double v = combine_groups(nd->raters, nd->nraters, blk_cor);
             p->value[at] = v;
-            p->raw_value[at] = corr ? combine_groups(nd->raters, nd->nraters, slot_raw + base) : v;
+            p->raw_value[at] = corr ? combine_groups(nd->raters, nd->nraters, blk_raw) : v;
             if (!kh_isnan(v))
                 p->lflags[at] |= KH__LF_HAS_VALUE;
         }
@@ -360,8 +383,8 @@ void kh__ratings(struct kh__prep *p)
         const struct kh_position *ps = &b->positions[b->cadres[c].position];
         for (int32_t dd = 0; dd < D; dd++) {
             size_t base = S_unit + ((size_t)c * D + dd) * G;
-            p->cadre_dim[(size_t)c * D + dd] = combine_groups(ps->groups, ps->ngroups,
-                                                              slot_cor + base);
+            combine_slots(b, start, base, sv_cor, NULL, blk_cor, NULL);
+            p->cadre_dim[(size_t)c * D + dd] = combine_groups(ps->groups, ps->ngroups, blk_cor);
         }
     }
 
@@ -370,12 +393,9 @@ void kh__ratings(struct kh__prep *p)
     free(gw_unit);
     free(gw_pos);
     free(vote_kind);
-    free(slot);
-    free(val);
-    free(rawv);
     free(start);
     free(sv_cor);
     free(sv_raw);
-    free(slot_cor);
-    free(slot_raw);
+    free(blk_cor);
+    free(blk_raw);
 }

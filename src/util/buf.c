@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include "kaohe/buf.h"
 #include "kaohe/error.h"
@@ -129,6 +130,28 @@ char *kh_buf_detach(struct kh_buf *b, size_t *len)
     b->len = 0;
     b->cap = 0;
     return s;
+}
+
+/*
+ * Only whole pages strictly inside data[0 .. upto) are released: the page
+ * holding data[0] may also hold the allocator's header of the block, and
+ * the page holding data[upto] live bytes, so both are kept.  Releasing
+ * pages of a live block is safe whatever allocator made it: an allocator
+ * never reads the user bytes of a block it has handed out, and a released
+ * anonymous page simply reads as zeros the next time anyone touches it.
+ */
+void kh_buf_forget(struct kh_buf *b, size_t upto)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (b->data == NULL || page <= 0)
+        return;
+    if (upto > b->len)
+        upto = b->len;
+    uintptr_t mask = (uintptr_t)page - 1;
+    uintptr_t lo = ((uintptr_t)b->data + mask) & ~mask;
+    uintptr_t hi = ((uintptr_t)b->data + upto) & ~mask;
+    if (hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }
 
 int kh_buf_read_file(struct kh_buf *b, const char *path, struct kh_error *err)
