@@ -125,6 +125,8 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       KH_SCOPE_OWN, "查看评分", "list ratings")                                                    \
     X(RESULTS_READ, "results.read", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \
       "查看考核结果", "read results")                                                              \
+    X(RESULTS_PUBLIC, "public.read", KH_ST_PUBLISHED, KH_RL_ALL, KH_SCOPE_NONE,                      \
+      "查看公示结果（公众，无需登录）", "read the published results (public, no sign-in)")            \
     X(RESULTS_OWN, "results.own", KH_ST_PUBLISHED, KH_RL_UNIT, KH_SCOPE_OWN,                        \
       "查看本单位已公示的考核结果", "read its own published results")                               \
     X(AUDIT_READ, "audit.read", KH_ST_NOCYCLE, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \

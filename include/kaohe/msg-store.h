@@ -85,6 +85,7 @@
     X(SURVEY_TOKEN_EXPIRED, "此问卷链接已过期。", "this survey link has expired") \
     X(SURVEY_CLOSED, "问卷调查已结束。", "the survey is closed") \
     X(SURVEY_ANSWER_BAD, "第 {1} 题：请选择一项", "question {1}: please choose one answer") \
+    X(STORE_NOT_PUBLISHED, "考核周期 {1} 的结果尚未公示", "the results of cycle {1} are not published yet") \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
     X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")
 

@@ -60,6 +60,21 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
                          struct kh_error *err);
 
 /*
+ * What the public may read once a cycle is published (公示, SPEC §9.4):
+ * rows of three kinds —
+ *   ("info", key, value): name, state_since, state, publicity_days, appeal_days;
+ *   ("unit", code, name, category, category name, composite, rank in the
+ *    category, grade), in results order;
+ *   ("dim", unit, node, node name, score) for each first-level dimension.
+ * No actor: anyone may read it, but only while the cycle is in a state the
+ * action public.read allows (publicity, final), else KH_ESTATE
+ * STORE_NOT_PUBLISHED; KH_ENOTFOUND for an unknown cycle or one never
+ * computed.
+ */
+int kh_store_public_results(struct kh_store *s, const char *code, kh_store_row_fn fn, void *ctx,
+                            struct kh_error *err);
+
+/*
  * The tracking warnings of SPEC §9.3 on the stored data as it is now (the
  * engine run on the loaded cycle, nothing stored): rows (unit, indicator,
  * period, expected, actual, ratio, level green|yellow|red) in the engine's

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cli/cli-store.h"
 #include "kaohe/buf.h"
+#include "kaohe/csv.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 #include "kaohe/store-load.h"
@@ -19,20 +20,28 @@ const struct kh_cmd kh_cmd_results = {
     .summary_zh = "查看已计算的考核结果（CSV）；单位用户在公示后查看本单位结果",
     .summary_en = "show computed results (CSV); a unit user sees its own once published",
     .help_zh = "用法: kaohe results 周期 [units|nodes|cadres|surveys|warnings|contributions] [--unit 单位编码]\n"
+               "      kaohe results 周期 --public   公示内容（排名、等次、各维度得分；公示后任何人可读）\n"
                "  默认 units（results_units.csv）。管理员和 viewer 任何状态可查看；\n"
                "  unit 角色只能查看本单位、且仅在公示（publicity）或定案（final）之后。\n"
                "  共同选项: --db 数据库 --user 操作人\n",
     .help_en = "usage: kaohe results CYCLE [units|nodes|cadres|surveys|warnings|contributions] [--unit UNIT]\n"
+               "       kaohe results CYCLE --public   what is published (ranking, grades, dimension scores; anyone, once published)\n"
                "  Default units (results_units.csv).  The admin and viewers read them in any state;\n"
                "  a unit user only its own unit's rows, and only in publicity or final.\n"
                "  common options: --db DATABASE --user ACTOR\n",
     .run = run_results,
 };
 
+/* --public: the rows of kh_store_public_results as CSV (kind first). */
+static int public_row(void *ctx, int ncols, const char *const *c)
+{
+    return kh_csv_put_row(ctx, c, (size_t)ncols);
+}
+
 static int run_results(int argc, char **argv)
 {
     struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_results, argc, argv, "unit", "", &a);
+    int rc = kh__cli_args(&kh_cmd_results, argc, argv, "unit", "public", &a);
     if (rc != 0)
         return rc;
     if (a.npos < 1 || a.npos > 2)
@@ -54,7 +63,10 @@ static int run_results(int argc, char **argv)
     struct kh_error err;
     kh_error_clear(&err);
     struct kh_buf out = KH_BUF_INIT;
-    rc = kh_store_results_csv(s, &actor, a.pos[0], file, kh__cli_opt(&a, "unit"), &out, &err);
+    if (kh__cli_opt(&a, "public"))
+        rc = kh_store_public_results(s, a.pos[0], public_row, &out, &err);
+    else
+        rc = kh_store_results_csv(s, &actor, a.pos[0], file, kh__cli_opt(&a, "unit"), &out, &err);
     if (rc == 0)
         fwrite(out.data, 1, out.len, stdout);
     kh_buf_release(&out);

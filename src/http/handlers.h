@@ -49,6 +49,8 @@ void kh__h_survey_form(struct kh_req *r);
 void kh__h_survey_submit(struct kh_req *r);
 void kh__h_invitations(struct kh_req *r);
 void kh__h_invite(struct kh_req *r);
+/* pages-public.c */
+void kh__h_public(struct kh_req *r);
 /* api.c */
 void kh__h_openapi(struct kh_req *r);
 void kh__h_api_cycles(struct kh_req *r);

@@ -201,6 +201,9 @@ void kh__h_cycle(struct kh_req *r)
     }
     if (kh_authz_role_may(r->actor.role, KH_ACT_PROGRESS_SHOW))
         progress(r, &c);
+    if (kh_authz_state_allows(KH_ACT_RESULTS_PUBLIC, c.state))
+        kh_html_put(o, "<p class=\"downloads\"><a href=\"/public/%U\" id=\"public\">%T</a></p>", c.code,
+                    T(r, "公示页面（公众可见）", "The public results page"));
     if (kh_authz_role_may(r->actor.role, KH_ACT_CYCLE_EXPORT))
         kh_html_put(o, "<p class=\"downloads\"><a href=\"/cycles/%U/export.zip\" id=\"export\">%T</a> · "
                        "<a href=\"/cycles/%U/invitations\">%T</a></p>", c.code,

@@ -68,6 +68,7 @@ const struct kh__route kh__routes[] = {
     {"GET", "/cycles/:cycle/invitations", {A(SURVEY_LIST), END}, kh__h_invitations, "问卷邀请", "survey invitations"},
     {"POST", "/cycles/:cycle/invitations", {A(SURVEY_INVITE), END}, kh__h_invite, "生成问卷邀请（二维码页或 CSV）",
      "create survey invitations (QR sheet or CSV)"},
+    {"GET", "/public/:cycle", PUB, kh__h_public, "考核结果公示（公众）", "the published results (public)"},
     {"GET", "/s/:token", PUB, kh__h_survey_form, "公众满意度问卷（凭邀请）", "the public survey (by invitation)"},
     {"POST", "/s/:token", PUB, kh__h_survey_submit, "提交问卷", "submit the survey"},
     {"GET", "/cycles/:cycle/appeals", {A(APPEAL_LIST), END}, kh__h_appeals, "申诉", "appeals"},

@@ -11,6 +11,7 @@
 #include "kaohe/engine.h"
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-store.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
@@ -190,5 +191,62 @@ int kh_store_progress(struct kh_store *s, const struct kh_actor *a, const char *
     }
     kh_results_release(&r);
     kh_bundle_release(&b);
+    return rc;
+}
+
+struct pub_ctx {
+    kh_store_row_fn fn;
+    void *ctx;
+    const char *kind;
+};
+
+static int pub_row(void *ctx, int ncols, const char *const *c)
+{
+    struct pub_ctx *x = ctx;
+    const char *row[8] = {x->kind};
+    int n = ncols < 7 ? ncols : 7;
+    for (int i = 0; i < n; i++)
+        row[i + 1] = c[i] ? c[i] : "";
+    return x->fn(x->ctx, n + 1, row);
+}
+
+int kh_store_public_results(struct kh_store *s, const char *code, kh_store_row_fn fn, void *ctx,
+                            struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh__store_cycle_get(s, code, &c, err);
+    if (rc != 0)
+        return rc;
+    if (!kh_authz_state_allows(KH_ACT_RESULTS_PUBLIC, c.state))
+        return KH_ERR(err, KH_ESTATE, STORE_NOT_PUBLISHED, c.code);
+    if (c.computed_at[0] == '\0')
+        return KH_ERR(err, KH_ENOTFOUND, STORE_NOT_PUBLISHED, c.code);
+    const char *p[] = {c.id};
+    struct pub_ctx x = {fn, ctx, "info"};
+    const char *name[] = {"name", c.name};
+    const char *since[] = {"state_since", c.state_since};
+    rc = fn(ctx, 3, (const char *const[]){"info", name[0], name[1]});
+    if (rc == 0)
+        rc = fn(ctx, 3, (const char *const[]){"info", since[0], since[1]});
+    if (rc == 0)
+        rc = fn(ctx, 3, (const char *const[]){"info", "state", kh_cycle_state_name(c.state)});
+    if (rc == 0)
+        rc = kh_store_query(s, "SELECT \"key\", value FROM cycle_settings WHERE cycle_id = $1 AND "
+                               "\"key\" IN ('publicity_days', 'appeal_days') ORDER BY \"key\"",
+                            p, 1, pub_row, &x, err);
+    x.kind = "unit";
+    if (rc == 0)
+        rc = kh_store_query(s, "SELECT r.unit, u.name, r.category, COALESCE(g.name, r.category), r.composite, "
+                               "r.rank_category, r.grade FROM results_units r "
+                               "LEFT JOIN units u ON u.cycle_id = r.cycle_id AND u.code = r.unit "
+                               "LEFT JOIN categories g ON g.cycle_id = r.cycle_id AND g.code = r.category "
+                               "WHERE r.cycle_id = $1 ORDER BY r.ord",
+                            p, 1, pub_row, &x, err);
+    x.kind = "dim";
+    if (rc == 0)
+        rc = kh_store_query(s, "SELECT n.unit, n.node, i.name, n.score FROM results_nodes n "
+                               "JOIN indicators i ON i.cycle_id = n.cycle_id AND i.code = n.node "
+                               "WHERE n.cycle_id = $1 AND i.parent = '' ORDER BY n.ord",
+                            p, 1, pub_row, &x, err);
     return rc;
 }

@@ -43,6 +43,7 @@ case_of() {
     progress.show) echo "cycle progress W03" ;;
     survey.invite) echo "invite W03 --unit T1 --channel phone --count 1" ;;
     survey.list) echo "invite W03 --list" ;;
+    public.read) echo "results W03 --public" ;;
     appeal.file) echo "appeal file W03 T1 A1.06 --reason r" ;;
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
     appeal.reject) echo "appeal reject OPEN --reason r" ;;
@@ -64,7 +65,7 @@ state_of() {
     target.*) echo agreement ;;
     value.track) echo tracking ;;
     value.yearend | rating.enter) echo evaluation ;;
-    appeal.file | appeal.accept | appeal.reject | results.own) echo publicity ;;
+    appeal.file | appeal.accept | appeal.reject | results.own | public.read) echo publicity ;;
     cycle.reopen) echo final ;;
     *) echo setup ;;
     esac
