@@ -30,6 +30,9 @@ function check(what, ok) {
   async function as(user, password) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
+    // the sanitizer build is several times slower: give each step room
+    page.setDefaultTimeout(120000);
+    page.setDefaultNavigationTimeout(120000);
     page.on('console', m => { if (m.type() === 'error') problems.push(user + ': ' + m.text()); });
     page.on('pageerror', e => problems.push(user + ': ' + e.message));
     await page.goto(base + '/login');
