@@ -24,8 +24,17 @@
 #include "kaohe/qr.h"
 #include "kaohe/store-survey.h"
 
+/* The public survey speaks Chinese unless the reader chose English (the
+ * kh_lang cookie): a citizen's phone may well be set to another language. */
+static void chinese_first(struct kh_req *r)
+{
+    const char *pick = kh__cookie(r, "kh_lang");
+    r->lang = pick && kh_lang_parse(pick) == KH_LANG_EN ? KH_LANG_EN : KH_LANG_ZH;
+}
+
 static void public_page(struct kh_req *r, const char *title, const char *body_class)
 {
+    chinese_first(r);
     kh_html_put(&r->out,
                 "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%T</title>\n"
@@ -52,6 +61,7 @@ static void outcome(struct kh_req *r, int status, const struct kh_error *err, co
 
 void kh__h_survey_form(struct kh_req *r)
 {
+    chinese_first(r);
     struct kh_error err;
     kh_error_clear(&err);
     struct kh_survey_form *f = kh_arena_calloc(&r->arena, 1, sizeof *f);
@@ -62,7 +72,8 @@ void kh__h_survey_form(struct kh_req *r)
     }
     struct kh_buf *o = &r->out;
     public_page(r, T(r, "满意度调查", "Satisfaction survey"), "open");
-    kh_html_put(o, "<h1>%T</h1><p class=\"unit\">%T</p><p>%T</p>", f->unit_name[0] ? f->unit_name : f->unit,
+    kh_html_put(o, "<p class=\"kicker\">%T</p><h1>%T</h1><p class=\"unit\">%T</p><p>%T</p>", T(r, "满意度调查", "Satisfaction survey"),
+                f->unit_name[0] ? f->unit_name : f->unit,
                 f->cycle_name, T(r, "请根据您的实际感受作答，每题选一项。本问卷匿名，只能提交一次。",
                                  "Answer each question from your own experience. Anonymous; one submission."));
     const char *e = kh__query(r, "err");
@@ -83,6 +94,7 @@ void kh__h_survey_form(struct kh_req *r)
 
 void kh__h_survey_submit(struct kh_req *r)
 {
+    chinese_first(r);
     struct kh_error err;
     kh_error_clear(&err);
     const char *answers[64];
