@@ -45,8 +45,11 @@ void kh__h_targets(struct kh_req *r)
                 T(r, "单位", "Unit"), T(r, "指标", "Indicator"), T(r, "目标值", "Target"), T(r, "基期值", "Baseline"),
                 T(r, "状态", "Status"), T(r, "说明", "Justification"), T(r, "审批意见", "Review"),
                 may_decide ? kh_arena_printf(&r->arena, "<th>%s</th>", T(r, "审批", "Decide")) : "");
-    for (long i = 0; i < x.n; i++) {
-        const char **t = x.rows[i];
+    /* what waits for a decision first, then the rest in file order */
+    for (long k = 0; k < 2 * x.n; k++) {
+        const char **t = x.rows[k % x.n];
+        if ((k < x.n) != (strcmp(t[4], "proposed") == 0))
+            continue;
         kh_html_put(o, "<tr class=\"st-%A\"><td>%T <span class=\"code\">%T</span></td><td>%T <span class=\"code\">%T</span></td>"
                        "<td class=\"num\">%T</td><td class=\"num\">%T</td><td>%T</td><td>%T</td><td>%T</td>",
                     t[4], kh__name_of(&units, t[0]), t[0], kh__name_of(&leaves, t[1]), t[1], t[2], t[3],
