@@ -25,7 +25,7 @@ echo "数据库 (database):  $DB    周期 (cycle): $CODE"
 echo "数据包 (bundle):    $OUT/bundle"
 echo
 echo "用命令行查看数据库 / explore it with the CLI:"
-echo "  export KAOHE_DB=$DB"
+echo "  export KAOHE_DB=$DB KAOHE_USER=admin KAOHE_PASSWORD=admin-demo-1   # 演示管理员 / the demo admin"
 echo "  $KAOHE cycle list                      # 考核周期 / cycles"
 echo "  $KAOHE cycle show $CODE                # 状态、文件、行数 / state, files, rows"
 echo "  $KAOHE audit log --limit 20            # 审计记录 / audit records"
