@@ -182,15 +182,25 @@ int kh_store_rating_set(struct kh_store *s, const struct kh_actor *a, const char
     return kh_store_tx(s, rate_tx, &x, err);
 }
 
+/* The cycle and the check of rating.list: a rater user reads as its own
+ * rater code (*own), everybody else as "" (every rater). */
+static int rating_read(struct kh_store *s, const struct kh_actor *a, const char *cycle, struct kh_cycle_row *c,
+                       const char **own, struct kh_error *err)
+{
+    *own = a != NULL && a->role == KH_ROLE_RATER ? a->rater : "";
+    struct kh_authz_target t = {.rater = *own};
+    int rc = kh__store_cycle_get(s, cycle, c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_RATING_LIST, c, &t, err);
+    return rc;
+}
+
 int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err)
 {
     struct kh_cycle_row c;
-    const char *own = a != NULL && a->role == KH_ROLE_RATER ? a->rater : "";
-    struct kh_authz_target t = {.rater = own};
-    int rc = kh__store_cycle_get(s, cycle, &c, err);
-    if (rc == 0)
-        rc = kh_authz_check(s, a, KH_ACT_RATING_LIST, &c, &t, err);
+    const char *own;
+    int rc = rating_read(s, a, cycle, &c, &own, err);
     if (rc != 0)
         return rc;
     const char *p[] = {c.id, own};
@@ -202,11 +212,8 @@ int kh_store_rater_group(struct kh_store *s, const struct kh_actor *a, const cha
                          kh_store_row_fn fn, void *ctx, struct kh_error *err)
 {
     struct kh_cycle_row c;
-    const char *own = a != NULL && a->role == KH_ROLE_RATER ? a->rater : "";
-    struct kh_authz_target t = {.rater = own};
-    int rc = kh__store_cycle_get(s, cycle, &c, err);
-    if (rc == 0)
-        rc = kh_authz_check(s, a, KH_ACT_RATING_LIST, &c, &t, err);
+    const char *own;
+    int rc = rating_read(s, a, cycle, &c, &own, err);
     if (rc != 0 || own[0] == '\0')
         return rc;
     const char *p[] = {c.id, own};
