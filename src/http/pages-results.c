@@ -53,8 +53,7 @@ static void downloads(struct kh_req *r, const char *cycle)
                                         "results_cadres.csv", "results_surveys.csv", "warnings.csv", NULL};
     kh_html_put(&r->out, "<p class=\"downloads\">%T ", T(r, "下载（CSV）：", "Download (CSV):"));
     for (int i = 0; files[i]; i++)
-        kh_html_put(&r->out, "<a href=\"/cycles/%U/results/%U%R\">%T</a> ", cycle, files[i],
-                    r->actor.role == KH_ROLE_UNIT ? "" : "", files[i]);
+        kh_html_put(&r->out, "<a href=\"/cycles/%U/results/%U\">%T</a> ", cycle, files[i], files[i]);
     kh_html_put(&r->out, "</p>");
 }
 
