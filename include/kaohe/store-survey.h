@@ -41,7 +41,7 @@ int kh_store_survey_counts(struct kh_store *s, const struct kh_actor *a, const c
  * scale levels "a|b|c" in order).  KH_ENOTFOUND SURVEY_TOKEN_UNKNOWN,
  * KH_ESTATE SURVEY_TOKEN_USED / SURVEY_TOKEN_EXPIRED / SURVEY_CLOSED. */
 struct kh_survey_form {
-    char cycle_name[256], unit[128], unit_name[256], channel[64];
+    char cycle_name[512], unit[128], unit_name[512], channel[64];
     int nitems;
     struct {
         char code[64], text[512], levels[512];
