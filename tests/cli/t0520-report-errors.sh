@@ -36,8 +36,16 @@ want=$("$KAOHE" --db "$db" results G5 units | python3 -c '
 import csv, math, sys
 r = next(r for r in csv.DictReader(sys.stdin) if r["unit"] == sys.argv[1])
 print("%.2f" % (math.floor(100 * float(r["composite"]) + 0.5 + 1e-9) / 100))' "$u")
-check "stored composite on the card" bash -c "pdftotext '$TMP/s.pdf' - | grep -qx '$want'"
-check "date of computation = computed_at" bash -c "pdftotext '$TMP/s.pdf' - | grep -q '计算日期：$(date -u +%Y)'"
-check "cycle code in the header" bash -c "pdftotext '$TMP/s.pdf' - | grep -q '考核周期 G5'"
+pdftotext "$TMP/s.pdf" "$TMP/s.txt"
+# pdf_has DESC GREP-ARGS... — like check, but a failure shows what was searched
+pdf_has() {
+  local d=$1; shift
+  if grep -q "$@" "$TMP/s.txt"; then ok; else
+    fail "$d (grep $* in the card's text; it reads:)"; sed 's/^/    | /' "$TMP/s.txt" >&2
+  fi
+}
+pdf_has "stored composite on the card ($want)" -x -- "$want"
+pdf_has "date of computation = computed_at" -- "计算日期：$(date -u +%Y)"
+pdf_has "cycle code in the header" -- "考核周期 G5"
 check_status 1 "unknown stored cycle" "$KAOHE" --db "$db" report district NOSUCH -o "$TMP/n.pdf" 2>/dev/null
 finish
