@@ -91,6 +91,10 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "导出考核周期", "export a cycle")                                                            \
     X(CYCLE_COMPUTE, "cycle.compute", KH_ST_OPEN, KH_RL_ADMIN, KH_SCOPE_NONE, "计算结果",           \
       "compute results")                                                                          \
+    X(SCHEME_PREVIEW, "scheme.preview", KH_ST_ANY, KH_RL_ADMIN, KH_SCOPE_NONE,                     \
+      "预览权重修改的影响", "preview a weight change")                                             \
+    X(SCHEME_EDIT, "scheme.edit", KH_ST_SETUP, KH_RL_ADMIN, KH_SCOPE_NONE, "修改指标权重",          \
+      "change indicator weights")                                                                 \
     X(TARGET_PROPOSE, "target.propose", KH_ST_AGREEMENT, KH_RL_ADMIN | KH_RL_UNIT, KH_SCOPE_OWN,   \
       "提出目标值", "propose targets")                                                             \
     X(TARGET_APPROVE, "target.approve", KH_ST_AGREEMENT, KH_RL_ADMIN, KH_SCOPE_NONE, "批准目标值",  \

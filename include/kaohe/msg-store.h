@@ -77,6 +77,11 @@
     X(CYCLE_ADVANCE_FINAL, "考核周期 {1} 已定案：只读，只能用 kaohe cycle reopen 重新打开",           \
       "cycle {1} is final and read-only: use kaohe cycle reopen")                               \
     X(STORE_NOT_SCHEME_FILE, "{1} 不是方案文件", "{1} is not a scheme file")                     \
+    X(SCHEME_NO_CHANGE, "没有要修改的权重", "no weight to change")                                \
+    X(SCHEME_NO_CATEGORY, "考核周期 {1} 没有单位类别 {2}", "cycle {1} has no category {2}")          \
+    X(SCHEME_NO_INDICATOR, "考核周期 {1} 没有指标 {2}", "cycle {1} has no indicator {2}")            \
+    X(SCHEME_INVALID, "修改后的指标方案未通过校验（考核周期 {1}），未作任何修改",                      \
+      "the changed scheme of cycle {1} does not validate; nothing was changed")                  \
     X(SURVEY_NO_ITEMS, "考核周期 {1} 没有问卷题目（survey_items.csv）", "cycle {1} has no survey items (survey_items.csv)") \
     X(SURVEY_CHANNEL_BAD, "渠道 {1} 不在 cycle.csv 的 survey_channels（{2}）中", "channel {1} is not one of cycle.csv's survey_channels ({2})") \
     X(SURVEY_COUNT_BAD, "邀请数量应为 1–100000", "the number of invitations must be 1–100000") \

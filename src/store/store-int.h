@@ -155,5 +155,12 @@ int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
                    struct kh_diags *diags, struct kh_error *err);
 int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *code,
                       struct kh_buf *summary, struct kh_diags *diags, struct kh_error *err);
+/* kh__store_load with the cycle's input files passed through edit before
+ * they are read (file name, its CSV text to change in place): a what-if
+ * over the stored cycle that the one validator still checks.  A nonzero
+ * return from edit stops the load with that code. */
+typedef int (*kh__file_edit_fn)(void *ctx, const char *file, struct kh_buf *data, struct kh_error *err);
+int kh__store_load_edited(struct kh_store *s, const char *code, kh__file_edit_fn edit, void *ctx,
+                          struct kh_bundle *b, struct kh_diags *diags, struct kh_error *err);
 
 #endif

@@ -374,14 +374,16 @@ static int read_files(struct files *f, bool relaxed, struct kh_bundle *b, struct
     return kh_bundle_read_mem(bf, f->n, &o, b, diags);
 }
 
-int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
-                   struct kh_diags *diags, struct kh_error *err)
+int kh__store_load_edited(struct kh_store *s, const char *code, kh__file_edit_fn edit, void *ctx,
+                          struct kh_bundle *b, struct kh_diags *diags, struct kh_error *err)
 {
     struct kh_cycle_row c;
     struct files f = {0};
     int rc = kh__store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = load_files(s, c.id, false, &f, err);
+    for (size_t i = 0; rc == 0 && edit && i < f.n; i++)
+        rc = edit(ctx, f.name[i], &f.data[i], err);
     if (rc == 0) {
         bool yoy = c.previous[0] != '\0';
         rc = read_files(&f, yoy, b, diags);
@@ -399,6 +401,12 @@ int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
     }
     files_release(&f);
     return rc;
+}
+
+int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
+                   struct kh_diags *diags, struct kh_error *err)
+{
+    return kh__store_load_edited(s, code, NULL, NULL, b, diags, err);
 }
 
 int kh_store_load(struct kh_store *s, const struct kh_actor *a, enum kh_action act,

@@ -32,6 +32,8 @@ case_of() {
     cycle.reopen) echo "cycle reopen W03 --to tracking --reason r" ;;
     cycle.export) echo "export W03 $WORK/export-$role" ;;
     cycle.compute) echo "compute W03" ;;
+    scheme.preview) echo "scheme W03 A1.01:U=3" ;;
+    scheme.edit) echo "scheme W03 A1.01:U=3 --apply" ;;
     target.propose) echo "agreement propose W03 T1 A1.03 3 --note n" ;;
     target.approve) echo "agreement approve W03 T1 A1.03" ;;
     target.return) echo "agreement return W03 T1 A1.03 --comment c" ;;
