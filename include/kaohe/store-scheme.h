@@ -65,5 +65,10 @@ int kh_store_scheme_set(struct kh_store *s, const struct kh_actor *a, const char
                         const struct kh_weight_change *ch, size_t n, struct kh_scheme_preview *p,
                         size_t *changed, struct kh_diags *diags, struct kh_error *err);
 void kh_scheme_preview_release(struct kh_scheme_preview *p);
+/* The stored weights, rows (indicator, category, weight text) in file
+ * order and, per indicator, the order of categories.csv.  Structure, not
+ * data: action cycle.show, as the other scheme files. */
+int kh_store_scheme_weights(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                            kh_store_row_fn fn, void *ctx, struct kh_error *err);
 
 #endif

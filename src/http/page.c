@@ -42,6 +42,7 @@ struct tab {
 
 static const struct tab tabs[] = {
     {"overview", "", "概览", "Overview", KH_ACT_CYCLE_SHOW, KH_ACT_CYCLE_SHOW},
+    {"scheme", "/scheme", "指标方案", "Scheme", KH_ACT_SCHEME_PREVIEW, KH_ACT_SCHEME_PREVIEW},
     {"targets", "/targets", "绩效协议", "Agreement", KH_ACT_TARGET_LIST, KH_ACT_TARGET_LIST},
     {"values", "/values", "数据填报", "Values", KH_ACT_PROGRESS_READ, KH_ACT_PROGRESS_READ},
     {"ratings", "/ratings", "评分", "Ratings", KH_ACT_RATING_LIST, KH_ACT_RATING_LIST},

@@ -303,3 +303,20 @@ int kh_store_scheme_set(struct kh_store *s, const struct kh_actor *a, const char
     patch_release(&v.x);
     return rc;
 }
+
+int kh_store_scheme_weights(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                            kh_store_row_fn fn, void *ctx, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = kh__store_cycle_get(s, cycle, &c, err);
+    if (rc == 0)
+        rc = kh_authz_check(s, a, KH_ACT_CYCLE_SHOW, &c, NULL, err);
+    if (rc != 0)
+        return rc;
+    const char *p[] = {c.id};
+    return kh_store_query(s, "SELECT i.code, w.category, COALESCE(w.weight, '') FROM indicator_weights w "
+                             "JOIN indicators i ON i.cycle_id = w.cycle_id AND i.ord = w.ord "
+                             "LEFT JOIN categories k ON k.cycle_id = w.cycle_id AND k.code = w.category "
+                             "WHERE w.cycle_id = $1 ORDER BY w.ord, k.ord, w.category",
+                          p, 1, fn, ctx, err);
+}

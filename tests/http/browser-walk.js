@@ -64,6 +64,19 @@ function check(what, ok) {
   await shot(admin, 'admin-cycles');
   await admin.goto(base + c);
   await shot(admin, 'admin-overview-setup');
+  // the scheme editor: type a weight, preview what it moves, save it
+  await admin.goto(base + c + '/scheme');
+  await shot(admin, 'admin-scheme');
+  await admin.fill('input[name="w:EC:E"]', '40');
+  await submit(admin, '#scheme button[type=submit]:not([formaction])');
+  const moved = await admin.$$eval('#preview-units tr.moved', rows => rows.length);
+  check('the preview shows units that move (' + moved + ')', moved > 0);
+  check('the typed weight is kept', (await admin.inputValue('input[name="w:EC:E"]')) === '40');
+  await shot(admin, 'admin-scheme-preview');
+  await (await admin.$('#preview')).screenshot({ path: path.join(out, 'admin-scheme-preview-table.png') });
+  await submit(admin, '#scheme button[formaction]');
+  check('saved: ' + JSON.stringify(await admin.textContent('#saved')), /已保存 1 个权重/.test(await admin.textContent('#saved')));
+  await admin.goto(base + c);
   await submit(admin, '#advance');
   check('advance to agreement: ' + JSON.stringify(await notice(admin)), (await notice(admin)).ok);
 
