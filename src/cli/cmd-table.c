@@ -30,6 +30,7 @@ extern const struct kh_cmd kh_cmd_agreement;
 extern const struct kh_cmd kh_cmd_concordance;
 extern const struct kh_cmd kh_cmd_serve;
 extern const struct kh_cmd kh_cmd_invite;
+extern const struct kh_cmd kh_cmd_ballot;
 extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
@@ -47,6 +48,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_rating,
     &kh_cmd_appeal,
     &kh_cmd_invite,
+    &kh_cmd_ballot,
     &kh_cmd_user,
     &kh_cmd_audit,
     &kh_cmd_backup,
