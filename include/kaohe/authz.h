@@ -146,9 +146,9 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "查看民主测评票及回收情况", "list meeting ballots and their returns")                          \
     X(BALLOT_SHOW, "ballot.show", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,               \
       "查看民主测评票的分组计票", "show a ballot's tally per rater group")                            \
-    X(BALLOT_SUBMIT, "ballot.submit", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ALL, KH_SCOPE_NONE,       \
-      "提交民主测评票（凭票上的一次性二维码，无需登录）",                                              \
-      "submit a ballot slip (by its one-time code, no sign-in)")                            \
+    X(BALLOT_SUBMIT, "ballot.submit", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN, KH_SCOPE_NONE,       \
+      "提交民主测评票（公众凭一次性二维码，无需登录；考核办代录纸质票）",                                              \
+      "submit a ballot slip (the public by its one-time code; the office types in paper slips)")                            \
     X(TOKEN_CREATE, "token.create", KH_ST_NOCYCLE, KH_RL_ALL, KH_SCOPE_SELF, "创建 API 令牌",          \
       "create API tokens")
 

@@ -38,9 +38,11 @@
  *
  * Who may: ballot.create and ballot.close (admin), ballot.list and
  * ballot.show (admin, viewer), all through kh_authz_check.  ballot.submit
- * is the public slip page: the token is the credential (whoever holds the
+ * on the public slip page: the token is the credential (whoever holds the
  * slip votes, without an account, as with survey invitations), so only the
- * states of its row are applied (kh_authz_state_allows).  Every change is
+ * states of its row are applied (kh_authz_state_allows); a signed-in user
+ * typing in a paper slip (kaohe ballot --submit) goes through the whole
+ * check first (kh_store_ballot_submit_as: the admin).  Every change is
  * audited; a vote's audit record names the ballot and group, never a slip.
  */
 #ifndef KAOHE_STORE_BALLOT_H
@@ -109,5 +111,9 @@ int kh_store_ballot_open(struct kh_store *s, const char *token, struct kh_ballot
  * kh_store_ballot_open otherwise. */
 int kh_store_ballot_submit(struct kh_store *s, const char *token, const char *const *votes, int nvotes,
                            struct kh_error *err);
+/* kh_store_ballot_submit by a signed-in person (a paper slip typed in):
+ * kh_authz_check of ballot.submit on the cycle first. */
+int kh_store_ballot_submit_as(struct kh_store *s, const struct kh_actor *a, const char *cycle, const char *token,
+                              const char *const *votes, int nvotes, struct kh_error *err);
 
 #endif

@@ -167,21 +167,25 @@ static int parse_votes(const struct kh_cli_args *a, const struct kh_ballot_form 
 
 /* Print the slip's form, or submit the --vote options with it; *status
  * is set when a usage error was printed. */
-static int use_slip(struct kh_store *s, const struct kh_cli_args *a, const char *token, bool submit, int *status,
-                    struct kh_error *err)
+static int use_slip(struct kh_store *s, const struct kh_actor *actor, const struct kh_cli_args *a,
+                    const char *token, bool submit, int *status, struct kh_error *err)
 {
     struct kh_ballot_form *f = kh_xcalloc(1, sizeof *f);
     struct kh_buf line = KH_BUF_INIT;
-    int rc = kh_store_ballot_open(s, token, f, err);
+    int rc = submit ? kh_store_ballot_submit_as(s, actor, a->pos[0], "", NULL, 0, err) : 0;
+    if (rc == KH_EPERM || rc == KH_ESTATE)
+        goto out;   /* refused before the slip is looked at */
+    rc = kh_store_ballot_open(s, token, f, err);
     if (rc == 0 && !submit)
         print_form(f, &line);
     if (rc == 0 && submit) {
         const char **votes = kh_xcalloc(KH_BALLOT_MAXITEMS, sizeof *votes);
         *status = parse_votes(a, f, votes) != 0 ? KH_EXIT_INPUT : -1;
         if (*status < 0)
-            rc = kh_store_ballot_submit(s, token, votes, f->nitems, err);
+            rc = kh_store_ballot_submit_as(s, actor, a->pos[0], token, votes, f->nitems, err);
         free(votes);
     }
+out:
     kh_buf_release(&line);
     free(f);
     return rc;
@@ -227,7 +231,7 @@ static int run_ballot(int argc, char **argv)
     } else if ((v = kh__cli_opt(&a, "close")) != NULL) {
         rc = kh_store_ballot_close(s, &actor, cycle, v, &err);
     } else if ((v = kh__cli_opt(&a, "form")) != NULL || (v = kh__cli_opt(&a, "submit")) != NULL) {
-        rc = use_slip(s, &a, v, kh__cli_opt(&a, "submit") != NULL, &status, &err);
+        rc = use_slip(s, &actor, &a, v, kh__cli_opt(&a, "submit") != NULL, &status, &err);
         if (rc == 0 && status < 0 && kh__cli_opt(&a, "submit"))
             printf("%s\n", KH_TR("已提交", "submitted"));
     } else {

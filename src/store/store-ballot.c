@@ -546,3 +546,11 @@ int kh_store_ballot_submit(struct kh_store *s, const char *token, const char *co
     free(x);
     return rc;
 }
+
+int kh_store_ballot_submit_as(struct kh_store *s, const struct kh_actor *a, const char *cycle, const char *token,
+                              const char *const *votes, int nvotes, struct kh_error *err)
+{
+    struct kh_cycle_row c;
+    int rc = ballot_cycle(s, a, KH_ACT_BALLOT_SUBMIT, cycle, &c, err);
+    return rc != 0 ? rc : kh_store_ballot_submit(s, token, votes, nvotes, err);
+}
