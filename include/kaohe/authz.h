@@ -142,6 +142,17 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       KH_RL_ADMIN, KH_SCOPE_NONE, "生成满意度问卷邀请", "create survey invitations")                  \
     X(SURVEY_LIST, "survey.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,               \
       "查看问卷邀请与回收情况", "list survey invitations and returns")                                \
+    X(BALLOT_CREATE, "ballot.create", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN, KH_SCOPE_NONE,    \
+      "创建民主测评票", "create meeting ballots (民主测评)")                                                   \
+    X(BALLOT_CLOSE, "ballot.close", KH_ST_OPEN, KH_RL_ADMIN, KH_SCOPE_NONE, "结束民主测评投票",        \
+      "close meeting ballots")                                                                    \
+    X(BALLOT_LIST, "ballot.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,               \
+      "查看民主测评票及回收情况", "list meeting ballots and their returns")                          \
+    X(BALLOT_SHOW, "ballot.show", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,               \
+      "查看民主测评票的分组计票", "show a ballot's tally per rater group")                            \
+    X(BALLOT_SUBMIT, "ballot.submit", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN, KH_SCOPE_NONE,       \
+      "提交民主测评票（公众凭一次性二维码，无需登录；考核办代录纸质票）",                                              \
+      "submit a ballot slip (the public by its one-time code; the office types in paper slips)")                            \
     X(TOKEN_CREATE, "token.create", KH_ST_NOCYCLE, KH_RL_ALL, KH_SCOPE_SELF, "创建 API 令牌",          \
       "create API tokens")
 

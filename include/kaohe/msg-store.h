@@ -90,6 +90,16 @@
     X(SURVEY_TOKEN_EXPIRED, "此问卷链接已过期。", "this survey link has expired") \
     X(SURVEY_CLOSED, "问卷调查已结束。", "the survey is closed") \
     X(SURVEY_ANSWER_BAD, "第 {1} 题：请选择一项", "question {1}: please choose one answer") \
+    X(BALLOT_GROUPS_NONE, "需要至少一个评价组及其票数（--group 组:票数）", "a ballot needs at least one rater group and its number of slips (--group GROUP:N)") \
+    X(BALLOT_GROUP_BAD, "本考核周期没有评价组 {1}，或该组重复", "the cycle has no rater group {1}, or it is named twice") \
+    X(BALLOT_COUNT_BAD, "评价组 {1} 的票数应为 1–10000", "the number of slips of group {1} must be 1–10000") \
+    X(BALLOT_GROUP_NOTHING, "评价组 {1} 在单位 {2} 没有可评的项目（定性指标的 raters 或职位的 groups 未包含该组）", "rater group {1} rates nothing in unit {2} (no qual leaf's raters nor position's groups names it)") \
+    X(BALLOT_UNKNOWN, "本考核周期没有民主测评票 {1}", "the cycle has no ballot {1}") \
+    X(BALLOT_SLIP_UNKNOWN, "此测评票无效。请核对二维码，或向会议工作人员询问。", "this ballot slip is not valid: check the code, or ask the meeting's staff") \
+    X(BALLOT_SLIP_USED, "此测评票已经提交过，每张票只能投一次。感谢您的参与！", "this ballot slip has already been used: each slip counts once. Thank you!") \
+    X(BALLOT_CLOSED, "本次民主测评已结束投票。", "this ballot is closed") \
+    X(BALLOT_VOTE_BAD, "第 {1} 项：请在给出的选项中选择", "item {1}: please choose one of the options given") \
+    X(BALLOT_EMPTY, "请至少选择一项后再提交", "choose at least one option before submitting") \
     X(STORE_NOT_PUBLISHED, "考核周期 {1} 的结果尚未公示", "the results of cycle {1} are not published yet") \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
     X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")

@@ -31,6 +31,7 @@ extern const struct kh_cmd kh_cmd_concordance;
 extern const struct kh_cmd kh_cmd_serve;
 extern const struct kh_cmd kh_cmd_invite;
 extern const struct kh_cmd kh_cmd_scheme;
+extern const struct kh_cmd kh_cmd_ballot;
 extern const struct kh_cmd kh_cmd_version;
 
 const struct kh_cmd *const kh_cmd_table[] = {
@@ -49,6 +50,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_appeal,
     &kh_cmd_invite,
     &kh_cmd_scheme,
+    &kh_cmd_ballot,
     &kh_cmd_user,
     &kh_cmd_audit,
     &kh_cmd_backup,

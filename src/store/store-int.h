@@ -27,6 +27,23 @@ extern const char kh__schema_v5_pg[];
 extern const char kh__schema_v6[];
 /* Migration 7: survey invitations. */
 extern const char kh__schema_v7[];
+/* Migration 8: 民主测评 ballots and their slips. */
+extern const char kh__schema_v8[];
+
+/* ---- one-time tokens and the choices of public forms (store-token.c) ---- */
+
+/* A fresh token: 16 random bytes as 32 hex digits into token (33 bytes),
+ * and its SHA-256 as 64 hex digits into hash (65 bytes). */
+void kh__token_new(char token[33], char hash[65]);
+/* The SHA-256 of token as 64 hex digits (what a token table keys on). */
+void kh__token_hash(const char *token, char hash[65]);
+/* Whether answer is one of the "|"-separated levels. */
+bool kh__level_in(const char *levels, const char *answer);
+/* The levels of scale in the cycle, "a|b|c" in scales.csv order, into out
+ * (n bytes); the built-in levels of SPEC §11.6 for team / cadre / survey
+ * when scales.csv does not define the scale; "" for numeric or unknown. */
+int kh__scale_levels(struct kh_store *s, const char *cycle_id, const char *scale, char *out, size_t n,
+                     struct kh_error *err);
 
 /* The actor of the enabled user called name (KH_EPERM SESSION_NONE when it
  * does not exist or is disabled), for credentials that outlive a login. */

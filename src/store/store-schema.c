@@ -259,3 +259,26 @@ const char kh__schema_v7[] =
     " unit TEXT NOT NULL, channel TEXT NOT NULL, created TEXT NOT NULL, expires BIGINT NOT NULL,"
     " used_at TEXT NOT NULL DEFAULT '');\n"
     "CREATE INDEX invitations_cycle ON invitations (cycle_id, unit);\n";
+
+/*
+ * Version 8 (participation, issue 9 item 2): 民主测评 ballots at a meeting.
+ * ballots: one per meeting — the cycle, the unit whose team and cadres are
+ * appraised, open or closed, and who created it when.  ballot_groups: the
+ * rater groups present and how many slips each received (`issued`) and
+ * returned (`submitted`, the counter that also numbers the anonymous
+ * raters).  ballot_slips: one row per slip, keyed on the SHA-256 of its
+ * 128-bit token, with its group and when it was used ("" = not yet).  No
+ * column says who holds a slip, and nothing links a slip to the rater or
+ * the ratings it produced.
+ */
+const char kh__schema_v8[] =
+    "CREATE TABLE ballots (id BIGINT PRIMARY KEY, cycle_id BIGINT NOT NULL REFERENCES cycles(id),"
+    " unit TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'open', created TEXT NOT NULL,"
+    " created_by TEXT NOT NULL, closed_at TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX ballots_cycle ON ballots (cycle_id);\n"
+    "CREATE TABLE ballot_groups (ballot_id BIGINT NOT NULL REFERENCES ballots(id), ord BIGINT NOT NULL,"
+    " \"group\" TEXT NOT NULL, issued BIGINT NOT NULL, submitted BIGINT NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (ballot_id, \"group\"));\n"
+    "CREATE TABLE ballot_slips (hash TEXT PRIMARY KEY, ballot_id BIGINT NOT NULL REFERENCES ballots(id),"
+    " \"group\" TEXT NOT NULL, used_at TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX ballot_slips_ballot ON ballot_slips (ballot_id, \"group\");\n";

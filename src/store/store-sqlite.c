@@ -486,6 +486,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v5_sqlite,
     kh__schema_v6,
     kh__schema_v7,
+    kh__schema_v8,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {

@@ -14,19 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sodium.h>
 #include "kaohe/error.h"
 #include "kaohe/msg-store.h"
 #include "kaohe/store-survey.h"
 #include "kaohe/xalloc.h"
 #include "store/store-int.h"
-
-static void token_hash(const char *token, char out[65])
-{
-    unsigned char d[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(d, (const unsigned char *)token, strlen(token));
-    sodium_bin2hex(out, 65, d, sizeof d);
-}
 
 /* ---- invitations ---- */
 
@@ -96,11 +88,8 @@ static int invite_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     kh__store_now(now);
     snprintf(exp, sizeof exp, "%ld", (long)time(NULL) + (x->days > 0 ? x->days : 30) * 86400L);
     for (long i = 0; rc == 0 && i < x->count; i++) {
-        unsigned char raw[16];
         char token[KH_SURVEY_TOKEN_HEX], hash[65];
-        randombytes_buf(raw, sizeof raw);
-        sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-        token_hash(token, hash);
+        kh__token_new(token, hash);
         const char *q[] = {hash, c.id, x->unit, x->channel, now, exp};
         rc = kh_store_exec(s, "INSERT INTO invitations (hash, cycle_id, unit, channel, created, expires) "
                               "VALUES ($1, $2, $3, $4, $5, $6)", q, 6, NULL, err);
@@ -180,21 +169,6 @@ static int item_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-struct level_ctx {
-    char *out;
-    size_t n;
-};
-
-static int level_row(void *ctx, int ncols, const char *const *c)
-{
-    struct level_ctx *l = ctx;
-    if (ncols < 1 || c[0] == NULL)
-        return 0;
-    size_t used = strlen(l->out);
-    snprintf(l->out + used, l->n - used, "%s%s", used ? "|" : "", c[0]);
-    return 0;
-}
-
 /* The invitation of token with the checks of store-survey.h, and the
  * cycle's state; fills f when not NULL. */
 static int open_token(struct kh_store *s, const char *token, struct inv_row *v, struct kh_survey_form *f,
@@ -204,7 +178,7 @@ static int open_token(struct kh_store *s, const char *token, struct inv_row *v, 
     if (token == NULL || strlen(token) != 32)
         return KH_ERR(err, KH_ENOTFOUND, SURVEY_TOKEN_UNKNOWN);
     char hash[65];
-    token_hash(token, hash);
+    kh__token_hash(token, hash);
     const char *p[] = {hash};
     int rc = kh_store_query(s, "SELECT cycle_id, unit, channel, expires, used_at FROM invitations WHERE hash = $1",
                             p, 1, inv_row, v, err);
@@ -243,12 +217,8 @@ static int open_token(struct kh_store *s, const char *token, struct inv_row *v, 
                             item_row, &ic, err);
     for (int i = 0; rc == 0 && i < f->nitems; i++) {
         char scale[512];
-        snprintf(scale, sizeof scale, "%s", f->items[i].levels);
-        f->items[i].levels[0] = '\0';
-        struct level_ctx l = {f->items[i].levels, sizeof f->items[i].levels};
-        const char *k[] = {v->cycle_id, scale};
-        rc = kh_store_query(s, "SELECT level FROM scales WHERE cycle_id = $1 AND scale = $2 ORDER BY ord", k, 2,
-                            level_row, &l, err);
+        snprintf(scale, sizeof scale, "%s", f->items[i].levels[0] ? f->items[i].levels : "survey");
+        rc = kh__scale_levels(s, v->cycle_id, scale, f->items[i].levels, sizeof f->items[i].levels, err);
     }
     return rc;
 }
@@ -258,20 +228,6 @@ int kh_store_survey_open(struct kh_store *s, const char *token, struct kh_survey
 {
     struct inv_row v;
     return open_token(s, token, &v, f, err);
-}
-
-/* Whether answer is one of the "|"-separated levels. */
-static bool is_level(const char *levels, const char *answer)
-{
-    size_t n = strlen(answer);
-    for (const char *p = levels; p && *p;) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == n && strncmp(p, answer, n) == 0)
-            return true;
-        p = bar ? bar + 1 : NULL;
-    }
-    return false;
 }
 
 /* Who answers: nobody in particular (the audit record says "public"). */
@@ -296,7 +252,7 @@ static int submit_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         const char *ans = i < x->nanswers ? x->answers[i] : NULL;
         if (ans == NULL || ans[0] == '\0')
             continue;
-        if (!is_level(x->f.items[i].levels, ans)) {
+        if (!kh__level_in(x->f.items[i].levels, ans)) {
             char n[16];
             snprintf(n, sizeof n, "%d", i + 1);
             return KH_ERR_AT(err, KH_EINVAL, NULL, 0, x->f.items[i].code, SURVEY_ANSWER_BAD, n);
@@ -306,7 +262,7 @@ static int submit_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (answered == 0)
         return KH_ERR_AT(err, KH_EINVAL, NULL, 0, x->f.nitems ? x->f.items[0].code : "", SURVEY_ANSWER_BAD, "1");
     char hash[65], now[32];
-    token_hash(x->token, hash);
+    kh__token_hash(x->token, hash);
     kh__store_now(now);
     const char *u[] = {now, hash};
     long changed = 0;

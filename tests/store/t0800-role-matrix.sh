@@ -45,6 +45,11 @@ case_of() {
     progress.show) echo "cycle progress W03" ;;
     survey.invite) echo "invite W03 --unit T1 --channel phone --count 1" ;;
     survey.list) echo "invite W03 --list" ;;
+    ballot.create) echo "ballot W03 --unit T1 --group NOGROUP:1" ;;
+    ballot.close) echo "ballot W03 --close 999" ;;
+    ballot.list) echo "ballot W03 --list" ;;
+    ballot.show) echo "ballot W03 --tally 999" ;;
+    ballot.submit) echo "ballot W03 --submit 0123456789abcdef0123456789abcdef" ;;
     public.read) echo "results W03 --public" ;;
     appeal.file) echo "appeal file W03 T1 A1.06 --reason r" ;;
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
