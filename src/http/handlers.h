@@ -53,6 +53,12 @@ void kh__h_survey_form(struct kh_req *r);
 void kh__h_survey_submit(struct kh_req *r);
 void kh__h_invitations(struct kh_req *r);
 void kh__h_invite(struct kh_req *r);
+/* pages-ballot.c */
+void kh__h_ballot_form(struct kh_req *r);
+void kh__h_ballot_submit(struct kh_req *r);
+void kh__h_ballots(struct kh_req *r);
+void kh__h_ballot_create(struct kh_req *r);
+void kh__h_ballot_close(struct kh_req *r);
 /* pages-public.c */
 void kh__h_public(struct kh_req *r);
 /* api.c */

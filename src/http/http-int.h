@@ -138,6 +138,14 @@ void kh__notice(struct kh_req *r);
 bool kh__cycle(struct kh_req *r, struct kh_cycle_row *c);
 /* The URL of an asset with its version (?v=etag) for caching. */
 const char *kh__asset_url(struct kh_req *r, const char *name);
+/* Pages opened from a link without an account (public-page.c): the
+ * language (Chinese unless the kh_lang cookie says English), the frame
+ * around the page's body, and a whole page of one sentence (err's text)
+ * under title with status. */
+void kh__public_lang(struct kh_req *r);
+void kh__public_begin(struct kh_req *r, const char *title, const char *body_class);
+void kh__public_end(struct kh_req *r);
+void kh__public_outcome(struct kh_req *r, const char *title, int status, const struct kh_error *err, const char *cls);
 
 /* ---- rows (rows.c) ---- */
 /* Store rows collected into the arena: rows[i][j]. */

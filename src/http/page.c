@@ -47,6 +47,7 @@ static const struct tab tabs[] = {
     {"values", "/values", "数据填报", "Values", KH_ACT_PROGRESS_READ, KH_ACT_PROGRESS_READ},
     {"ratings", "/ratings", "评分", "Ratings", KH_ACT_RATING_LIST, KH_ACT_RATING_LIST},
     {"results", "/results", "考核结果", "Results", KH_ACT_RESULTS_READ, KH_ACT_RESULTS_OWN},
+    {"ballots", "/ballots", "民主测评", "Ballots", KH_ACT_BALLOT_LIST, KH_ACT_BALLOT_LIST},
     {"appeals", "/appeals", "申诉", "Appeals", KH_ACT_APPEAL_LIST, KH_ACT_APPEAL_LIST},
 };
 

@@ -24,54 +24,19 @@
 #include "kaohe/qr.h"
 #include "kaohe/store-survey.h"
 
-/* The public survey speaks Chinese unless the reader chose English (the
- * kh_lang cookie): a citizen's phone may well be set to another language. */
-static void chinese_first(struct kh_req *r)
-{
-    const char *pick = kh__cookie(r, "kh_lang");
-    r->lang = pick && kh_lang_parse(pick) == KH_LANG_EN ? KH_LANG_EN : KH_LANG_ZH;
-}
-
-static void public_page(struct kh_req *r, const char *title, const char *body_class)
-{
-    chinese_first(r);
-    kh_html_put(&r->out,
-                "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%T</title>\n"
-                "<link rel=\"stylesheet\" href=\"%A\">\n</head>\n<body class=\"public %A\">\n<main class=\"survey\">\n",
-                title, kh__asset_url(r, "app.css"), body_class);
-}
-
-static void public_end(struct kh_req *r)
-{
-    kh_html_put(&r->out, "</main>\n</body>\n</html>\n");
-}
-
-/* The page for a token that cannot be answered (or an answered one). */
-static void outcome(struct kh_req *r, int status, const struct kh_error *err, const char *cls)
-{
-    char text[1024];
-    kh_buf_reset(&r->out);
-    public_page(r, T(r, "满意度调查", "Satisfaction survey"), cls);
-    kh_html_put(&r->out, "<h1>%T</h1><p class=\"big\">%T</p>", T(r, "满意度调查", "Satisfaction survey"),
-                kh_error_text(err, r->lang, text, sizeof text));
-    public_end(r);
-    kh__respond(r, status, "text/html; charset=utf-8");
-}
-
 void kh__h_survey_form(struct kh_req *r)
 {
-    chinese_first(r);
+    kh__public_lang(r);
     struct kh_error err;
     kh_error_clear(&err);
     struct kh_survey_form *f = kh_arena_calloc(&r->arena, 1, sizeof *f);
     int rc = kh_store_survey_open(r->store, r->cap[0], f, &err);
     if (rc != 0) {
-        outcome(r, rc == KH_ENOTFOUND ? 404 : 410, &err, "closed");
+        kh__public_outcome(r, T(r, "满意度调查", "Satisfaction survey"), rc == KH_ENOTFOUND ? 404 : 410, &err, "closed");
         return;
     }
     struct kh_buf *o = &r->out;
-    public_page(r, T(r, "满意度调查", "Satisfaction survey"), "open");
+    kh__public_begin(r, T(r, "满意度调查", "Satisfaction survey"), "open");
     kh_html_put(o, "<p class=\"kicker\">%T</p><h1>%T</h1><p class=\"unit\">%T</p><p>%T</p>", T(r, "满意度调查", "Satisfaction survey"),
                 f->unit_name[0] ? f->unit_name : f->unit,
                 f->cycle_name, T(r, "请根据您的实际感受作答，每题选一项。本问卷匿名，只能提交一次。",
@@ -88,13 +53,13 @@ void kh__h_survey_form(struct kh_req *r)
         kh_html_put(o, "</fieldset>");
     }
     kh_html_put(o, "<button type=\"submit\" class=\"big\">%T</button></form>", T(r, "提交", "Submit"));
-    public_end(r);
+    kh__public_end(r);
     kh__respond(r, 200, "text/html; charset=utf-8");
 }
 
 void kh__h_survey_submit(struct kh_req *r)
 {
-    chinese_first(r);
+    kh__public_lang(r);
     struct kh_error err;
     kh_error_clear(&err);
     const char *answers[64];
@@ -115,14 +80,14 @@ void kh__h_survey_submit(struct kh_req *r)
         return;
     }
     if (rc != 0) {
-        outcome(r, rc == KH_ENOTFOUND ? 404 : rc == KH_ESTATE ? 410 : 503, &err, "closed");
+        kh__public_outcome(r, T(r, "满意度调查", "Satisfaction survey"), rc == KH_ENOTFOUND ? 404 : rc == KH_ESTATE ? 410 : 503, &err, "closed");
         return;
     }
     kh_buf_reset(&r->out);
-    public_page(r, T(r, "提交成功", "Submitted"), "done");
+    kh__public_begin(r, T(r, "提交成功", "Submitted"), "done");
     kh_html_put(&r->out, "<h1>%T</h1><p class=\"big\" id=\"thanks\">%T</p>", T(r, "提交成功", "Submitted"),
                 T(r, "您的回答已保存。感谢您对乡镇工作的评价！", "Your answers are saved. Thank you!"));
-    public_end(r);
+    kh__public_end(r);
     kh__respond(r, 200, "text/html; charset=utf-8");
 }
 
