@@ -170,7 +170,7 @@ static lxw_row_t grade_counts(struct kh__xlsx_sheet *s, const struct summary *sm
             count[sm->rows[i].grade_ix * (b->ncategories + 1) + b->ncategories]++;
         }
 
-    kh__xlsx_text(s, top, 0, KH__XLSX_TR(x, "等次分布", "Grade counts"), x->header);
+    worksheet_write_string(s->ws, top, 0, KH__XLSX_TR(x, "等次分布", "Grade counts"), x->header);
     lxw_row_t head = top + 1;
     kh__xlsx_text(s, head, 0, KH__XLSX_TR(x, "等次", "grade"), x->header);
     for (int32_t c = 0; c < b->ncategories; c++)
@@ -240,7 +240,7 @@ static lxw_row_t ranking(struct kh__xlsx_sheet *s, const struct summary *sm, int
     char label[400], heading[480];
     snprintf(heading, sizeof heading, "%s%s", category_label(&b->categories[c], label, sizeof label),
              KH__XLSX_TR(x, "：综合得分排名", ": ranking"));
-    kh__xlsx_text(s, top, 0, heading, x->header);
+    worksheet_write_string(s->ws, top, 0, heading, x->header);   /* a heading spills over: not a width */
     const char *head[] = {KH__XLSX_TR(x, "类别内排名", "rank"), KH__XLSX_TR(x, "单位编码", "unit"),
                           KH__XLSX_TR(x, "单位名称", "name"), KH__XLSX_TR(x, "综合得分", "composite"),
                           KH__XLSX_TR(x, "等次", "grade")};
