@@ -12,6 +12,7 @@
 #include "kaohe/bundle.h"
 #include "kaohe/authz.h"
 #include "kaohe/store.h"
+#include "kaohe/buf.h"
 
 /* Validate the bundle in dir and store it as a cycle in state setup (with
  * replace: replacing a cycle that is still in setup), in one transaction.
@@ -34,8 +35,34 @@ int kh_store_import_dir(struct kh_store *s, const struct kh_actor *a, const char
 int kh_store_load(struct kh_store *s, const struct kh_actor *a, enum kh_action act,
                   const struct kh_authz_target *t, const char *code, struct kh_bundle *b,
                   struct kh_diags *diags, struct kh_error *err);
-/* Write the cycle's bundle and stored result files into dir.  Action
- * cycle.export. */
+/*
+ * A cycle as `export` hands it out, in memory: the validated bundle (as
+ * kh_store_load gives it), the stored result files (the bytes compute
+ * stored, in table order; result_name are static file names such as
+ * "results_units.csv"), and the cycle's code and computed_at ("" when never
+ * computed).  Filled by kh_store_export, released by kh_export_release.
+ */
+#define KH_EXPORT_MAXFILES 16
+struct kh_export {
+    struct kh_bundle bundle;
+    size_t nresults;
+    const char *result_name[KH_EXPORT_MAXFILES];
+    struct kh_buf result[KH_EXPORT_MAXFILES];
+    char code[128];
+    char computed_at[32];
+};
+/* Load the cycle's bundle and stored result files into x (any prior
+ * content is overwritten, not released).  Action cycle.export — the one
+ * check every form of export goes through.  On failure x is left released;
+ * on success the caller calls kh_export_release. */
+int kh_store_export(struct kh_store *s, const struct kh_actor *a, const char *code,
+                    struct kh_export *x, struct kh_diags *diags, struct kh_error *err);
+/* Release what kh_store_export filled; x is then empty (safe to repeat). */
+void kh_export_release(struct kh_export *x);
+/* Write x's bundle and result files into dir (created if needed), as
+ * `kaohe export CYCLE DIR` does.  Returns 0 or KH_EIO. */
+int kh_export_write_dir(const struct kh_export *x, const char *dir, struct kh_error *err);
+/* kh_store_export then kh_export_write_dir.  Action cycle.export. */
 int kh_store_export_dir(struct kh_store *s, const struct kh_actor *a, const char *code, const char *dir,
                         struct kh_diags *diags, struct kh_error *err);
 /* Run the engine on the stored cycle and replace its stored results

@@ -1,8 +1,12 @@
 /*
  * cmd-import.c — `kaohe import BUNDLE [--replace]`, `kaohe export CYCLE
- * DIR` and `kaohe compute CYCLE`: whole cycles in and out of the database
- * (store-load.h).  Three small commands in one file because they share the
- * same open/diagnostics handling.
+ * [DIR] [--xlsx FILE.xlsx]` and `kaohe compute CYCLE`: whole cycles in and
+ * out of the database (store-load.h).  Three small commands in one file
+ * because they share the same open/diagnostics handling.
+ *
+ * export loads the cycle once through kh_store_export — the store's
+ * cycle.export check — and hands the same bundle and stored result files to
+ * the folder writer, the workbook writer (xlsx-results.h), or both.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +14,10 @@
 #include "kaohe/buf.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
+#include "kaohe/msg-report.h"
+#include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
+#include "kaohe/xlsx-results.h"
 
 static int run_import(int argc, char **argv);
 static int run_export(int argc, char **argv);
@@ -38,8 +45,16 @@ const struct kh_cmd kh_cmd_export = {
     .name = "export",
     .summary_zh = "把考核周期（含计算结果）导出为数据包",
     .summary_en = "export a cycle (with its results) as a bundle",
-    .help_zh = "用法: kaohe export 周期 目录 [--db 数据库]\n",
-    .help_en = "usage: kaohe export CYCLE DIR [--db DATABASE]\n",
+    .help_zh = "用法: kaohe export 周期 [目录] [--xlsx 文件.xlsx] [--db 数据库]\n"
+               "  目录           写入数据包的 CSV 文件和已存的结果文件\n"
+               "  --xlsx 文件    写入一个 Excel 工作簿：汇总（含图表）、各结果表（中文表头）、\n"
+               "                 各输入表（units、values……）；--lang en 为英文表名和表头。\n"
+               "                 需要周期已计算（kaohe compute）。\n",
+    .help_en = "usage: kaohe export CYCLE [DIR] [--xlsx FILE.xlsx] [--db DATABASE]\n"
+               "  DIR            the bundle's CSV files and the stored result files\n"
+               "  --xlsx FILE    one Excel workbook: a summary with charts, every result table\n"
+               "                 (Chinese headers; --lang en for English), every input table\n"
+               "                 (units, values, …).  The cycle must have been computed.\n",
     .run = run_export,
 };
 
@@ -89,23 +104,48 @@ static int run_import(int argc, char **argv)
     return finish(&kh_cmd_import, s, rc, &d, &err);
 }
 
+/* The workbook of an exported cycle at path; it must have been computed. */
+static int export_xlsx(struct kh_export *x, const char *path, struct kh_error *err)
+{
+    if (x->computed_at[0] == '\0')
+        return KH_ERR(err, KH_ESTATE, REPORT_NOT_COMPUTED, x->code);
+    struct kh_bundle_file files[KH_EXPORT_MAXFILES];
+    for (size_t i = 0; i < x->nresults; i++)
+        files[i] = (struct kh_bundle_file){x->result_name[i], x->result[i].data, x->result[i].len};
+    /* a cycle imported with --cycle has no code in its cycle.csv: the workbook names the stored one */
+    if (!x->bundle.cycle.code || !x->bundle.cycle.code[0])
+        x->bundle.cycle.code = kh_arena_strdup(&x->bundle.arena, x->code);
+    struct kh_xlsx_opts o = {.lang = kh_cli_lang(), .computed_at = x->computed_at};
+    return kh_xlsx_results_write(&x->bundle, files, x->nresults, &o, path, err);
+}
+
 static int run_export(int argc, char **argv)
 {
     struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_export, argc, argv, "", "", &a);
+    int rc = kh__cli_args(&kh_cmd_export, argc, argv, "xlsx", "", &a);
     if (rc != 0)
         return rc;
-    if (a.npos != 2)
-        return kh_cmd_usage_error(&kh_cmd_export, "%s", KH_TR("需要周期和目录", "CYCLE and DIR are needed"));
+    const char *xlsx = kh__cli_opt(&a, "xlsx");
+    if (xlsx != NULL && xlsx[0] == '\0')
+        return kh_cmd_usage_error(&kh_cmd_export, "%s", KH_TR("--xlsx 需要文件名", "--xlsx needs a file name"));
+    if (a.npos != 2 && !(a.npos == 1 && xlsx != NULL))
+        return kh_cmd_usage_error(&kh_cmd_export, "%s",
+                                  KH_TR("需要周期和目录（或 --xlsx 文件）", "CYCLE and DIR (or --xlsx FILE) are needed"));
     struct kh_store *s;
     struct kh_actor actor;
     if ((rc = kh__cli_open(&kh_cmd_export, &a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
+    struct kh_export x;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    rc = kh_store_export_dir(s, &actor, a.pos[0], a.pos[1], &d, &err);
+    rc = kh_store_export(s, &actor, a.pos[0], &x, &d, &err);
+    if (rc == 0 && xlsx != NULL)
+        rc = export_xlsx(&x, xlsx, &err);
+    if (rc == 0 && a.npos == 2)
+        rc = kh_export_write_dir(&x, a.pos[1], &err);
+    kh_export_release(&x);   /* kh_store_export leaves it released on failure: safe either way */
     return finish(&kh_cmd_export, s, rc, &d, &err);
 }
 

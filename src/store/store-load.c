@@ -420,27 +420,60 @@ int kh_store_load(struct kh_store *s, const struct kh_actor *a, enum kh_action a
     return rc ? rc : kh__store_load(s, code, b, diags, err);
 }
 
-int kh_store_export_dir(struct kh_store *s, const struct kh_actor *a, const char *code,
-                        const char *dir, struct kh_diags *diags, struct kh_error *err)
+int kh_store_export(struct kh_store *s, const struct kh_actor *a, const char *code,
+                    struct kh_export *x, struct kh_diags *diags, struct kh_error *err)
 {
-    struct kh_bundle b = {0};
     struct kh_cycle_row c;
     struct files f = {0};
-    memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
-    int rc = kh_store_load(s, a, KH_ACT_CYCLE_EXPORT, NULL, code, &b, diags, err);
-    if (rc == 0)
-        rc = kh_bundle_write_dir(&b, dir, err);
+    memset(x, 0, sizeof *x);   /* the reader initialises the bundle; zeroed is the empty state */
+    int rc = kh_store_load(s, a, KH_ACT_CYCLE_EXPORT, NULL, code, &x->bundle, diags, err);
     if (rc == 0)
         rc = kh__store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = load_files(s, c.id, true, &f, err);
-    for (size_t i = 0; rc == 0 && i < f.n; i++) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/%s", dir, f.name[i]);
-        rc = kh_buf_write_file(&f.data[i], path, err);
+    if (rc == 0) {
+        /* the buffers change hands: f is left empty, x owns them */
+        for (size_t i = 0; i < f.n && i < KH_EXPORT_MAXFILES; i++) {
+            x->result_name[i] = f.name[i];
+            x->result[i] = f.data[i];
+            kh_buf_init(&f.data[i], 0);
+        }
+        x->nresults = f.n < KH_EXPORT_MAXFILES ? f.n : KH_EXPORT_MAXFILES;
+        snprintf(x->code, sizeof x->code, "%s", c.code);
+        snprintf(x->computed_at, sizeof x->computed_at, "%s", c.computed_at);
     }
     files_release(&f);
-    kh_bundle_release(&b);
+    if (rc != 0)
+        kh_export_release(x);
     return rc;
 }
 
+void kh_export_release(struct kh_export *x)
+{
+    for (size_t i = 0; i < x->nresults; i++)
+        kh_buf_release(&x->result[i]);
+    x->nresults = 0;
+    kh_bundle_release(&x->bundle);
+}
+
+int kh_export_write_dir(const struct kh_export *x, const char *dir, struct kh_error *err)
+{
+    int rc = kh_bundle_write_dir(&x->bundle, dir, err);
+    for (size_t i = 0; rc == 0 && i < x->nresults; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", dir, x->result_name[i]);
+        rc = kh_buf_write_file(&x->result[i], path, err);
+    }
+    return rc;
+}
+
+int kh_store_export_dir(struct kh_store *s, const struct kh_actor *a, const char *code,
+                        const char *dir, struct kh_diags *diags, struct kh_error *err)
+{
+    struct kh_export x;
+    int rc = kh_store_export(s, a, code, &x, diags, err);
+    if (rc == 0)
+        rc = kh_export_write_dir(&x, dir, err);
+    kh_export_release(&x);
+    return rc;
+}
