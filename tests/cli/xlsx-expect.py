@@ -5,15 +5,10 @@ places a workbook of the same bundle gets ("values!D3", "units!3:3",
 "targets"), one substring per line on stdout (tests/cli/t0541)."""
 import csv, os, re, sys
 
-bundle, expect = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from csv2xlsx import colname  # noqa: E402  (the letters the workbook writer uses)
 
-def colname(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
+bundle, expect = sys.argv[1], sys.argv[2]
 
 def header(f):
     with open(os.path.join(bundle, f + ".csv"), encoding="utf-8-sig", newline="") as fh:
@@ -21,8 +16,6 @@ def header(f):
             if any(c.strip() for c in row):
                 return [c.strip() for c in row]
     return []
-
-CANON = {"value": "value", "target": "target", "status": "status"}
 
 def cell(m):
     f, line, col = m.group(1), m.group(2), m.group(3)
