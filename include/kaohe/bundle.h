@@ -45,6 +45,12 @@ struct kh_bundle_file {
  * (releasing it again is safe). */
 int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
                        struct kh_bundle *b, struct kh_diags *d);
+/* A workbook FILE.xlsx whose sheets are the bundle's files (xlsx.h;
+ * docs/formats.md "Workbooks"): the same rules and results as the folder,
+ * diagnostics placed as cells ("values!D17").  kh_bundle_read_dir calls it
+ * when `dir` is a regular file.  Same returns and contract as read_dir. */
+int kh_bundle_read_xlsx(const char *path, const struct kh_bundle_read_opts *opts,
+                        struct kh_bundle *b, struct kh_diags *d);
 int kh_bundle_read_mem(const struct kh_bundle_file *files, size_t nfiles,
                        const struct kh_bundle_read_opts *opts, struct kh_bundle *b,
                        struct kh_diags *d);

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include "kaohe/msg.h"
 
 /* X(name, value, Chinese text, English text) */
@@ -114,6 +115,10 @@ struct kh_diag {
     char *file;      /* file name as the user knows it, e.g. "values.csv" */
     long line;       /* physical line where the record starts; 0 = whole file */
     char *column;    /* column name (header as written) or NULL */
+    /* The place is a cell of a sheet (xlsx): file is the sheet name, line
+     * its row, column its letters, rendered "values!D17" ("values!17:17"
+     * for a whole row, "values" for the sheet). */
+    bool cell;
     const struct kh_msg *msg;
     int nargs;
     char **args;     /* nargs strings, owned */
@@ -145,6 +150,12 @@ void kh_diags_add(struct kh_diags *d, const char *file, long line,
     __attribute__((format(printf, 5, 6)));
 void kh_diags_vadd(struct kh_diags *d, const char *file, long line,
                    const char *column, const char *fmt, va_list ap);
+/* Same, placed at a cell of a sheet (struct kh_diag.cell); col may be NULL. */
+void kh_diags_vadd_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                        const char *fmt, va_list ap);
+/* err as a diagnostic at a cell: its place (file = sheet, line = row,
+ * column = letters) is taken as a cell of a sheet. */
+void kh_diags_add_error_cell(struct kh_diags *d, const struct kh_error *err);
 void kh_diags_release(struct kh_diags *d);
 /* Sort stored diagnostics by (file, line) keeping insertion order for ties. */
 void kh_diags_sort(struct kh_diags *d);

@@ -24,6 +24,7 @@
 #include "kaohe/error.h"
 #include "kaohe/model.h"
 #include "kaohe/strmap.h"
+#include "kaohe/xlsx.h"
 
 /* Input files, in FORMATS.md order (the order of kh_bundle_input_files). */
 enum kh__file {
@@ -49,6 +50,16 @@ struct kh__rd {
     size_t len[KH__F_COUNT];
     bool usable[KH__F_COUNT];
     struct kh_buf conv[KH__F_COUNT]; /* converted text of non-UTF-8 files */
+    /* A workbook (read-xlsx.c): file f is the sheet sheet_name[f]; its cells
+     * while f's reader runs are sheet[f].  Places are cells ("values!D17"). */
+    bool workbook;
+    const char *sheet_name[KH__F_COUNT];
+    const struct kh_xlsx_sheet *sheet[KH__F_COUNT];
+    /* Field of each spec column of file f once its header was read, for the
+     * diagnostics made after its table closed (kh__diag_at). */
+    const struct kh__colspec *spec[KH__F_COUNT];
+    int nspec[KH__F_COUNT];
+    int field[KH__F_COUNT][24];
     long *target_line; size_t target_line_cap;   /* [ntargets] */
     long *value_line; size_t value_line_cap;     /* [nvalues] */
     long *adj_line; size_t adj_line_cap;         /* [nadjustments], first row */
@@ -84,8 +95,15 @@ struct kh__memo {
 struct kh__table {
     struct kh__rd *rd;
     int file;
-    const char *fname;
-    struct kh_csv_reader csv;
+    const char *fname;           /* "values.csv", or the sheet name */
+    struct kh_csv_reader csv;    /* a CSV file */
+    const struct kh_xlsx_sheet *sheet;   /* else a sheet: its cells */
+    size_t next_row;             /* sheet: next row of sheet->rows */
+    struct kh_buf cellbuf;       /* sheet: the current record's trimmed cells */
+    char **sfields;              /* sheet: the current record, nheader cells */
+    size_t sfields_cap;
+    const char *const *fields;   /* current record (csv.fields or sfields) */
+    size_t nfields;
     const struct kh__colspec *cols;
     int ncols;
     int idx[KH__MAXCOLS];        /* field index per spec column, -1 absent */
@@ -112,6 +130,11 @@ bool kh__has(const struct kh__table *t, int c);
 const char *kh__colname(const struct kh__table *t, int c);
 /* A located diagnostic for column c of the current record (c < 0: no column). */
 void kh__err(struct kh__table *t, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A located diagnostic about file f after its table closed (cross-file
+ * checks): line and canonical column name (NULL: none), placed as a cell
+ * when the bundle is a workbook. */
+void kh__diag_at(struct kh__rd *rd, int f, long line, const char *col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Same, with an explicit column name (weight columns). */
 void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -159,6 +182,12 @@ const char *kh__intern(struct kh__rd *rd, const char *s);
 /* Physical lines of file f (an upper bound on its rows): a capacity hint.
  * Only before the file's first row (kh__table_next gives read pages back). */
 size_t kh__line_count(const struct kh__rd *rd, int f);
+
+/* ---- read-xlsx.c: the workbook form ---- */
+/* The input file a sheet name stands for (canonical name, with or without
+ * .csv, ASCII case-insensitive, or a Chinese alias); -1 for a sheet that is
+ * ignored (results, notes, names starting with # or _), -2 unknown. */
+int kh__sheet_file(const char *name);
 
 /* ---- params.c: cell syntaxes ---- */
 struct kh__kvlist { struct kh_kv *kv; int32_t n; };

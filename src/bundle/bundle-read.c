@@ -36,6 +36,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,6 @@ static const unsigned file_bits[KH__F_COUNT] = {
 static void check_targets(struct kh__rd *rd)
 {
     struct kh_bundle *b = rd->b;
-    const char *tf = kh_bundle_input_files[KH__F_TARGETS];
     if (!rd->usable[KH__F_UNITS] || !rd->usable[KH__F_INDICATORS] ||
         (rd->present[KH__F_TARGETS] && !rd->usable[KH__F_TARGETS]))
         return;
@@ -72,7 +72,7 @@ static void check_targets(struct kh__rd *rd)
                 continue;
             int32_t ti = kh_u64map_get(&rd->target_ix, KH_U64_KEY(u, n));
             if (ti < 0) {
-                kh_diags_add(rd->d, tf, 0, NULL,
+                kh__diag_at(rd, KH__F_TARGETS, 0, NULL,
                              "缺少单位 %s 指标 %s 的已批准目标值 (missing approved target for unit %s, indicator %s)",
                              b->units[u].code, nd->code, b->units[u].code, nd->code);
                 continue;
@@ -80,13 +80,13 @@ static void check_targets(struct kh__rd *rd)
             const struct kh_target *g = &b->targets[ti];
             long line = rd->target_line[ti];
             if (g->status != KH_TARGET_APPROVED)
-                kh_diags_add(rd->d, tf, line, "status",
+                kh__diag_at(rd, KH__F_TARGETS, line, "status",
                              "目标值未批准（%s），目标计分指标需要已批准的目标 (target not approved)",
                              kh_target_status_name(g->status));
             else if (isnan(g->target))
-                kh_diags_add(rd->d, tf, line, "target", "目标值为空 (missing target)");
+                kh__diag_at(rd, KH__F_TARGETS, line, "target", "目标值为空 (missing target)");
             else if (g->target == 0)
-                kh_diags_add(rd->d, tf, line, "target", "目标值为 0 (zero target)");
+                kh__diag_at(rd, KH__F_TARGETS, line, "target", "目标值为 0 (zero target)");
         }
     }
 }
@@ -94,7 +94,6 @@ static void check_targets(struct kh__rd *rd)
 static void check_values(struct kh__rd *rd)
 {
     struct kh_bundle *b = rd->b;
-    const char *vf = kh_bundle_input_files[KH__F_VALUES];
     for (int32_t i = 0; i < b->nvalues; i++) {
         const struct kh_value *v = &b->values[i];
         if (v->period != KH_PERIOD_Y || isnan(v->value))
@@ -107,15 +106,15 @@ static void check_values(struct kh__rd *rd)
                 b->cycle.previous[0] != '\0')
                 ;   /* filled from the previous cycle by the store (store-load.c) */
             else if (isnan(base))
-                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
                              "增长率指标 %s 缺少单位 %s 的基期值（targets.csv 的 baseline） (missing growth baseline)",
                              b->nodes[v->node].code, b->units[v->unit].code);
             else if (base == 0)
-                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
                              "增长率指标 %s 的基期值为 0 (growth baseline is 0)",
                              b->nodes[v->node].code);
             else if (fabs(100.0 * (v->value - base) / fabs(base)) > KH__NUM_MAX)
-                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
                              "增长率指标 %s 的增长率超出范围（基期值过小？）(growth rate out of range: |x| > 1e100)",
                              b->nodes[v->node].code);
         } else if ((p->transform == KH_TRANSFORM_PER_CAPITA ||
@@ -124,11 +123,11 @@ static void check_values(struct kh__rd *rd)
             int32_t di = kh_u64map_get(&rd->value_ix, key);
             double dv = di >= 0 ? b->values[di].value : NAN;
             if (dv == 0)
-                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
                              "分母指标 %s 的值为 0 (denominator value is 0)",
                              b->nodes[p->denominator].code);
             else if (!isnan(dv) && fabs(v->value / dv) > KH__NUM_MAX)
-                kh_diags_add(rd->d, vf, rd->value_line[i], "value",
+                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
                              "指标 %s 除以分母 %s 后超出范围 (ratio out of range: |x| > 1e100)",
                              b->nodes[v->node].code, b->nodes[p->denominator].code);
         }
@@ -168,6 +167,10 @@ static void rd_release(struct kh__rd *rd)
  */
 struct source {
     const struct kh_bundle_file *mem[KH__F_COUNT];   /* read_mem: file f, or NULL */
+    struct kh_xlsx *wb;                               /* read_xlsx: the workbook, else NULL */
+    const char *wbpath;                               /* read_xlsx: its path */
+    size_t sheet_of[KH__F_COUNT];                     /* read_xlsx: sheet index of file f */
+    struct kh_xlsx_sheet sheet;                       /* read_xlsx: the sheet being read */
     const char *dir;                                  /* read_dir: the folder, else NULL */
     struct kh_buf bytes;                              /* read_dir: the file being read */
     bool io_failed;                                   /* read_dir: a file could not be read */
@@ -184,6 +187,15 @@ static void file_load(struct kh__rd *rd, struct source *src, int f)
     if (!rd->present[f])
         return;
     kh_error_clear(&err);
+    if (src->wb != NULL) {
+        if (kh_xlsx_sheet_read(src->wb, src->sheet_of[f], &src->sheet, &err) == 0)
+            rd->sheet[f] = &src->sheet;
+        else if (err.line > 0)
+            kh_diags_add_error_cell(rd->d, &err);   /* a cell: sheet!D17 */
+        else
+            kh_diags_add_error(rd->d, src->wbpath, 0, NULL, &err);
+        return;
+    }
     if (src->dir != NULL) {
         char *path = kh_xmalloc(strlen(src->dir) + strlen(name) + 2);
         sprintf(path, "%s/%s", src->dir, name);
@@ -229,6 +241,8 @@ static void file_unload(struct kh__rd *rd, struct source *src, int f)
     rd->text[f] = NULL;
     rd->len[f] = 0;
     rd->own[f] = NULL;
+    rd->sheet[f] = NULL;
+    kh_xlsx_sheet_release(&src->sheet);
     kh_buf_release(&rd->conv[f]);
     kh_buf_release(&src->bytes);
 }
@@ -267,7 +281,9 @@ static int read_bundle(struct kh__rd *rd, struct source *src, size_t before)
     int rc = 0;
     static const int required[] = {KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS};
     for (size_t i = 0; i < 3; i++)
-        if (!rd->present[required[i]])
+        if (!rd->present[required[i]] && rd->workbook)
+            kh__diag_at(rd, required[i], 0, NULL, "%s", "缺少必需工作表 (missing required sheet)");
+        else if (!rd->present[required[i]])
             kh_diags_add(d, kh_bundle_input_files[required[i]], 0, NULL,
                          "缺少必需文件 (missing required file)");
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
@@ -338,6 +354,8 @@ int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
     kh_buf_init(&src.bytes, 0);
     if (d->limit == 0)
         d->limit = opts && opts->max_errors ? opts->max_errors : 100;
+    if (stat(dir, &st) == 0 && S_ISREG(st.st_mode))
+        return kh_bundle_read_xlsx(dir, opts, b, d);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         kh_bundle_release(b);
         kh_diags_add(d, dir, 0, NULL, "无法读取目录：%s (cannot read bundle folder)",
@@ -358,5 +376,85 @@ int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
     int rc = read_bundle(&rd, &src, before);
     rd_release(&rd);
     kh_buf_release(&src.bytes);
+    return rc;
+}
+
+/* Sheet names of file f as the user knows it: the sheet's, or the
+ * canonical name without .csv when the workbook has no such sheet. */
+static const char *const canonical_sheet[KH__F_COUNT] = {
+    "cycle", "categories", "units", "indicators", "scales", "rater_groups", "raters",
+    "targets", "values", "ratings", "survey_items", "responses", "positions", "cadres",
+    "adjustments"};
+
+/* A diagnostic about a whole sheet ("数据: …"). */
+static void sheet_diag(struct kh_diags *d, const char *sheet, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void sheet_diag(struct kh_diags *d, const char *sheet, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kh_diags_vadd_cell(d, sheet, 0, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * The workbook form (FORMATS.md, docs/formats.md "Workbooks"): each sheet
+ * named after an input file (kh__sheet_file) is that file, read one sheet
+ * at a time by the same readers as a folder's CSV files; places are cells.
+ * An unknown visible sheet and a second sheet for one file are errors (a
+ * typo must not drop data); results, notes and hidden sheets are ignored.
+ */
+int kh_bundle_read_xlsx(const char *path, const struct kh_bundle_read_opts *opts,
+                        struct kh_bundle *b, struct kh_diags *d)
+{
+    struct kh__rd rd;
+    struct source src;
+    struct kh_buf bytes = KH_BUF_INIT;
+    struct kh_error err;
+    memset(&src, 0, sizeof src);
+    kh_buf_init(&src.bytes, 0);
+    kh_error_clear(&err);
+    size_t before = rd_start(&rd, opts, b, d);
+    rd.workbook = true;
+    for (int f = 0; f < KH__F_COUNT; f++)
+        rd.sheet_name[f] = canonical_sheet[f];
+    int rc = kh_buf_read_file(&bytes, path, &err);
+    if (rc != 0) {
+        kh_diags_add_error(d, path, 0, NULL, &err);
+        rc = KH_EIO;
+        goto out;
+    }
+    if (kh_xlsx_open(bytes.data, bytes.len, &src.wb, &err) != 0) {
+        kh_diags_add_error(d, path, 0, NULL, &err);
+        rc = KH_EINVAL;
+        goto out;
+    }
+    src.wbpath = path;
+    for (size_t i = 0; i < kh_xlsx_nsheets(src.wb); i++) {
+        const char *name = kh_xlsx_sheet_name(src.wb, i);
+        int f = kh__sheet_file(name);
+        if (f == -2 && !kh_xlsx_sheet_hidden(src.wb, i))
+            sheet_diag(d, name, "%s", "未知工作表：工作表名应为数据包文件名，如 values 或 数据 "
+                                      "(unknown sheet: name a sheet after a bundle file, e.g. values)");
+        if (f < 0)
+            continue;
+        if (rd.present[f]) {
+            sheet_diag(d, name, "工作表重复：与 “%s” 同为 %s (duplicate sheet)", rd.sheet_name[f],
+                       canonical_sheet[f]);
+            continue;
+        }
+        rd.present[f] = true;
+        rd.sheet_name[f] = name;
+        b->files |= file_bits[f];
+        src.sheet_of[f] = i;
+    }
+    rc = read_bundle(&rd, &src, before);   /* counts the sheet diagnostics above too */
+out:
+    if (rc != 0)
+        kh_bundle_release(b);
+    rd_release(&rd);
+    kh_xlsx_sheet_release(&src.sheet);
+    kh_xlsx_close(src.wb);
+    kh_buf_release(&bytes);
     return rc;
 }

@@ -186,7 +186,8 @@ void kh__read_cycle(struct kh__rd *rd)
                 if (strcmp(c->team_grades.names[i], veto_cap) == 0)
                     c->veto_cap = i;
             if (c->veto_cap < 0) {
-                kh_diags_add(rd->d, t.fname, veto_line, t.hdr[CY_VALUE] ? t.hdr[CY_VALUE] : "value",
+                t.line = veto_line;
+                kh__err(&t, CY_VALUE,
                              "veto_cap “%s” 不是班子等级，也不是 lowest (not a team grade or lowest)",
                              veto_cap);
             }

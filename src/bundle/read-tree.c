@@ -187,7 +187,7 @@ void kh__read_indicators(struct kh__rd *rd)
         n->weight_text = kh_arena_calloc(&b->arena, (size_t)ncat + 1, sizeof *n->weight_text);
         for (int32_t c = 0; c < ncat; c++) {
             int32_t f = t.wfield[c];
-            const char *w = f >= 0 ? t.csv.fields[f] : "";
+            const char *w = f >= 0 ? t.fields[f] : "";
             n->weight_text[c] = kh__str(rd, w);
             if (w[0] == '\0') {
                 n->weights[c] = 0;

@@ -19,6 +19,16 @@
  * is marked not usable, so later files do not report every reference to a
  * lost row as unknown.  Diagnostics name the column as
  * the user wrote it in the header.
+ *
+ * Sources.  A table reads either a CSV file (rd->text[f]) or a sheet of a
+ * workbook (rd->sheet[f], read-xlsx.c): the same header resolution, row
+ * rules and readers apply to both, and only the record source and the form
+ * of the place differ.  A sheet's record is built from its non-empty cells
+ * by column (gaps are empty cells), trimmed like unquoted CSV cells; the
+ * header's width is its last non-empty cell, so a sheet has no "wrong field
+ * count" — instead a non-empty cell right of the header is an error on that
+ * cell.  Places are "file:line:column" for CSV and "sheet!D17" for sheets
+ * (struct kh_diag.cell), made in one function (place_vadd).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -30,6 +40,7 @@
 #include "kaohe/arena.h"
 #include "kaohe/encoding.h"
 #include "kaohe/numfmt.h"
+#include "kaohe/xlsx.h"
 #include "kaohe/xalloc.h"
 
 /* (alias, canonical) in priority order; see the essay.  Documented in docs/formats.md. */
@@ -102,6 +113,8 @@ const char *kh__intern(struct kh__rd *rd, const char *s)
 
 size_t kh__line_count(const struct kh__rd *rd, int f)
 {
+    if (rd->sheet[f] != NULL)
+        return rd->sheet[f]->nrows + 1;
     const char *p = rd->text[f], *end = p ? p + rd->len[f] : NULL;
     size_t n = 1;
     while (p && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
@@ -109,6 +122,33 @@ size_t kh__line_count(const struct kh__rd *rd, int f)
         p++;
     }
     return n;
+}
+
+/*
+ * The one place where a diagnostic of a table gets its place: field (-1:
+ * none) of the current record at `line`; CSV names the column `colname`.
+ */
+static void place_vadd(struct kh__table *t, long line, long field, const char *colname,
+                       const char *fmt, va_list ap)
+{
+    if (t->sheet != NULL || t->rd->workbook) {
+        char col[8];
+        kh_diags_vadd_cell(t->rd->d, t->fname, line,
+                           field >= 0 ? kh_xlsx_colname((uint32_t)field, col) : NULL, fmt, ap);
+    } else {
+        kh_diags_vadd(t->rd->d, t->fname, line, colname, fmt, ap);
+    }
+}
+
+static void place_add(struct kh__table *t, long line, long field, const char *colname,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void place_add(struct kh__table *t, long line, long field, const char *colname,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    place_vadd(t, line, field, colname, fmt, ap);
+    va_end(ap);
 }
 
 static int spec_find(const struct kh__table *t, const char *name)
@@ -149,6 +189,100 @@ static int32_t weight_column(const struct kh__table *t, const char *h)
     return c >= 0 ? c : -2;
 }
 
+/* Trimmed copy of a sheet cell's text (ASCII spaces and tabs, as the CSV
+ * reader trims an unquoted cell) appended to buf with its NUL; its offset. */
+static size_t put_trimmed(struct kh_buf *buf, const char *s)
+{
+    size_t n = strlen(s), off = buf->len;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    kh_buf_append(buf, s, n);
+    kh_buf_putc(buf, '\0');
+    return off;
+}
+
+/*
+ * The next row of the sheet as a record of `width` fields (0: the header,
+ * as wide as its last non-empty cell).  Returns 1, 0 at the end, or -1 when
+ * the row has a non-empty cell right of the header (reported).  Blank rows
+ * come back as records whose fields are all empty, as CSV's do.
+ */
+static int sheet_next(struct kh__table *t, size_t width)
+{
+    const struct kh_xlsx_sheet *sh = t->sheet;
+    if (t->next_row >= sh->nrows)
+        return 0;
+    const struct kh_xlsx_row *r = &sh->rows[t->next_row++];
+    size_t offs[KH__MAXCOLS * 4];
+    t->line = r->row;
+    kh_buf_reset(&t->cellbuf);
+    size_t empty = put_trimmed(&t->cellbuf, "");
+    if (width == 0) {
+        for (size_t i = 0; i < r->n; i++) {
+            const struct kh_xlsx_cell *c = &sh->cells[r->first + i];
+            if (kh_xlsx_text(sh, c)[strspn(kh_xlsx_text(sh, c), " \t")] != '\0')
+                width = c->col + 1;
+        }
+        if (width > sizeof offs / sizeof offs[0])
+            width = sizeof offs / sizeof offs[0];   /* more is an unknown column anyway */
+    }
+    for (size_t i = 0; i < width; i++)
+        offs[i] = empty;
+    int rc = 1;
+    for (size_t i = 0; i < r->n; i++) {
+        const struct kh_xlsx_cell *c = &sh->cells[r->first + i];
+        const char *text = kh_xlsx_text(sh, c);
+        if (c->col < width) {
+            offs[c->col] = put_trimmed(&t->cellbuf, text);
+        } else if (text[strspn(text, " \t")] != '\0' && rc == 1) {
+            place_add(t, t->line, (long)c->col, NULL, "%s",
+                      "单元格在表头之外（该列无表头） (cell outside the header's columns)");
+            rc = -1;
+        }
+    }
+    KH_GROW(t->sfields, width + 1, t->sfields_cap);
+    for (size_t i = 0; i < width; i++)
+        t->sfields[i] = t->cellbuf.data + offs[i];
+    t->fields = (const char *const *)t->sfields;
+    t->nfields = width;
+    return rc;
+}
+
+static bool record_blank(const struct kh__table *t)
+{
+    if (t->sheet == NULL)
+        return kh_csv_record_blank(&t->csv);
+    for (size_t i = 0; i < t->nfields; i++)
+        if (t->fields[i][0] != '\0')
+            return false;
+    return true;
+}
+
+/* The header record: 1, 0 (none) or -1 (reported). */
+static int read_header(struct kh__table *t)
+{
+    int rc;
+    if (t->sheet != NULL) {
+        while ((rc = sheet_next(t, 0)) == 1 && record_blank(t))
+            ;
+        return rc;
+    }
+    struct kh_error err;
+    kh_error_clear(&err);
+    while ((rc = kh_csv_next(&t->csv, &err)) == 1 && kh_csv_record_blank(&t->csv))
+        ;
+    if (rc < 0) {
+        kh_diags_add_error(t->rd->d, t->fname, err.line, NULL, &err);
+        return -1;
+    }
+    t->fields = (const char *const *)t->csv.fields;
+    t->nfields = t->csv.nfields;
+    t->line = t->csv.line;
+    return rc;
+}
+
 bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, int ncols,
                     bool weights, struct kh__table *t)
 {
@@ -157,13 +291,15 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
     memset(t, 0, sizeof *t);
     t->rd = rd;
     t->file = f;
-    t->fname = kh_bundle_input_files[f];
+    t->fname = rd->workbook ? rd->sheet_name[f] : kh_bundle_input_files[f];
+    t->sheet = rd->sheet[f];
+    kh_buf_init(&t->cellbuf, 0);
     t->cols = cols;
     t->ncols = ncols;
     for (int i = 0; i < KH__MAXCOLS; i++)
         t->idx[i] = -1;
     kh_csv_reader_init(&t->csv, rd->text[f] ? rd->text[f] : "", rd->text[f] ? rd->len[f] : 0);
-    if (!rd->present[f] || rd->text[f] == NULL)
+    if (!rd->present[f] || (rd->text[f] == NULL && t->sheet == NULL))
         return false;   /* absence and encoding errors are reported by the driver */
     if (weights) {
         t->wfield = kh_xmalloc(((size_t)b->ncategories + 1) * sizeof *t->wfield);
@@ -171,28 +307,22 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
         for (int32_t c = 0; c < b->ncategories; c++)
             t->wfield[c] = -1;
     }
-    struct kh_error err;
-    int rc;
-    kh_error_clear(&err);
-    while ((rc = kh_csv_next(&t->csv, &err)) == 1 && kh_csv_record_blank(&t->csv))
-        ;
-    if (rc < 0) {
-        kh_diags_add_error(rd->d, t->fname, err.line, NULL, &err);
+    int rc = read_header(t);
+    if (rc < 0)
         return false;
-    }
     if (rc == 0) {
-        kh_diags_add(rd->d, t->fname, 1, NULL, "文件为空，缺少表头 (empty file, no header)");
+        place_add(t, t->sheet ? 0 : 1, -1, NULL, "%s", "文件为空，缺少表头 (empty file, no header)");
         return false;
     }
-    t->nheader = t->csv.nfields;
-    t->line = t->csv.line;
-    for (size_t i = 0; i < t->csv.nfields; i++) {
-        const char *h = t->csv.fields[i];
+    t->nheader = t->nfields;
+    long hline = t->sheet ? t->line : 1;   /* where a missing column is reported */
+    for (size_t i = 0; i < t->nfields; i++) {
+        const char *h = t->fields[i];
         int c = resolve(t, h);
         if (c >= 0) {
             if (t->idx[c] >= 0) {
-                kh_diags_add(rd->d, t->fname, t->line, h, "列重复：与 “%s” 同为 %s (duplicate column)",
-                             t->hdr[c], cols[c].name);
+                place_add(t, t->line, (long)i, h, "列重复：与 “%s” 同为 %s (duplicate column)",
+                          t->hdr[c], cols[c].name);
                 ok = false;
             } else {
                 t->idx[c] = (int)i;
@@ -203,7 +333,7 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
         int32_t wc = weights ? weight_column(t, h) : -1;
         if (wc >= 0) {
             if (t->wfield[wc] >= 0) {
-                kh_diags_add(rd->d, t->fname, t->line, h, "列重复 (duplicate column)");
+                place_add(t, t->line, (long)i, h, "%s", "列重复 (duplicate column)");
                 ok = false;
             } else {
                 t->wfield[wc] = (int32_t)i;
@@ -212,19 +342,18 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
             continue;
         }
         if (wc == -2)
-            kh_diags_add(rd->d, t->fname, t->line, h,
-                         "未知列：分类不存在于 categories.csv (unknown column: unknown category)");
+            place_add(t, t->line, (long)i, h, "%s",
+                      "未知列：分类不存在于 categories.csv (unknown column: unknown category)");
         else if (h[0] == '\0')
-            kh_diags_add(rd->d, t->fname, t->line, NULL, "第 %zu 列表头为空 (empty column header)",
-                         i + 1);
+            place_add(t, t->line, (long)i, NULL, "第 %zu 列表头为空 (empty column header)", i + 1);
         else
-            kh_diags_add(rd->d, t->fname, t->line, h, "未知列 “%s” (unknown column)", h);
+            place_add(t, t->line, (long)i, h, "未知列 “%s” (unknown column)", h);
         ok = false;
     }
     for (int c = 0; c < ncols; c++) {
         if (cols[c].required && t->idx[c] < 0) {
-            kh_diags_add(rd->d, t->fname, 1, cols[c].name, "缺少必需列 %s (missing required column)",
-                         cols[c].name);
+            place_add(t, hline, -1, cols[c].name, "缺少必需列 %s (missing required column)",
+                      cols[c].name);
             ok = false;
         }
     }
@@ -233,13 +362,16 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
             if (t->wfield[c] < 0) {
                 char name[300];
                 snprintf(name, sizeof name, "weight.%s", b->categories[c].code);
-                kh_diags_add(rd->d, t->fname, 1, name,
-                             "缺少分类 %s 的权重列 (missing weight column of a category)",
-                             b->categories[c].code);
+                place_add(t, hline, -1, name,
+                          "缺少分类 %s 的权重列 (missing weight column of a category)",
+                          b->categories[c].code);
                 ok = false;
             }
         }
     }
+    rd->spec[f] = cols;
+    rd->nspec[f] = ncols;
+    memcpy(rd->field[f], t->idx, sizeof t->idx);
     return ok;
 }
 
@@ -252,7 +384,7 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
 static void forget_consumed(struct kh__table *t)
 {
     struct kh_buf *own = t->rd->own[t->file];
-    if (own == NULL)
+    if (own == NULL || t->sheet != NULL)
         return;
     size_t done = (size_t)(t->csv.p - own->data);
     if (done >= t->forgotten + FORGET_STEP) {
@@ -266,6 +398,18 @@ int kh__table_next(struct kh__table *t)
     struct kh_error err;
     forget_consumed(t);
     for (;;) {
+        if (t->sheet != NULL) {
+            int rc = sheet_next(t, t->nheader);
+            if (rc == 0)
+                return 0;
+            if (rc < 0) {
+                t->rd->usable[t->file] = false;   /* rows lost: not a reference any more */
+                continue;
+            }
+            if (!record_blank(t))
+                return 1;
+            continue;
+        }
         kh_error_clear(&err);
         int rc = kh_csv_next(&t->csv, &err);
         if (rc == 0)
@@ -276,6 +420,8 @@ int kh__table_next(struct kh__table *t)
             continue;
         }
         t->line = t->csv.line;
+        t->fields = (const char *const *)t->csv.fields;
+        t->nfields = t->csv.nfields;
         if (kh_csv_record_blank(&t->csv))
             continue;
         if (t->csv.nfields != t->nheader) {
@@ -292,8 +438,11 @@ int kh__table_next(struct kh__table *t)
 void kh__table_close(struct kh__table *t)
 {
     kh_csv_reader_release(&t->csv);
+    kh_buf_release(&t->cellbuf);
+    free(t->sfields);
     free(t->wfield);
     free(t->wname);
+    t->sfields = NULL;
     t->wfield = NULL;
     t->wname = NULL;
 }
@@ -301,7 +450,7 @@ void kh__table_close(struct kh__table *t)
 const char *kh__cell(const struct kh__table *t, int c)
 {
     int i = t->idx[c];
-    return i >= 0 && (size_t)i < t->csv.nfields ? t->csv.fields[i] : "";
+    return i >= 0 && (size_t)i < t->nfields ? t->fields[i] : "";
 }
 
 bool kh__has(const struct kh__table *t, int c)
@@ -318,15 +467,47 @@ void kh__err(struct kh__table *t, int c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    kh_diags_vadd(t->rd->d, t->fname, t->line, c >= 0 ? kh__colname(t, c) : NULL, fmt, ap);
+    place_vadd(t, t->line, c >= 0 ? t->idx[c] : -1, c >= 0 ? kh__colname(t, c) : NULL, fmt, ap);
     va_end(ap);
+}
+
+/* The field whose header is `col` as written (or, failing that, the spec
+ * column of that canonical name); -1 when none. */
+static long field_named(const struct kh__table *t, const char *col)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (t->hdr[c] && strcmp(t->hdr[c], col) == 0)
+            return t->idx[c];
+    for (int32_t w = 0; t->wname && w < t->rd->b->ncategories; w++)
+        if (t->wname[w] && strcmp(t->wname[w], col) == 0)
+            return t->wfield[w];
+    int c = spec_find(t, col);
+    return c >= 0 ? t->idx[c] : -1;
 }
 
 void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    kh_diags_vadd(t->rd->d, t->fname, t->line, col, fmt, ap);
+    place_vadd(t, t->line, col ? field_named(t, col) : -1, col, fmt, ap);
+    va_end(ap);
+}
+
+void kh__diag_at(struct kh__rd *rd, int f, long line, const char *col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (rd->workbook) {
+        long field = -1;
+        for (int c = 0; col && c < rd->nspec[f]; c++)
+            if (strcmp(rd->spec[f][c].name, col) == 0)
+                field = rd->field[f][c];
+        char letters[8];
+        kh_diags_vadd_cell(rd->d, rd->sheet_name[f], line,
+                           field >= 0 ? kh_xlsx_colname((uint32_t)field, letters) : NULL, fmt, ap);
+    } else {
+        kh_diags_vadd(rd->d, kh_bundle_input_files[f], line, col, fmt, ap);
+    }
     va_end(ap);
 }
 

@@ -218,6 +218,7 @@ static struct kh_diag *diag_slot(struct kh_diags *d)
 
 static void diag_place(struct kh_diag *g, const char *file, long line, const char *column)
 {
+    g->cell = false;
     g->file = kh_xstrdup(file ? file : "");
     g->line = line;
     g->column = column ? kh_xstrdup(column) : NULL;
@@ -289,6 +290,23 @@ void kh_diags_vadd(struct kh_diags *d, const char *file, long line, const char *
     g->args[0] = kh_xstrdup(msg);
 }
 
+void kh_diags_vadd_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                        const char *fmt, va_list ap)
+{
+    size_t n = d->n;
+    kh_diags_vadd(d, sheet, row, col, fmt, ap);
+    if (d->n > n)
+        d->items[n].cell = true;
+}
+
+void kh_diags_add_error_cell(struct kh_diags *d, const struct kh_error *err)
+{
+    size_t n = d->n;
+    kh_diags_add_error(d, NULL, 0, NULL, err);
+    if (d->n > n)
+        d->items[n].cell = true;
+}
+
 void kh_diags_add(struct kh_diags *d, const char *file, long line, const char *column,
                   const char *fmt, ...)
 {
@@ -320,9 +338,23 @@ char *kh_diag_text(const struct kh_diag *g, enum kh_lang lang, char *buf, size_t
     return kh_msg_render(g->msg, lang, (const char *const *)g->args, g->nargs, buf, n);
 }
 
+/* "sheet!D17: ", "sheet!17:17: " or "sheet: " into buf; returns the length. */
+static size_t cell_place(char *buf, size_t n, const char *sheet, long row, const char *col)
+{
+    int k;
+    if (row > 0 && col && col[0])
+        k = snprintf(buf, n, "%s!%s%ld: ", sheet, col, row);
+    else if (row > 0)
+        k = snprintf(buf, n, "%s!%ld:%ld: ", sheet, row, row);
+    else
+        k = snprintf(buf, n, "%s: ", sheet);
+    return k < 0 ? 0 : (size_t)k >= n ? n - 1 : (size_t)k;
+}
+
 char *kh_diag_render(const struct kh_diag *g, enum kh_lang lang, char *buf, size_t n)
 {
-    size_t off = place(buf, n, g->file, g->line, g->column);
+    size_t off = g->cell ? cell_place(buf, n, g->file, g->line, g->column)
+                         : place(buf, n, g->file, g->line, g->column);
     kh_diag_text(g, lang, buf + off, n - off);
     return buf;
 }

@@ -3,7 +3,8 @@
 # equals the CSV export cell by cell, with Chinese (or English) sheet names and headers, formats,
 # frozen headers and charts, on every golden case that computes; two exports are byte-identical; a
 # cycle never computed, and an unwritable path, are refused with nothing left behind; and the checker
-# itself fails on a workbook that differs.
+# itself fails on a workbook that differs; the workbook, read back as a bundle, evaluates to the same
+# result files byte for byte.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3   # Debian's python3-openpyxl; a python3 earlier on PATH may lack it
 $PY -c 'import openpyxl' 2>/dev/null || { fail "python3-openpyxl is missing (scripts/install-deps.sh)"; finish; exit 1; }
@@ -29,6 +30,18 @@ sleep 1
 "$KAOHE" --db "$db" export R5 --xlsx "$TMP/again.xlsx" >/dev/null
 check "two exports are byte-identical" cmp -s "$TMP/R5.xlsx" "$TMP/again.xlsx"
 check "the charts are native Excel charts" sh -c "unzip -l '$TMP/R5.xlsx' | grep -q 'xl/charts/chart1.xml'"
+
+# round trip: the exported workbook is a bundle again, with the same results (zh and en sheet names)
+for w in R5 en; do
+    "$KAOHE" eval "$TMP/$w.xlsx" -o "$TMP/rt-$w" >/dev/null 2>"$TMP/rt.err"
+    check "round trip ($w): the workbook evaluates" test -s "$TMP/rt-$w/results_units.csv"
+    ok_files=1
+    for f in "$TMP"/R5/results_*.csv "$TMP"/R5/warnings.csv; do
+        [ -e "$f" ] || continue
+        cmp -s "$f" "$TMP/rt-$w/$(basename "$f")" || { ok_files=0; echo "differs: $w $(basename "$f")" >&2; }
+    done
+    check "round trip ($w): every result file byte-identical to the stored one" test "$ok_files" = 1
+done
 
 # the checker can fail: one result cell changed in the workbook
 $PY - "$TMP/R5.xlsx" "$TMP/bad.xlsx" <<'PY'
