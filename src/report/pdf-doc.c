@@ -42,6 +42,18 @@ static cairo_status_t discard_bytes(void *closure, const unsigned char *data, un
     return CAIRO_STATUS_SUCCESS;
 }
 
+/* The second pass writes to a FILE we opened ourselves: a path that cannot
+ * be created is an error before any drawing, never a cairo error surface
+ * (drawing on one leaves font references behind that trip cairo's own
+ * assertions in kh_pdf_release_caches). */
+static cairo_status_t write_bytes(void *closure, const unsigned char *data, unsigned int n)
+{
+    return fwrite(data, 1, n, closure) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Set when cairo failed half-way through a pass: the caches may still be referenced. */
+static bool render_failed;
+
 /* Set the layout up for one text box: font, width, wrapping, alignment. */
 static void layout_setup(struct kh__pdf *p, double w, const char *text, double size,
                          unsigned flags)
@@ -315,8 +327,15 @@ int kh__pdf_render(const char *path, const struct kh__pdf_setup *setup, kh__pdf_
     }
     p.total_pages = p.page;
     p.counting = false;
-    st = run_pass(&p, cairo_pdf_surface_create(tmp, KH__PDF_PAGE_W, KH__PDF_PAGE_H), setup, fn,
-                  ctx, &font_ok);
+    FILE *f = fopen(tmp, "wb");
+    if (f == NULL) {
+        rc = KH_ERR(err, KH_EIO, REPORT_PDF_WRITE, path, strerror(errno));
+        goto out;
+    }
+    st = run_pass(&p, cairo_pdf_surface_create_for_stream(write_bytes, f, KH__PDF_PAGE_W, KH__PDF_PAGE_H), setup,
+                  fn, ctx, &font_ok);
+    if (fclose(f) != 0 && st == CAIRO_STATUS_SUCCESS)
+        st = CAIRO_STATUS_WRITE_ERROR;
     if (st != CAIRO_STATUS_SUCCESS) {
         rc = KH_ERR(err, KH_EIO, REPORT_PDF_WRITE, path, cairo_status_to_string(st));
         unlink(tmp);
@@ -328,11 +347,15 @@ int kh__pdf_render(const char *path, const struct kh__pdf_setup *setup, kh__pdf_
     }
 out:
     free(tmp);
+    if (st != CAIRO_STATUS_SUCCESS)
+        render_failed = true;
     return rc;
 }
 
 void kh_pdf_release_caches(void)
 {
+    if (render_failed)   /* leave them to the process's exit rather than assert in cairo */
+        return;
     /* order matters: pango's font map holds cairo fonts, which hold fontconfig patterns */
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();

@@ -11,7 +11,9 @@ passed=0
 failed=0
 
 ok()   { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+# fail writes to the script's own stderr (fd 3), so `check … 2>/dev/null` silences the command, never the verdict
+exec 3>&2
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&3; }
 # check "description" command...   — passes when the command exits 0
 check() { local d=$1; shift; if "$@"; then ok; else fail "$d"; fi; }
 # check_status N "description" command... — passes when the command exits with N
