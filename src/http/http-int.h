@@ -146,6 +146,12 @@ void kh__public_lang(struct kh_req *r);
 void kh__public_begin(struct kh_req *r, const char *title, const char *body_class);
 void kh__public_end(struct kh_req *r);
 void kh__public_outcome(struct kh_req *r, const char *title, int status, const struct kh_error *err, const char *cls);
+/* The answer to a public submission (survey, ballot slip) whose store call
+ * returned rc: 0 → the thank-you page saying thanks; KH_EINVAL → back to
+ * the form at path form with ?err= (the form shows it); otherwise the
+ * outcome page under title (404 unknown, 410 used/closed/expired, 503). */
+void kh__public_submitted(struct kh_req *r, int rc, const struct kh_error *err, const char *form, const char *title,
+                          const char *thanks);
 
 /* ---- rows (rows.c) ---- */
 /* Store rows collected into the arena: rows[i][j]. */

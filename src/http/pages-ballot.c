@@ -89,25 +89,8 @@ void kh__h_ballot_submit(struct kh_req *r)
         votes[i] = kh__field(r, name);
     }
     int rc = kh_store_ballot_submit(r->store, r->cap[0], votes, KH_BALLOT_MAXITEMS, &err);
-    if (rc == KH_EINVAL) {   /* back to the form, which says which item */
-        char text[512];
-        struct kh_buf u = KH_BUF_INIT;
-        kh_buf_printf(&u, "/b/%s?err=", r->cap[0]);
-        kh_html_url(&u, kh_error_text(&err, r->lang, text, sizeof text));
-        kh__redirect(r, kh_buf_cstr(&u));
-        kh_buf_release(&u);
-        return;
-    }
-    if (rc != 0) {
-        kh__public_outcome(r, SLIP_TITLE, rc == KH_ENOTFOUND ? 404 : rc == KH_ESTATE ? 410 : 503, &err, "closed");
-        return;
-    }
-    kh_buf_reset(&r->out);
-    kh__public_begin(r, T(r, "提交成功", "Submitted"), "done");
-    kh_html_put(&r->out, "<h1>%T</h1><p class=\"big\" id=\"thanks\">%T</p>", T(r, "提交成功", "Submitted"),
-                T(r, "您的评价已保存，感谢参与民主测评！", "Your votes are saved. Thank you for taking part!"));
-    kh__public_end(r);
-    kh__respond(r, 200, "text/html; charset=utf-8");
+    kh__public_submitted(r, rc, &err, kh_arena_printf(&r->arena, "/b/%s", r->cap[0]), SLIP_TITLE,
+                         T(r, "您的评价已保存，感谢参与民主测评！", "Your votes are saved. Thank you for taking part!"));
 }
 
 /* ---- the office's page ---- */

@@ -69,26 +69,9 @@ void kh__h_survey_submit(struct kh_req *r)
         answers[i] = kh__field(r, name);
     }
     int rc = kh_store_survey_submit(r->store, r->cap[0], answers, 64, &err);
-    if (rc == KH_EINVAL) {
-        /* a missing or bad answer: back to the form, which says which */
-        char text[512];
-        struct kh_buf u = KH_BUF_INIT;
-        kh_buf_printf(&u, "/s/%s?err=", r->cap[0]);
-        kh_html_url(&u, kh_error_text(&err, r->lang, text, sizeof text));
-        kh__redirect(r, kh_buf_cstr(&u));
-        kh_buf_release(&u);
-        return;
-    }
-    if (rc != 0) {
-        kh__public_outcome(r, T(r, "满意度调查", "Satisfaction survey"), rc == KH_ENOTFOUND ? 404 : rc == KH_ESTATE ? 410 : 503, &err, "closed");
-        return;
-    }
-    kh_buf_reset(&r->out);
-    kh__public_begin(r, T(r, "提交成功", "Submitted"), "done");
-    kh_html_put(&r->out, "<h1>%T</h1><p class=\"big\" id=\"thanks\">%T</p>", T(r, "提交成功", "Submitted"),
-                T(r, "您的回答已保存。感谢您对乡镇工作的评价！", "Your answers are saved. Thank you!"));
-    kh__public_end(r);
-    kh__respond(r, 200, "text/html; charset=utf-8");
+    kh__public_submitted(r, rc, &err, kh_arena_printf(&r->arena, "/s/%s", r->cap[0]),
+                         T(r, "满意度调查", "Satisfaction survey"),
+                         T(r, "您的回答已保存。感谢您对乡镇工作的评价！", "Your answers are saved. Thank you!"));
 }
 
 void kh__h_invitations(struct kh_req *r)

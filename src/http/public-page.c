@@ -42,3 +42,26 @@ void kh__public_outcome(struct kh_req *r, const char *title, int status, const s
     kh__public_end(r);
     kh__respond(r, status, "text/html; charset=utf-8");
 }
+
+void kh__public_submitted(struct kh_req *r, int rc, const struct kh_error *err, const char *form, const char *title,
+                          const char *thanks)
+{
+    if (rc == KH_EINVAL) {   /* a missing or bad answer: back to the form, which says which */
+        char text[512];
+        struct kh_buf u = KH_BUF_INIT;
+        kh_buf_printf(&u, "%s?err=", form);
+        kh_html_url(&u, kh_error_text(err, r->lang, text, sizeof text));
+        kh__redirect(r, kh_buf_cstr(&u));
+        kh_buf_release(&u);
+        return;
+    }
+    if (rc != 0) {
+        kh__public_outcome(r, title, rc == KH_ENOTFOUND ? 404 : rc == KH_ESTATE ? 410 : 503, err, "closed");
+        return;
+    }
+    kh_buf_reset(&r->out);
+    kh__public_begin(r, T(r, "提交成功", "Submitted"), "done");
+    kh_html_put(&r->out, "<h1>%T</h1><p class=\"big\" id=\"thanks\">%T</p>", T(r, "提交成功", "Submitted"), thanks);
+    kh__public_end(r);
+    kh__respond(r, 200, "text/html; charset=utf-8");
+}
