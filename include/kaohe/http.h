@@ -27,6 +27,7 @@ struct kh_http_opts {
     size_t body_max;           /* bytes; 0 = 8 MiB */
     unsigned timeout;          /* seconds a connection may be idle; 0 = 30 */
     const char *port_file;     /* when not NULL, the bound port is written there */
+    bool no_group_commit;      /* commit each public submission on its own (server.c) */
 };
 
 /* Run until SIGTERM or SIGINT; requests in flight finish first.  Returns

@@ -89,6 +89,7 @@
     X(SURVEY_TOKEN_USED, "此问卷已经提交过，每个链接只能提交一次。感谢您的参与！", "this survey has already been submitted: each link counts once. Thank you!") \
     X(SURVEY_TOKEN_EXPIRED, "此问卷链接已过期。", "this survey link has expired") \
     X(SURVEY_CLOSED, "问卷调查已结束。", "the survey is closed") \
+    X(GROUP_THREAD, "无法启动提交线程：{1}", "cannot start the commit thread: {1}") \
     X(SURVEY_ANSWER_BAD, "第 {1} 题：请选择一项", "question {1}: please choose one answer") \
     X(BALLOT_GROUPS_NONE, "需要至少一个评价组及其票数（--group 组:票数）", "a ballot needs at least one rater group and its number of slips (--group GROUP:N)") \
     X(BALLOT_GROUP_BAD, "本考核周期没有评价组 {1}，或该组重复", "the cycle has no rater group {1}, or it is named twice") \

@@ -49,6 +49,7 @@
 #define KAOHE_STORE_BALLOT_H
 
 #include "kaohe/authz.h"
+#include "kaohe/store-group.h"
 #include "kaohe/store.h"
 
 #define KH_BALLOT_TOKEN_HEX 33   /* 32 hex digits + NUL */
@@ -111,6 +112,9 @@ int kh_store_ballot_open(struct kh_store *s, const char *token, struct kh_ballot
  * kh_store_ballot_open otherwise. */
 int kh_store_ballot_submit(struct kh_store *s, const char *token, const char *const *votes, int nvotes,
                            struct kh_error *err);
+/* The same vote as a job (store-group.h), for a group commit; token and
+ * votes must outlive the job. */
+void kh_store_ballot_submit_job(struct kh_store_job *job, const char *token, const char *const *votes, int nvotes);
 /* kh_store_ballot_submit by a signed-in person (a paper slip typed in):
  * kh_authz_check of ballot.submit on the cycle first. */
 int kh_store_ballot_submit_as(struct kh_store *s, const struct kh_actor *a, const char *cycle, const char *token,

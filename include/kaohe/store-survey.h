@@ -19,6 +19,7 @@
 #define KAOHE_STORE_SURVEY_H
 
 #include "kaohe/authz.h"
+#include "kaohe/store-group.h"
 #include "kaohe/store.h"
 
 #define KH_SURVEY_TOKEN_HEX 33   /* 32 hex digits + NUL */
@@ -55,5 +56,9 @@ int kh_store_survey_open(struct kh_store *s, const char *token, struct kh_survey
  * the item code) when an answer is not a level; nothing is then stored. */
 int kh_store_survey_submit(struct kh_store *s, const char *token, const char *const *answers,
                            int nanswers, struct kh_error *err);
+/* The same submission as a job (store-group.h), for a group commit; token
+ * and answers must outlive the job. */
+void kh_store_survey_submit_job(struct kh_store_job *job, const char *token, const char *const *answers,
+                                int nanswers);
 
 #endif

@@ -123,6 +123,14 @@ struct kh_store {
     int depth;                        /* >0 inside kh_store_tx */
     unsigned retries;                 /* statistics: transactions rerun */
     struct kh_store_refusal refusal;  /* authz.c */
+    /* one value read inside the current transaction and kept until it ends
+     * (kh__store_memo_get/put, store.c): what a batch of group-committed
+     * submissions of one cycle would otherwise read once per submission */
+    struct {
+        char key[96];
+        void *value;
+        void (*free_fn)(void *);
+    } memo;
 };
 
 /*

@@ -17,20 +17,22 @@ const struct kh_cmd kh_cmd_serve = {
     .summary_zh = "启动网页应用（考核办、填报部门、评价人、乡镇在浏览器中使用）",
     .summary_en = "run the web application (office, bureaus, raters and townships in a browser)",
     .help_zh = "用法: kaohe serve [--db 数据库] [--listen 127.0.0.1:8080] [--threads N]\n"
-               "                   [--tls-cert 证书.pem --tls-key 私钥.pem] [--routes]\n"
+               "                   [--tls-cert 证书.pem --tls-key 私钥.pem] [--no-group-commit] [--routes]\n"
                "  --listen 地址:端口   监听地址，默认 127.0.0.1:8080（端口 0 = 任选空闲端口）\n"
                "  --threads N          工作线程数（= 数据库连接数），默认 4\n"
                "  --tls-cert/--tls-key 直接提供 HTTPS；或部署在 nginx 之后（见 docs/web.md）\n"
                "  --port-file 文件     把实际监听的端口写入文件（测试用）\n"
+               "  --no-group-commit    公众提交（问卷、测评票）逐条提交，不合并提交（默认合并，见 docs/web.md）\n"
                "  --routes             列出路由表（方法、路径、动作、可访问的角色）后退出\n"
                "  环境变量 KAOHE_SESSION_IDLE：会话空闲超时秒数（默认 1800）\n"
                "  SIGTERM 或 Ctrl-C：处理完进行中的请求后退出。\n",
     .help_en = "usage: kaohe serve [--db DATABASE] [--listen 127.0.0.1:8080] [--threads N]\n"
-               "                   [--tls-cert CERT.pem --tls-key KEY.pem] [--routes]\n"
+               "                   [--tls-cert CERT.pem --tls-key KEY.pem] [--no-group-commit] [--routes]\n"
                "  --listen ADDR:PORT   where to listen, default 127.0.0.1:8080 (port 0 = any free port)\n"
                "  --threads N          worker threads (= database connections), default 4\n"
                "  --tls-cert/--tls-key serve HTTPS directly; or deploy behind nginx (docs/web.md)\n"
                "  --port-file FILE     write the bound port to FILE (for tests)\n"
+               "  --no-group-commit    commit each public submission (survey, ballot) on its own (default: group commit, docs/web.md)\n"
                "  --routes             print the route table (method, path, actions, roles) and exit\n"
                "  Environment KAOHE_SESSION_IDLE: session idle timeout in seconds (default 1800)\n"
                "  SIGTERM or Ctrl-C: finish the requests in flight, then exit.\n",
@@ -40,7 +42,7 @@ const struct kh_cmd kh_cmd_serve = {
 static int run_serve(int argc, char **argv)
 {
     struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_serve, argc, argv, "listen threads tls-cert tls-key port-file", "routes", &a);
+    int rc = kh__cli_args(&kh_cmd_serve, argc, argv, "listen threads tls-cert tls-key port-file", "routes no-group-commit", &a);
     if (rc != 0)
         return rc;
     if (kh__cli_opt(&a, "routes")) {
@@ -59,6 +61,7 @@ static int run_serve(int argc, char **argv)
     o.tls_cert = kh__cli_opt(&a, "tls-cert");
     o.tls_key = kh__cli_opt(&a, "tls-key");
     o.port_file = kh__cli_opt(&a, "port-file");
+    o.no_group_commit = kh__cli_opt(&a, "no-group-commit") != NULL;
     const char *idle = getenv("KAOHE_SESSION_IDLE");
     o.session_idle = idle ? atol(idle) : 0;
     struct kh_error err;

@@ -26,6 +26,7 @@
 #include "kaohe/buf.h"
 #include "kaohe/error.h"
 #include "kaohe/msg.h"
+#include "kaohe/store-group.h"
 #include "kaohe/store-session.h"
 #include "kaohe/store.h"
 
@@ -69,6 +70,10 @@ struct kh_req {
     const char *refusal;         /* X-Kaohe-Error: the message id of a refusal */
     bool gzip_ok;                /* client accepts gzip */
     bool no_store;               /* Cache-Control: no-store (pages; not assets) */
+    /* a submission handed to the group commit (kh__commit) */
+    struct kh_store_job job;
+    void (*then)(struct kh_req *r, int rc, const struct kh_error *err);
+    bool queued;                 /* job waits for the committer; the connection is suspended */
 };
 
 /* T(r, "中文", "English"): the text in the request's language. */
@@ -205,6 +210,12 @@ bool kh__login_allowed(struct kh__server *srv, const char *user, const char *add
                        long *retry_after);
 void kh__login_failed(struct kh__server *srv, const char *user, const char *addr);
 void kh__login_succeeded(struct kh__server *srv, const char *user, const char *addr);
+/* Commit r->job (prepared by a store *_job function) and answer with
+ * then(r, rc, err) once its outcome is durable: on this thread as its own
+ * transaction, or — when the server runs a group commit — after the
+ * connection has been suspended and the committer's COMMIT has returned
+ * (server.c).  The handler returns right after; then renders the answer. */
+void kh__commit(struct kh_req *r, void (*then)(struct kh_req *r, int rc, const struct kh_error *err));
 /* Session settings of the server. */
 long kh__session_idle(const struct kh__server *srv);
 long kh__session_max(const struct kh__server *srv);

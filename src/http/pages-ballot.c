@@ -77,20 +77,24 @@ void kh__h_ballot_form(struct kh_req *r)
     kh__respond(r, 200, "text/html; charset=utf-8");
 }
 
+/* The answer to a slip, once its outcome is durable (kh__commit). */
+static void slip_answered(struct kh_req *r, int rc, const struct kh_error *err)
+{
+    kh__public_submitted(r, rc, err, kh_arena_printf(&r->arena, "/b/%s", r->cap[0]), SLIP_TITLE,
+                         T(r, "您的评价已保存，感谢参与民主测评！", "Your votes are saved. Thank you for taking part!"));
+}
+
 void kh__h_ballot_submit(struct kh_req *r)
 {
     kh__public_lang(r);
-    struct kh_error err;
-    kh_error_clear(&err);
     const char **votes = kh_arena_alloc(&r->arena, KH_BALLOT_MAXITEMS * sizeof *votes);
     for (int i = 0; i < KH_BALLOT_MAXITEMS; i++) {
         char name[8];
         snprintf(name, sizeof name, "v%d", i);
         votes[i] = kh__field(r, name);
     }
-    int rc = kh_store_ballot_submit(r->store, r->cap[0], votes, KH_BALLOT_MAXITEMS, &err);
-    kh__public_submitted(r, rc, &err, kh_arena_printf(&r->arena, "/b/%s", r->cap[0]), SLIP_TITLE,
-                         T(r, "您的评价已保存，感谢参与民主测评！", "Your votes are saved. Thank you for taking part!"));
+    kh_store_ballot_submit_job(&r->job, r->cap[0], votes, KH_BALLOT_MAXITEMS);
+    kh__commit(r, slip_answered);
 }
 
 /* ---- the office's page ---- */

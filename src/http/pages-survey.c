@@ -57,21 +57,25 @@ void kh__h_survey_form(struct kh_req *r)
     kh__respond(r, 200, "text/html; charset=utf-8");
 }
 
+/* The answer to a submission, once its outcome is durable (kh__commit). */
+static void survey_answered(struct kh_req *r, int rc, const struct kh_error *err)
+{
+    kh__public_submitted(r, rc, err, kh_arena_printf(&r->arena, "/s/%s", r->cap[0]),
+                         T(r, "满意度调查", "Satisfaction survey"),
+                         T(r, "您的回答已保存。感谢您对乡镇工作的评价！", "Your answers are saved. Thank you!"));
+}
+
 void kh__h_survey_submit(struct kh_req *r)
 {
     kh__public_lang(r);
-    struct kh_error err;
-    kh_error_clear(&err);
-    const char *answers[64];
+    const char **answers = kh_arena_alloc(&r->arena, 64 * sizeof *answers);
     for (int i = 0; i < 64; i++) {
         char name[8];
         snprintf(name, sizeof name, "q%d", i);
         answers[i] = kh__field(r, name);
     }
-    int rc = kh_store_survey_submit(r->store, r->cap[0], answers, 64, &err);
-    kh__public_submitted(r, rc, &err, kh_arena_printf(&r->arena, "/s/%s", r->cap[0]),
-                         T(r, "满意度调查", "Satisfaction survey"),
-                         T(r, "您的回答已保存。感谢您对乡镇工作的评价！", "Your answers are saved. Thank you!"));
+    kh_store_survey_submit_job(&r->job, r->cap[0], answers, 64);
+    kh__commit(r, survey_answered);
 }
 
 void kh__h_invitations(struct kh_req *r)

@@ -20,11 +20,27 @@
  * clients cannot hold a worker); a body past body_max is refused with 413;
  * MHD_OPTION_CONNECTION_MEMORY_LIMIT bounds the header size.
  *
+ * Group commit.  Public submissions (survey answers, ballot slips) are
+ * handed to a group commit (store-group.h) instead of committing one by
+ * one: the handler prepares the job, the access handler suspends the
+ * connection and queues the job, and the worker thread is free for the
+ * next request at once — so a hundred citizens submitting at the same
+ * moment are a hundred jobs in the committer's queue, not a hundred
+ * fsyncs in a row.  The committer resumes the connection after its COMMIT;
+ * MHD calls the access handler again, which renders the answer (then).
+ * The answer "submitted" is thus never sent before the data is durable.
+ * The connection is suspended before its job is queued, so a resume can
+ * never overtake its suspend.  --no-group-commit (or a draining server)
+ * commits each submission on its own worker, through the same job.
+ *
  * Shutdown.  SIGTERM/SIGINT set a flag the main thread polls;
- * MHD_quiesce_daemon stops accepting, then MHD_stop_daemon waits for the
- * requests in flight, and only then are the store connections closed.
- * Every write is one store transaction, so a request cut short by a kill
- * leaves nothing half-written (the store's guarantee, not ours).
+ * MHD_quiesce_daemon stops accepting; new submissions are then committed
+ * on their own workers ("draining"), the main thread waits until no
+ * connection is suspended for the committer (MHD must not be stopped with
+ * one), then MHD_stop_daemon waits for the requests in flight, and only
+ * then are the committer and the store connections closed.  Every write is
+ * one store transaction, so a request cut short by a kill leaves nothing
+ * half-written (the store's guarantee, not ours).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -50,6 +66,10 @@ struct kh__server {
     struct kh_store **pool;
     int npool, nfree;
     struct kh_store **free_list;
+    struct kh_store_group *group;   /* NULL: every submission commits on its own */
+    pthread_mutex_t group_mu;       /* guards draining and suspended */
+    bool draining;
+    int suspended;                  /* connections waiting for the committer */
 };
 
 long kh__session_idle(const struct kh__server *srv) { return srv->opts.session_idle; }
@@ -72,6 +92,50 @@ static void pool_put(struct kh__server *srv, struct kh_store *s)
     srv->free_list[srv->nfree++] = s;
     pthread_cond_signal(&srv->pool_cv);
     pthread_mutex_unlock(&srv->pool_mu);
+}
+
+/* The committer's news for a queued request (on the committer's thread). */
+static void job_done(struct kh_store_job *job)
+{
+    struct kh_req *r = job->owner;
+    MHD_resume_connection(r->conn);
+}
+
+void kh__commit(struct kh_req *r, void (*then)(struct kh_req *r, int rc, const struct kh_error *err))
+{
+    struct kh__server *srv = r->srv;
+    bool queue = false;
+    if (srv->group != NULL) {
+        pthread_mutex_lock(&srv->group_mu);
+        queue = !srv->draining;
+        srv->suspended += queue;
+        pthread_mutex_unlock(&srv->group_mu);
+    }
+    if (queue) {   /* access_cb suspends the connection, then queues the job */
+        r->then = then;
+        r->queued = true;
+        r->job.done = job_done;
+        r->job.owner = r;
+        return;
+    }
+    kh_store_job_run(r->store, &r->job);
+    then(r, r->job.rc, &r->job.err);
+    kh_store_job_release(&r->job);
+}
+
+/* The access handler's second pass over a request whose job has been
+ * committed: the answer, then the connection counts as no longer waiting. */
+static void resume_answer(struct kh__server *srv, struct kh_req *r)
+{
+    r->queued = false;
+    r->store = pool_get(srv);
+    r->then(r, r->job.rc, &r->job.err);
+    pool_put(srv, r->store);
+    r->store = NULL;
+    kh_store_job_release(&r->job);
+    pthread_mutex_lock(&srv->group_mu);
+    srv->suspended--;
+    pthread_mutex_unlock(&srv->group_mu);
 }
 
 static void client_addr(struct MHD_Connection *c, char out[64])
@@ -156,6 +220,10 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
         *con_cls = r;
         return MHD_YES;
     }
+    if (r->queued) {   /* resumed by the committer: its outcome is durable */
+        resume_answer(srv, r);
+        return send_response(r);
+    }
     if (*upload_size > 0) {
         if (!r->body_too_big && kh_buf_append(&r->body, upload, *upload_size) != 0) {
             r->body_too_big = true;
@@ -174,6 +242,11 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
     }
     pool_put(srv, r->store);
     r->store = NULL;
+    if (r->queued) {
+        MHD_suspend_connection(conn);
+        kh_store_group_add(srv->group, &r->job);
+        return MHD_YES;
+    }
     return send_response(r);
 }
 
@@ -186,6 +259,7 @@ static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
         return;
     if (r->json)
         json_decref(r->json);
+    kh_store_job_release(&r->job);
     kh_buf_release(&r->body);
     kh_buf_release(&r->out);
     kh_arena_release(&r->arena);
@@ -267,10 +341,13 @@ int kh_http_serve(const struct kh_http_opts *opts, struct kh_error *err)
         if (rc == 0)
             srv.free_list[srv.nfree++] = srv.pool[i];
     }
+    pthread_mutex_init(&srv.group_mu, NULL);
+    if (rc == 0 && !opts->no_group_commit)
+        rc = kh_store_group_start(opts->db, 0, &srv.group, err);
     kh__assets_init();
     struct MHD_Daemon *d = NULL;
     if (rc == 0) {
-        unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+        unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
         if (cert)
             flags |= MHD_USE_TLS;
         d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, &srv,
@@ -308,8 +385,28 @@ int kh_http_serve(const struct kh_http_opts *opts, struct kh_error *err)
             pause();
         fprintf(stderr, "kaohe serve: stopping (requests in flight finish)\n");
         MHD_quiesce_daemon(d);
+        pthread_mutex_lock(&srv.group_mu);
+        srv.draining = true;
+        pthread_mutex_unlock(&srv.group_mu);
+        for (;;) {   /* the committer resumes every suspended connection */
+            pthread_mutex_lock(&srv.group_mu);
+            int waiting = srv.suspended;
+            pthread_mutex_unlock(&srv.group_mu);
+            if (waiting == 0)
+                break;
+            struct timespec ts = {0, 5000000};
+            nanosleep(&ts, NULL);
+        }
         MHD_stop_daemon(d);
     }
+    if (srv.group != NULL) {
+        long jobs, commits;
+        kh_store_group_counts(srv.group, &jobs, &commits);
+        if (jobs > 0)
+            fprintf(stderr, "kaohe serve: %ld submissions in %ld commits\n", jobs, commits);
+        kh_store_group_stop(srv.group);
+    }
+    pthread_mutex_destroy(&srv.group_mu);
     for (int i = 0; i < srv.npool; i++)
         kh_store_close(srv.pool[i]);
     free(srv.pool);

@@ -535,15 +535,26 @@ static int submit_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     return rc;
 }
 
-int kh_store_ballot_submit(struct kh_store *s, const char *token, const char *const *votes, int nvotes,
-                           struct kh_error *err)
+void kh_store_ballot_submit_job(struct kh_store_job *job, const char *token, const char *const *votes, int nvotes)
 {
     struct submit_ctx *x = kh_xcalloc(1, sizeof *x);
     x->token = token;
     x->votes = votes;
     x->nvotes = nvotes;
-    int rc = kh_store_tx(s, submit_tx, x, err);
-    free(x);
+    memset(job, 0, sizeof *job);
+    job->fn = submit_tx;
+    job->ctx = x;
+    job->free_ctx = free;
+}
+
+int kh_store_ballot_submit(struct kh_store *s, const char *token, const char *const *votes, int nvotes,
+                           struct kh_error *err)
+{
+    struct kh_store_job job;
+    kh_store_ballot_submit_job(&job, token, votes, nvotes);
+    int rc = kh_store_job_run(s, &job);
+    *err = job.err;
+    kh_store_job_release(&job);
     return rc;
 }
 

@@ -169,10 +169,9 @@ static int item_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-/* The invitation of token with the checks of store-survey.h, and the
- * cycle's state; fills f when not NULL. */
-static int open_token(struct kh_store *s, const char *token, struct inv_row *v, struct kh_survey_form *f,
-                      struct kh_error *err)
+/* The invitation of token with the checks of store-survey.h (unknown,
+ * used, expired), before anything of its cycle. */
+static int find_invitation(struct kh_store *s, const char *token, struct inv_row *v, struct kh_error *err)
 {
     memset(v, 0, sizeof *v);
     if (token == NULL || strlen(token) != 32)
@@ -190,35 +189,48 @@ static int open_token(struct kh_store *s, const char *token, struct inv_row *v, 
         return KH_ERR(err, KH_ESTATE, SURVEY_TOKEN_USED);
     if ((long)time(NULL) > v->expires)
         return KH_ERR(err, KH_ESTATE, SURVEY_TOKEN_EXPIRED);
+    return 0;
+}
+
+/* The part of the form that is the cycle's, not the invitation's: whether
+ * it takes answers (state), its items with their levels, and — when full —
+ * its name and the items' texts (a submission checks only codes and
+ * levels).  items[i].levels holds the scale's name until replaced by its
+ * levels; an item on the scale of the one before reuses its levels. */
+static int cycle_form(struct kh_store *s, const char *cycle_id, bool full, struct kh_survey_form *f,
+                      struct kh_error *err)
+{
     struct text_ctx st = {"", false};
-    const char *q[] = {v->cycle_id};
-    rc = kh_store_query(s, "SELECT state FROM cycles WHERE id = $1", q, 1, text_row, &st, err);
+    const char *q[] = {cycle_id};
+    int rc = kh_store_query(s, "SELECT state FROM cycles WHERE id = $1", q, 1, text_row, &st, err);
     if (rc != 0)
         return rc;
     enum kh_cycle_state state = kh_cycle_state_parse(st.v);
     if (state > KH_STATE_EVALUATION || state == KH_STATE_NONE)
         return KH_ERR(err, KH_ESTATE, SURVEY_CLOSED);
-    if (f == NULL)
-        return 0;
-    memset(f, 0, sizeof *f);
-    snprintf(f->unit, sizeof f->unit, "%s", v->unit);
-    snprintf(f->channel, sizeof f->channel, "%s", v->channel);
-    struct text_ctx name = {"", false}, un = {"", false};
-    rc = kh_store_query(s, "SELECT value FROM cycle_settings WHERE cycle_id = $1 AND key = 'name'", q, 1, text_row,
-                        &name, err);
-    snprintf(f->cycle_name, sizeof f->cycle_name, "%s", name.v);
-    const char *u[] = {v->cycle_id, v->unit};
-    if (rc == 0)
-        rc = kh_store_query(s, "SELECT name FROM units WHERE cycle_id = $1 AND code = $2", u, 2, text_row, &un, err);
-    snprintf(f->unit_name, sizeof f->unit_name, "%s", un.v);
+    /* not memset: the form is 70 KB and items[0, nitems) are all written */
+    f->nitems = 0;
+    f->cycle_name[0] = f->unit_name[0] = f->unit[0] = f->channel[0] = '\0';
+    if (full) {
+        struct text_ctx name = {"", false};
+        rc = kh_store_query(s, "SELECT value FROM cycle_settings WHERE cycle_id = $1 AND key = 'name'", q, 1,
+                            text_row, &name, err);
+        snprintf(f->cycle_name, sizeof f->cycle_name, "%s", name.v);
+    }
     struct item_ctx ic = {f};
     if (rc == 0)
-        rc = kh_store_query(s, "SELECT code, text, scale FROM survey_items WHERE cycle_id = $1 ORDER BY ord", q, 1,
-                            item_row, &ic, err);
+        rc = kh_store_query(s, full ? "SELECT code, text, scale FROM survey_items WHERE cycle_id = $1 ORDER BY ord"
+                                    : "SELECT code, '', scale FROM survey_items WHERE cycle_id = $1 ORDER BY ord",
+                            q, 1, item_row, &ic, err);
+    char prev[512] = "";
     for (int i = 0; rc == 0 && i < f->nitems; i++) {
         char scale[512];
         snprintf(scale, sizeof scale, "%s", f->items[i].levels[0] ? f->items[i].levels : "survey");
-        rc = kh__scale_levels(s, v->cycle_id, scale, f->items[i].levels, sizeof f->items[i].levels, err);
+        if (i > 0 && strcmp(scale, prev) == 0)
+            memcpy(f->items[i].levels, f->items[i - 1].levels, sizeof f->items[i].levels);
+        else
+            rc = kh__scale_levels(s, cycle_id, scale, f->items[i].levels, sizeof f->items[i].levels, err);
+        memcpy(prev, scale, sizeof prev);
     }
     return rc;
 }
@@ -227,7 +239,18 @@ int kh_store_survey_open(struct kh_store *s, const char *token, struct kh_survey
                          struct kh_error *err)
 {
     struct inv_row v;
-    return open_token(s, token, &v, f, err);
+    int rc = find_invitation(s, token, &v, err);
+    if (rc == 0)
+        rc = cycle_form(s, v.cycle_id, true, f, err);
+    if (rc != 0)
+        return rc;
+    snprintf(f->unit, sizeof f->unit, "%s", v.unit);
+    snprintf(f->channel, sizeof f->channel, "%s", v.channel);
+    struct text_ctx un = {"", false};
+    const char *u[] = {v.cycle_id, v.unit};
+    rc = kh_store_query(s, "SELECT name FROM units WHERE cycle_id = $1 AND code = $2", u, 2, text_row, &un, err);
+    snprintf(f->unit_name, sizeof f->unit_name, "%s", un.v);
+    return rc;
 }
 
 /* Who answers: nobody in particular (the audit record says "public"). */
@@ -237,30 +260,54 @@ struct submit_ctx {
     const char *token;
     const char *const *answers;
     int nanswers;
-    struct kh_survey_form f;
 };
+
+/* The cycle's part of the form for a submission: read once per
+ * transaction and cycle (the memo), so a group commit of many answers to
+ * one cycle's survey reads its items and levels once. */
+static int submit_form(struct kh_store *s, const char *cycle_id, const struct kh_survey_form **out,
+                       struct kh_error *err)
+{
+    char key[64];
+    snprintf(key, sizeof key, "survey-form/%s", cycle_id);
+    *out = kh__store_memo_get(s, key);
+    if (*out != NULL)
+        return 0;
+    struct kh_survey_form *f = kh_xmalloc(sizeof *f);
+    int rc = cycle_form(s, cycle_id, false, f, err);
+    if (rc != 0) {
+        free(f);
+        return rc;
+    }
+    kh__store_memo_put(s, key, f, free);
+    *out = f;
+    return 0;
+}
 
 static int submit_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct submit_ctx *x = ctx;
     struct inv_row v;
-    int rc = open_token(s, x->token, &v, &x->f, err);
+    const struct kh_survey_form *f = NULL;
+    int rc = find_invitation(s, x->token, &v, err);
+    if (rc == 0)
+        rc = submit_form(s, v.cycle_id, &f, err);
     if (rc != 0)
         return rc;
     int answered = 0;
-    for (int i = 0; i < x->f.nitems; i++) {
+    for (int i = 0; i < f->nitems; i++) {
         const char *ans = i < x->nanswers ? x->answers[i] : NULL;
         if (ans == NULL || ans[0] == '\0')
             continue;
-        if (!kh__level_in(x->f.items[i].levels, ans)) {
+        if (!kh__level_in(f->items[i].levels, ans)) {
             char n[16];
             snprintf(n, sizeof n, "%d", i + 1);
-            return KH_ERR_AT(err, KH_EINVAL, NULL, 0, x->f.items[i].code, SURVEY_ANSWER_BAD, n);
+            return KH_ERR_AT(err, KH_EINVAL, NULL, 0, f->items[i].code, SURVEY_ANSWER_BAD, n);
         }
         answered++;
     }
     if (answered == 0)
-        return KH_ERR_AT(err, KH_EINVAL, NULL, 0, x->f.nitems ? x->f.items[0].code : "", SURVEY_ANSWER_BAD, "1");
+        return KH_ERR_AT(err, KH_EINVAL, NULL, 0, f->nitems ? f->items[0].code : "", SURVEY_ANSWER_BAD, "1");
     char hash[65], now[32];
     kh__token_hash(x->token, hash);
     kh__store_now(now);
@@ -276,13 +323,13 @@ static int submit_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                                  sizeof ord, NULL, err);
     snprintf(id, sizeof id, "W%s", ord);
     long next = atol(ord), added = 0;
-    for (int i = 0; rc == 0 && i < x->f.nitems; i++) {
+    for (int i = 0; rc == 0 && i < f->nitems; i++) {
         const char *ans = i < x->nanswers ? x->answers[i] : NULL;
         if (ans == NULL || ans[0] == '\0')
             continue;
         char o[24];
         snprintf(o, sizeof o, "%ld", next++);
-        const char *p[] = {v.cycle_id, o, id, v.unit, v.channel, x->f.items[i].code, ans};
+        const char *p[] = {v.cycle_id, o, id, v.unit, v.channel, f->items[i].code, ans};
         rc = kh_store_exec(s, "INSERT INTO responses (cycle_id, ord, response, unit, channel, item, answer) "
                               "VALUES ($1, $2, $3, $4, $5, $6, $7)", p, 7, NULL, err);
         added++;
@@ -296,14 +343,26 @@ static int submit_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     return rc;
 }
 
-int kh_store_survey_submit(struct kh_store *s, const char *token, const char *const *answers,
-                           int nanswers, struct kh_error *err)
+void kh_store_survey_submit_job(struct kh_store_job *job, const char *token, const char *const *answers,
+                                int nanswers)
 {
     struct submit_ctx *x = kh_xcalloc(1, sizeof *x);
     x->token = token;
     x->answers = answers;
     x->nanswers = nanswers;
-    int rc = kh_store_tx(s, submit_tx, x, err);
-    free(x);
+    memset(job, 0, sizeof *job);
+    job->fn = submit_tx;
+    job->ctx = x;
+    job->free_ctx = free;
+}
+
+int kh_store_survey_submit(struct kh_store *s, const char *token, const char *const *answers,
+                           int nanswers, struct kh_error *err)
+{
+    struct kh_store_job job;
+    kh_store_survey_submit_job(&job, token, answers, nanswers);
+    int rc = kh_store_job_run(s, &job);
+    *err = job.err;
+    kh_store_job_release(&job);
     return rc;
 }

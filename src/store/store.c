@@ -128,6 +128,35 @@ static void backoff(unsigned attempt)
         ;
 }
 
+void *kh__store_memo_get(struct kh_store *s, const char *key)
+{
+    return s->depth > 0 && s->memo.value != NULL && strcmp(s->memo.key, key) == 0 ? s->memo.value : NULL;
+}
+
+void kh__store_memo_put(struct kh_store *s, const char *key, void *value, void (*free_fn)(void *))
+{
+    if (s->memo.value != NULL && s->memo.free_fn != NULL)
+        s->memo.free_fn(s->memo.value);
+    s->memo.value = NULL;
+    if (s->depth == 0) {   /* outside a transaction nothing is kept */
+        if (free_fn != NULL)
+            free_fn(value);
+        return;
+    }
+    snprintf(s->memo.key, sizeof s->memo.key, "%s", key);
+    s->memo.value = value;
+    s->memo.free_fn = free_fn;
+}
+
+/* The transaction has ended (committed or rolled back): its memo goes. */
+static void memo_drop(struct kh_store *s)
+{
+    if (s->memo.value != NULL && s->memo.free_fn != NULL)
+        s->memo.free_fn(s->memo.value);
+    s->memo.value = NULL;
+    s->memo.key[0] = '\0';
+}
+
 static int tx_run(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_error *err)
 {
     int rc = KH_EBUSY;
@@ -145,9 +174,10 @@ static int tx_run(struct kh_store *s, kh_store_tx_fn fn, void *ctx, struct kh_er
             return rc;
         s->depth = 1;
         rc = fn(s, ctx, err);
-        s->depth = 0;
         if (rc == 0)
             rc = s->ops->commit(s->impl, err);
+        s->depth = 0;
+        memo_drop(s);
         if (rc == 0)
             return 0;
         s->ops->rollback(s->impl);
@@ -268,6 +298,7 @@ void kh_store_close(struct kh_store *s)
         return;
     if (s->ops && s->impl)
         s->ops->close(s->impl);
+    memo_drop(s);
     free(s->target);
     free(s);
 }

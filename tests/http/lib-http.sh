@@ -2,10 +2,12 @@
 # Source after ../cli/lib.sh.  serve_start DB starts it (KAOHE_SESSION_IDLE etc. from the
 # environment), serve_stop stops it with SIGTERM and checks it exited 0.  Each user gets its own
 # cookie jar: signin USER PASSWORD, then get/post as USER.
+# serve_start DB [serve options…]
 serve_start() {
     SERVE_DB=$1
+    shift
     rm -f "$TMP/port"
-    "$KAOHE" serve --db "$SERVE_DB" --listen 127.0.0.1:0 --port-file "$TMP/port" --threads 2 \
+    "$KAOHE" serve --db "$SERVE_DB" --listen 127.0.0.1:0 --port-file "$TMP/port" --threads 2 "$@" \
         2>"$TMP/serve.log" &
     SERVE_PID=$!
     for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
