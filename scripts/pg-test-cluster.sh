@@ -5,6 +5,9 @@
 #                                          trust auth on 127.0.0.1 only, a free port; prints the URL
 #   scripts/pg-test-cluster.sh stop DIR    stop it (the caller removes DIR)
 #
+# fsync is off (tests need no durability, and it is faster) unless PG_FSYNC=on (bench/submit.sh
+# measures durable commits).
+#
 # Exit 0 with the URL on stdout, or non-zero with the reason on stderr.
 set -euo pipefail
 cmd=${1:?usage: pg-test-cluster.sh start|stop DIR}
@@ -28,7 +31,7 @@ start)
     as_pg "$bindir/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 4; }
     as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=${PG_FSYNC:-off}" start >/dev/null \
         || { cat "$dir/server.log" >&2; exit 5; }
     echo "$port" >"$dir/port"
     echo "postgresql://postgres@127.0.0.1:$port/postgres"

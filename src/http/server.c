@@ -123,6 +123,16 @@ void kh__commit(struct kh_req *r, void (*then)(struct kh_req *r, int rc, const s
     kh_store_job_release(&r->job);
 }
 
+/* A queued request is over: answered, or its client went away while the
+ * job was committed (MHD then ends the resumed connection without calling
+ * the access handler again — completed_cb counts it). */
+static void unsuspended(struct kh__server *srv)
+{
+    pthread_mutex_lock(&srv->group_mu);
+    srv->suspended--;
+    pthread_mutex_unlock(&srv->group_mu);
+}
+
 /* The access handler's second pass over a request whose job has been
  * committed: the answer, then the connection counts as no longer waiting. */
 static void resume_answer(struct kh__server *srv, struct kh_req *r)
@@ -133,9 +143,7 @@ static void resume_answer(struct kh__server *srv, struct kh_req *r)
     pool_put(srv, r->store);
     r->store = NULL;
     kh_store_job_release(&r->job);
-    pthread_mutex_lock(&srv->group_mu);
-    srv->suspended--;
-    pthread_mutex_unlock(&srv->group_mu);
+    unsuspended(srv);
 }
 
 static void client_addr(struct MHD_Connection *c, char out[64])
@@ -253,10 +261,12 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls, (void)conn, (void)toe;
+    (void)conn, (void)toe;
     struct kh_req *r = *con_cls;
     if (r == NULL)
         return;
+    if (r->queued)   /* committed, but the client left before its answer */
+        unsuspended(cls);
     if (r->json)
         json_decref(r->json);
     kh_store_job_release(&r->job);
