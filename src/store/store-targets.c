@@ -15,6 +15,11 @@
  * database (FORMATS.md has no column for them) and in the audit trail.
  * The baseline is never touched here: it is data (import, or the previous
  * cycle's year-end value), not something a unit negotiates.
+ *
+ * Rectification items (SPEC §9.6, store-rectify.c) meet the agreement
+ * twice: approving a unit's target is refused while an item carried into
+ * the cycle for that unit has no answer in it, and the printed agreement
+ * lists the carried items with their answers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +167,10 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                           "单位 %s 指标 %s 的目标值状态是 %s，只有 proposed 的目标值可以批准或退回 / "
                           "the target of unit %s, %s is %s: only a proposed target can be approved or "
                           "returned", a->unit, a->leaf, t.status, a->unit, a->leaf, t.status);
+    /* SPEC §9.6: open rectification items carried into this agreement are
+     * answered before any of the unit's targets is approved. */
+    if (rc == 0 && a->approve)
+        rc = kh__rectify_unanswered(s, &c, a->unit, err);
     if (rc != 0)
         return rc;
     const char *status = a->approve ? "approved" : "returned";
@@ -260,6 +269,30 @@ static int print_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
+struct carried_ctx {
+    struct kh_buf *out;
+    int n;
+};
+
+/* One carried rectification item (SPEC §9.6) and the unit's answer in this
+ * agreement: id, from cycle, leaf, text, state, answer kind, answer text. */
+static int carried_row(void *ctx, int ncols, const char *const *c)
+{
+    struct carried_ctx *p = ctx;
+    if (ncols < 7)
+        return 0;
+    if (p->n++ == 0)
+        kh_buf_puts(p->out, "\n上期整改事项及答复 / rectification items carried over, with answers:\n");
+    kh_buf_printf(p->out, "  [%s] 来自 from %s%s%s：%s\n", c[0], c[1], c[2][0] ? "  指标 leaf " : "", c[2],
+                  c[3]);
+    if (c[5][0] == '\0')
+        kh_buf_puts(p->out, "      答复 answer: （尚未答复 / not answered yet）\n");
+    else
+        kh_buf_printf(p->out, "      答复 answer（%s）: %s\n",
+                      strcmp(c[5], "target") == 0 ? "目标 target" : "说明 note", c[6]);
+    return 0;
+}
+
 struct unit_ctx {
     char name[256], district[128];
     bool found;
@@ -312,6 +345,10 @@ int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a, const 
         return rc;
     if (pc.n == 0)
         kh_buf_puts(out, "  （尚无已批准的目标 / no approved target yet）\n");
+    struct carried_ctx cc = {out, 0};
+    rc = kh__rectify_carried(s, &c, unit, carried_row, &cc, err);
+    if (rc != 0)
+        return rc;
     kh_buf_puts(out, "\n单位负责人（签字）unit head (signature): ____________    日期 date: __________\n"
                      "考核办（签字）assessment office (signature): ____________    日期 date: __________\n");
     return 0;
