@@ -55,6 +55,12 @@ int kh_store_targets_list(struct kh_store *s, const struct kh_actor *a,
  * (the leaf's `schedule`, else k/4), the rectification items carried over
  * from earlier cycles with the unit's answers (store-rectify.h), and
  * signature lines.  Appended to out. */
+/* The same agreement as data (agreement.h), for the PDF: out is filled
+ * (release it with kh_agreement_release) or left empty on error.  Action
+ * agreement.print. */
+struct kh_agreement;
+int kh_store_agreement_get(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                           const char *unit, struct kh_agreement *out, struct kh_error *err);
 int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a,
     const char *cycle, const char *unit,
                             struct kh_buf *out, struct kh_error *err);
