@@ -153,6 +153,14 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
     X(BALLOT_SUBMIT, "ballot.submit", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN, KH_SCOPE_NONE,       \
       "提交民主测评票（公众凭一次性二维码，无需登录；考核办代录纸质票）",                                              \
       "submit a ballot slip (the public by its one-time code; the office types in paper slips)")                            \
+    X(RECTIFY_ADD, "rectify.add", KH_ST_FINAL, KH_RL_ADMIN, KH_SCOPE_NONE, "记录整改事项",              \
+      "record rectification items")                                                               \
+    X(RECTIFY_LIST, "rectify.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER,               \
+      KH_SCOPE_OWN, "查看整改事项", "list rectification items")                                      \
+    X(RECTIFY_CLOSE, "rectify.close", KH_ST_FINAL, KH_RL_ADMIN, KH_SCOPE_NONE, "关闭整改事项",         \
+      "close rectification items")                                                                \
+    X(RECTIFY_ANSWER, "rectify.answer", KH_ST_AGREEMENT, KH_RL_ADMIN | KH_RL_UNIT, KH_SCOPE_OWN,       \
+      "在绩效协议中答复整改事项", "answer rectification items in the agreement")                      \
     X(TOKEN_CREATE, "token.create", KH_ST_NOCYCLE, KH_RL_ALL, KH_SCOPE_SELF, "创建 API 令牌",          \
       "create API tokens")
 

@@ -1,7 +1,7 @@
 /*
  * pdf-report.h — printable reports of a computed cycle, as PDF (cairo +
- * pango, issue 10): the unit report card (单位考核报告) and the district
- * summary (考核结果汇总).
+ * pango, issue 10): the unit report card (单位考核报告), the district
+ * summary (考核结果汇总) and the performance agreement (绩效协议书).
  *
  * Both take a validated bundle and the engine's results for it — the same
  * pair every other renderer takes (results-csv.h, summary.h) — so they do
@@ -50,6 +50,18 @@ int kh_pdf_unit_report(const struct kh_bundle *b, const struct kh_results *r,
 int kh_pdf_district_report(const struct kh_bundle *b, const struct kh_results *r,
                            const struct kh_pdf_report_opts *o, const char *path,
                            struct kh_error *err);
+
+/*
+ * The performance agreement (绩效协议书) of one unit: every approved target
+ * with its baseline, quarterly milestones and the unit's justification; the
+ * rectification items carried over from earlier cycles with the unit's
+ * answers (SPEC §9.6); signature and seal lines for the unit and the
+ * assessment office.  o->computed_at is the date printed in the footer
+ * (the date of printing).  Errors as above.
+ */
+struct kh_agreement;
+int kh_pdf_agreement_report(const struct kh_agreement *ag, const struct kh_pdf_report_opts *o,
+                            const char *path, struct kh_error *err);
 
 /*
  * Free the process-wide font caches of pango, cairo and fontconfig.  Call it

@@ -38,7 +38,9 @@ int kh_store_target_propose(struct kh_store *s, const struct kh_actor *a,
                             const char *leaf, const char *target, const char *note,
                             struct kh_error *err);
 /* The admin approves (comment optional) or returns (comment required) a
- * proposed target. */
+ * proposed target.  Approval is refused (KH_ESTATE naming the items) while
+ * a rectification item carried into the cycle for the unit is unanswered
+ * (store-rectify.h). */
 int kh_store_target_decide(struct kh_store *s, const struct kh_actor *a,
     const char *cycle, const char *unit,
                            const char *leaf, bool approve, const char *comment,
@@ -50,7 +52,15 @@ int kh_store_targets_list(struct kh_store *s, const struct kh_actor *a,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
 /* The signed agreement of a unit as text (Chinese with English headings):
  * every approved target with its baseline and quarterly milestones
- * (the leaf's `schedule`, else k/4), and signature lines.  Appended to out. */
+ * (the leaf's `schedule`, else k/4), the rectification items carried over
+ * from earlier cycles with the unit's answers (store-rectify.h), and
+ * signature lines.  Appended to out. */
+/* The same agreement as data (agreement.h), for the PDF: out is filled
+ * (release it with kh_agreement_release) or left empty on error.  Action
+ * agreement.print. */
+struct kh_agreement;
+int kh_store_agreement_get(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                           const char *unit, struct kh_agreement *out, struct kh_error *err);
 int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a,
     const char *cycle, const char *unit,
                             struct kh_buf *out, struct kh_error *err);

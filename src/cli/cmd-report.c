@@ -5,6 +5,8 @@
  *   kaohe report unit SOURCE CODE… -o FILE.pdf   report cards in one PDF
  *   kaohe report unit SOURCE --all -o DIR        one PDF per unit, DIR/CODE.pdf
  *   kaohe report district SOURCE -o FILE.pdf     the district summary
+ *   kaohe report agreement CYCLE UNIT -o FILE.pdf the performance agreement
+ *                                                (a stored cycle; agreement.print)
  *
  * SOURCE is either a bundle folder or the code of a stored cycle:
  *   - a folder (it exists as a directory) is read, validated and evaluated in
@@ -32,6 +34,7 @@
 #include "cli/cli-bundle.h"
 #include "cli/cli-store.h"
 #include "cli/cmd.h"
+#include "kaohe/agreement.h"
 #include "kaohe/buf.h"
 #include "kaohe/engine.h"
 #include "kaohe/error.h"
@@ -40,6 +43,7 @@
 #include "kaohe/pdf-report.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
+#include "kaohe/store-workflow.h"
 #include "kaohe/xalloc.h"
 
 extern const struct kh_cmd kh_cmd_report;
@@ -112,6 +116,37 @@ out_plain:
     return rc;
 }
 
+/* kaohe report agreement CYCLE UNIT -o FILE.pdf: the agreement of a stored
+ * cycle (agreement.print decides who may), dated today unless --date. */
+static int report_agreement(const struct kh_cli_args *a, const char *out)
+{
+    struct kh_store *s = NULL;
+    struct kh_actor actor;
+    struct kh_error err;
+    struct kh_agreement ag = {0};
+    char date[16];
+    kh_error_clear(&err);
+    int rc = kh__cli_open(&kh_cmd_report, a, false, &s, &actor);
+    if (rc != 0)
+        return rc;
+    today(date);
+    if (kh__cli_opt(a, "date") && kh__cli_opt(a, "date")[0])
+        snprintf(date, sizeof date, "%.10s", kh__cli_opt(a, "date"));
+    rc = kh_store_agreement_get(s, &actor, a->pos[1], a->pos[2], &ag, &err);
+    kh_store_close(s);
+    if (rc != 0)
+        return kh__cli_fail(&kh_cmd_report, &err);
+    struct kh_pdf_report_opts o = {kh_cli_lang(), date};
+    rc = kh_pdf_agreement_report(&ag, &o, out, &err);
+    kh_agreement_release(&ag);
+    if (rc != 0) {
+        kh_cmd_print_error("report", &err);
+        return KH_EXIT_FAIL;
+    }
+    fprintf(stderr, KH_TR("报告已写入 %s\n", "report written to %s\n"), out);
+    return KH_EXIT_OK;
+}
+
 /* path = dir/code.pdf, malloc'd. */
 static char *unit_path(const char *dir, const char *code)
 {
@@ -149,9 +184,19 @@ static int run_report(int argc, char **argv)
     bool all = kh__cli_opt(&a, "all") != NULL;
     const char *what = a.npos > 0 ? a.pos[0] : "";
     bool unit = strcmp(what, "unit") == 0, district = strcmp(what, "district") == 0;
+    if (strcmp(what, "agreement") == 0) {
+        if (a.npos != 3 || out == NULL || all)
+            rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
+                                    KH_TR("用法: kaohe report agreement 周期 单位 -o 文件.pdf",
+                                          "usage: kaohe report agreement CYCLE UNIT -o FILE.pdf"));
+        else
+            rc = report_agreement(&a, out);
+        goto out_args;
+    }
     if (!unit && !district) {
         rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
-                                KH_TR("需要报告类型 unit 或 district", "expects unit or district"));
+                                KH_TR("需要报告类型 unit、district 或 agreement",
+                                      "expects unit, district or agreement"));
         goto out_args;
     }
     if (a.npos < 2 || out == NULL || (district && (a.npos != 2 || all)) ||
@@ -232,21 +277,25 @@ out_args:
 
 const struct kh_cmd kh_cmd_report = {
     .name = "report",
-    .summary_zh = "输出可打印的 PDF 报告：单位考核报告、考核结果汇总",
-    .summary_en = "printable PDF reports: unit report cards, district summary",
+    .summary_zh = "输出可打印的 PDF 报告：单位考核报告、考核结果汇总、绩效协议书",
+    .summary_en = "printable PDF reports: unit report cards, district summary, agreement",
     .help_zh = "用法: kaohe report unit 来源 单位编码… -o 文件.pdf\n"
                "      kaohe report unit 来源 --all -o 目录\n"
-               "      kaohe report district 来源 -o 文件.pdf\n\n"
+               "      kaohe report district 来源 -o 文件.pdf\n"
+               "      kaohe report agreement 周期 单位 -o 文件.pdf\n\n"
                "来源是数据包目录（在内存中计算，同 kaohe eval），或数据库中已计算的考核周期编码\n"
                "（--db；数据须与已存结果一致，否则请先 kaohe compute）。\n"
                "  unit       单位考核报告：综合得分、排名、等次、维度雷达图与条形图、指标明细、\n"
                "             满意度、加减分与否决、标记；多个单位合为一个 PDF，--all 每单位一个文件\n"
                "  district   考核结果汇总：各类型排名与名额线、等次分布、得分分布图、否决与标记\n"
+               "  agreement  绩效协议书（数据库中的周期）：已批准的目标、进度节点与说明，上期整改事项及答复，\n"
+               "             双方签字盖章栏；页脚为打印日期\n"
                "选项: --date YYYY-MM-DD 页脚的计算日期（默认：数据包为今天，数据库为计算时间）\n"
                "      --lang en 英文报告。A4，每页有周期、计算日期与页码，字体 Noto Sans CJK SC。\n",
     .help_en = "usage: kaohe report unit SOURCE CODE… -o FILE.pdf\n"
                "       kaohe report unit SOURCE --all -o DIR\n"
-               "       kaohe report district SOURCE -o FILE.pdf\n\n"
+               "       kaohe report district SOURCE -o FILE.pdf\n"
+               "       kaohe report agreement CYCLE UNIT -o FILE.pdf\n\n"
                "SOURCE is a bundle folder (evaluated in memory, as kaohe eval does) or the code of a\n"
                "computed cycle in the store (--db; its data must match the stored results, else run\n"
                "kaohe compute first).\n"
@@ -255,6 +304,9 @@ const struct kh_cmd kh_cmd_report = {
                "             --all one file per unit in DIR\n"
                "  district   summary: ranking per type with the quota line, grade counts, histogram,\n"
                "             vetoes and flags\n"
+               "  agreement  performance agreement of a stored cycle: approved targets with milestones\n"
+               "             and justifications, rectification items carried over with the answers,\n"
+               "             signature and seal lines of both parties; the footer has the date printed\n"
                "Options: --date YYYY-MM-DD the date of computation in the footer (default: today for a\n"
                "         bundle, the time of compute for a stored cycle); --lang en for English.\n"
                "A4 pages with the cycle, the date and page numbers; font Noto Sans CJK SC.\n",

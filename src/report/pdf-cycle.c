@@ -16,8 +16,15 @@ void kh__pdf_cycle_setup(const struct kh_bundle *b, const struct kh_pdf_report_o
                          const char *title, struct kh__pdf_cycle_texts *t,
                          struct kh__pdf_setup *setup)
 {
-    const char *code = b->cycle.code && b->cycle.code[0] ? b->cycle.code : "—";
-    const char *name = b->cycle.name ? b->cycle.name : "";
+    kh__pdf_cycle_setup_named(b->cycle.code, b->cycle.name, o, title, t, setup);
+}
+
+void kh__pdf_cycle_setup_named(const char *cycle_code, const char *cycle_name,
+                               const struct kh_pdf_report_opts *o, const char *title,
+                               struct kh__pdf_cycle_texts *t, struct kh__pdf_setup *setup)
+{
+    const char *code = cycle_code && cycle_code[0] ? cycle_code : "—";
+    const char *name = cycle_name ? cycle_name : "";
     bool en = o->lang == KH_LANG_EN;
     snprintf(t->date, sizeof t->date, "%.10s", o->computed_at ? o->computed_at : "");
     snprintf(t->header_right, sizeof t->header_right, "%s%s%s %s", en ? "Cycle " : "考核周期 ",

@@ -22,6 +22,12 @@ void kh__pdf_cycle_setup(const struct kh_bundle *b, const struct kh_pdf_report_o
                          const char *title, struct kh__pdf_cycle_texts *t,
                          struct kh__pdf_setup *setup);
 
+/* The same from a cycle's code and name (a report drawn from stored data
+ * rather than a bundle: the agreement). */
+void kh__pdf_cycle_setup_named(const char *cycle_code, const char *cycle_name,
+                               const struct kh_pdf_report_opts *o, const char *title,
+                               struct kh__pdf_cycle_texts *t, struct kh__pdf_setup *setup);
+
 /* A score as readers see it everywhere: round2, two decimals; "—" for NaN.
  * Returns buf (at least 32 bytes). */
 const char *kh__pdf_score(double x, char *buf);

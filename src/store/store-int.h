@@ -29,6 +29,8 @@ extern const char kh__schema_v6[];
 extern const char kh__schema_v7[];
 /* Migration 8: 民主测评 ballots and their slips. */
 extern const char kh__schema_v8[];
+/* Migration 9: rectification items (整改事项) and their answers. */
+extern const char kh__schema_v9[];
 
 /* ---- one-time tokens and the choices of public forms (store-token.c) ---- */
 
@@ -92,6 +94,21 @@ int kh__store_value_put(struct kh_store *s, const struct kh_actor *a,
                         const struct kh_cycle_row *c, const char *unit,
                         const char *leaf, const char *period, const char *value,
                         const char *source, const char *reason, struct kh_error *err);
+
+/* ---- rectification items in a later agreement (store-rectify.c) ---- */
+
+/* Rows (id, from-cycle code, leaf, text, state, answer kind, answer text;
+ * kind and text "" when unanswered) of the unit's items that carry into
+ * cycle c — open items of the cycles before c on its `previous` chain —
+ * and of those closed since but answered in c; oldest cycle first, by id.
+ * No authz check: the callers (agreement print, target approval) made
+ * theirs. */
+int kh__rectify_carried(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
+                        kh_store_row_fn fn, void *ctx, struct kh_error *err);
+/* 0 when every item carried into c for unit has an answer in c; else
+ * KH_ESTATE naming the unanswered items' ids (target.approve refuses). */
+int kh__rectify_unanswered(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
+                           struct kh_error *err);
 
 /* ---- bundle rows into tables (store-bundle.c; rows from kh_bundle_write_rows) ---- */
 

@@ -282,3 +282,27 @@ const char kh__schema_v8[] =
     "CREATE TABLE ballot_slips (hash TEXT PRIMARY KEY, ballot_id BIGINT NOT NULL REFERENCES ballots(id),"
     " \"group\" TEXT NOT NULL, used_at TEXT NOT NULL DEFAULT '');\n"
     "CREATE INDEX ballot_slips_ballot ON ballot_slips (ballot_id, \"group\");\n";
+
+/*
+ * Version 9 (feedback and improvement, SPEC §9.6; issue 10 item 3):
+ * rectification items (整改事项).  rectify_items: one per problem the admin
+ * records for a unit once a cycle is final — the cycle it comes from, the
+ * unit, the text, optionally the leaf it concerns, who recorded it when,
+ * open or closed, and who closed it when with what note.
+ * rectify_answers: the unit's answer to an open item in a later cycle's
+ * agreement — that cycle, the kind (`target`: a commitment in the plan;
+ * `note`: an explanation) and the text.  A table of its own rather than
+ * columns of the item: an item that stays open carries into every later
+ * agreement and is answered in each, and the agreement already signed in
+ * one cycle must keep printing the answer it was signed with.
+ */
+const char kh__schema_v9[] =
+    "CREATE TABLE rectify_items (id BIGINT PRIMARY KEY, cycle_id BIGINT NOT NULL REFERENCES cycles(id),"
+    " unit TEXT NOT NULL, \"text\" TEXT NOT NULL, leaf TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL, created_by TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'open',"
+    " closed_at TEXT NOT NULL DEFAULT '', closed_by TEXT NOT NULL DEFAULT '',"
+    " close_note TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX rectify_items_unit ON rectify_items (unit, state);\n"
+    "CREATE TABLE rectify_answers (item_id BIGINT NOT NULL REFERENCES rectify_items(id),"
+    " cycle_id BIGINT NOT NULL REFERENCES cycles(id), kind TEXT NOT NULL, \"text\" TEXT NOT NULL,"
+    " answered_at TEXT NOT NULL, answered_by TEXT NOT NULL, PRIMARY KEY (item_id, cycle_id));\n";

@@ -15,14 +15,21 @@
  * database (FORMATS.md has no column for them) and in the audit trail.
  * The baseline is never touched here: it is data (import, or the previous
  * cycle's year-end value), not something a unit negotiates.
+ *
+ * Rectification items (SPEC §9.6, store-rectify.c) meet the agreement
+ * twice: approving a unit's target is refused while an item carried into
+ * the cycle for that unit has no answer in it, and the printed agreement
+ * lists the carried items with their answers.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kaohe/agreement.h"
 #include "kaohe/buf.h"
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/store-workflow.h"
+#include "kaohe/xalloc.h"
 #include "store/store-int.h"
 
 struct target_row {
@@ -162,6 +169,10 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                           "单位 %s 指标 %s 的目标值状态是 %s，只有 proposed 的目标值可以批准或退回 / "
                           "the target of unit %s, %s is %s: only a proposed target can be approved or "
                           "returned", a->unit, a->leaf, t.status, a->unit, a->leaf, t.status);
+    /* SPEC §9.6: open rectification items carried into this agreement are
+     * answered before any of the unit's targets is approved. */
+    if (rc == 0 && a->approve)
+        rc = kh__rectify_unanswered(s, &c, a->unit, err);
     if (rc != 0)
         return rc;
     const char *status = a->approve ? "approved" : "returned";
@@ -217,10 +228,14 @@ int kh_store_targets_list(struct kh_store *s, const struct kh_actor *a, const ch
 
 /* ---- the printable agreement ---- */
 
-struct print_ctx {
-    struct kh_buf *out;
-    int n;
-};
+void kh_agreement_release(struct kh_agreement *ag)
+{
+    free(ag->targets);
+    free(ag->items);
+    ag->targets = NULL;
+    ag->items = NULL;
+    ag->ntargets = ag->nitems = 0;
+}
 
 /* Share of the year at the end of quarter q from a `schedule=Q1:0.2|…`
  * parameter, else q/4. */
@@ -238,30 +253,51 @@ static double quarter_share(const char *params, int q)
     return q / 4.0;
 }
 
-static int print_row(void *ctx, int ncols, const char *const *c)
+#define CELL(i) (c[i] ? c[i] : "")
+
+static int target_print_row(void *ctx, int ncols, const char *const *c)
 {
-    struct print_ctx *p = ctx;
+    struct kh_agreement *ag = ctx;
     if (ncols < 8)
         return 0;
     /* indicator, name, measure, direction, params, baseline, target, note */
-    double target = strtod(c[6] ? c[6] : "0", NULL);
-    p->n++;
-    kh_buf_printf(p->out, "%2d. %s %s（%s，%s）\n", p->n, c[0], c[1] ? c[1] : "",
-                  c[2] && c[2][0] ? c[2] : "-",
-                  c[3] && strcmp(c[3], "cost") == 0 ? "越小越好 cost" : "越大越好 benefit");
-    kh_buf_printf(p->out, "    目标值 target: %s    基期值 baseline: %s\n", c[6] ? c[6] : "",
-                  c[5] && c[5][0] ? c[5] : "-");
-    kh_buf_puts(p->out, "    进度节点 milestones:");
+    ag->targets = kh_xrealloc(ag->targets, (size_t)(ag->ntargets + 1) * sizeof *ag->targets);
+    struct kh_agreement_target *t = &ag->targets[ag->ntargets++];
+    memset(t, 0, sizeof *t);
+    snprintf(t->leaf, sizeof t->leaf, "%s", CELL(0));
+    snprintf(t->name, sizeof t->name, "%s", CELL(1));
+    snprintf(t->measure, sizeof t->measure, "%s", CELL(2));
+    t->cost = strcmp(CELL(3), "cost") == 0;
+    snprintf(t->baseline, sizeof t->baseline, "%s", CELL(5));
+    snprintf(t->target, sizeof t->target, "%s", CELL(6));
+    snprintf(t->note, sizeof t->note, "%s", CELL(7));
+    double target = strtod(CELL(6)[0] ? CELL(6) : "0", NULL);
     for (int q = 1; q <= 4; q++)
-        kh_buf_printf(p->out, "  Q%d %.6g", q, target * quarter_share(c[4], q));
-    kh_buf_puts(p->out, "\n");
-    if (c[7] && c[7][0])
-        kh_buf_printf(p->out, "    说明 justification: %s\n", c[7]);
+        t->milestones[q - 1] = target * quarter_share(c[4], q);
+    return 0;
+}
+
+/* One carried rectification item (SPEC §9.6) and the unit's answer in this
+ * agreement: id, from cycle, leaf, text, state, answer kind, answer text. */
+static int item_print_row(void *ctx, int ncols, const char *const *c)
+{
+    struct kh_agreement *ag = ctx;
+    if (ncols < 7)
+        return 0;
+    ag->items = kh_xrealloc(ag->items, (size_t)(ag->nitems + 1) * sizeof *ag->items);
+    struct kh_agreement_item *x = &ag->items[ag->nitems++];
+    memset(x, 0, sizeof *x);
+    snprintf(x->id, sizeof x->id, "%s", CELL(0));
+    snprintf(x->from_cycle, sizeof x->from_cycle, "%s", CELL(1));
+    snprintf(x->leaf, sizeof x->leaf, "%s", CELL(2));
+    snprintf(x->text, sizeof x->text, "%s", CELL(3));
+    snprintf(x->kind, sizeof x->kind, "%s", CELL(5));
+    snprintf(x->answer, sizeof x->answer, "%s", CELL(6));
     return 0;
 }
 
 struct unit_ctx {
-    char name[256], district[128];
+    struct kh_agreement *ag;
     bool found;
 };
 
@@ -269,19 +305,20 @@ static int unit_row(void *ctx, int ncols, const char *const *c)
 {
     struct unit_ctx *u = ctx;
     if (ncols >= 2) {
-        snprintf(u->name, sizeof u->name, "%s", c[0] ? c[0] : "");
-        snprintf(u->district, sizeof u->district, "%s", c[1] ? c[1] : "");
+        snprintf(u->ag->unit_name, sizeof u->ag->unit_name, "%s", CELL(0));
+        snprintf(u->ag->district, sizeof u->ag->district, "%s", CELL(1));
         u->found = true;
     }
     return 0;
 }
 
-int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a, const char *cycle,
-                            const char *unit, struct kh_buf *out, struct kh_error *err)
+int kh_store_agreement_get(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                           const char *unit, struct kh_agreement *out, struct kh_error *err)
 {
     struct kh_cycle_row c;
-    struct unit_ctx u = {.found = false};
     struct kh_authz_target t = {.unit = unit};
+    memset(out, 0, sizeof *out);
+    struct unit_ctx u = {out, false};
     int rc = kh__store_cycle_get(s, cycle, &c, err);
     if (rc == 0)
         rc = kh_authz_check(s, a, KH_ACT_AGREEMENT_PRINT, &c, &t, err);
@@ -292,27 +329,69 @@ int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a, const 
                         unit_row, &u, err);
     if (rc == 0 && !u.found)
         rc = kh__store_check_unit(s, c.id, unit, err);
+    if (rc == 0)
+        rc = kh_store_query(s, "SELECT t.indicator, i.name, i.measure, i.direction, i.params, "
+                               "t.baseline, t.target, t.note FROM targets t JOIN indicators i "
+                               "ON i.cycle_id = t.cycle_id AND i.code = t.indicator "
+                               "WHERE t.cycle_id = $1 AND t.unit = $2 AND t.target <> '' "
+                               "AND (t.status = 'approved' OR t.status = '') ORDER BY i.ord",
+                            p, 2, target_print_row, out, err);
+    if (rc == 0)
+        rc = kh__rectify_carried(s, &c, unit, item_print_row, out, err);
+    if (rc != 0) {
+        kh_agreement_release(out);
+        return rc;
+    }
+    snprintf(out->unit, sizeof out->unit, "%s", unit);
+    snprintf(out->cycle, sizeof out->cycle, "%s", c.code);
+    snprintf(out->cycle_name, sizeof out->cycle_name, "%s", c.name);
+    snprintf(out->state, sizeof out->state, "%s", kh_cycle_state_name(c.state));
+    snprintf(out->state_zh, sizeof out->state_zh, "%s", kh_cycle_state_zh(c.state));
+    return 0;
+}
+
+int kh_store_agreement_text(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                            const char *unit, struct kh_buf *out, struct kh_error *err)
+{
+    struct kh_agreement ag;
+    int rc = kh_store_agreement_get(s, a, cycle, unit, &ag, err);
     if (rc != 0)
         return rc;
     kh_buf_printf(out, "绩效协议 / Performance agreement\n\n");
-    kh_buf_printf(out, "考核周期 cycle: %s %s\n", c.code, c.name);
-    kh_buf_printf(out, "单位 unit: %s %s%s%s%s\n", unit, u.name, u.district[0] ? "（" : "",
-                  u.district, u.district[0] ? "）" : "");
-    kh_buf_printf(out, "状态 state: %s（%s）\n\n", kh_cycle_state_zh(c.state),
-                  kh_cycle_state_name(c.state));
+    kh_buf_printf(out, "考核周期 cycle: %s %s\n", ag.cycle, ag.cycle_name);
+    kh_buf_printf(out, "单位 unit: %s %s%s%s%s\n", ag.unit, ag.unit_name, ag.district[0] ? "（" : "",
+                  ag.district, ag.district[0] ? "）" : "");
+    kh_buf_printf(out, "状态 state: %s（%s）\n\n", ag.state_zh, ag.state);
     kh_buf_puts(out, "已批准的目标 / approved targets:\n");
-    struct print_ctx pc = {out, 0};
-    rc = kh_store_query(s, "SELECT t.indicator, i.name, i.measure, i.direction, i.params, "
-                           "t.baseline, t.target, t.note FROM targets t JOIN indicators i "
-                           "ON i.cycle_id = t.cycle_id AND i.code = t.indicator "
-                           "WHERE t.cycle_id = $1 AND t.unit = $2 AND t.target <> '' "
-                           "AND (t.status = 'approved' OR t.status = '') ORDER BY i.ord",
-                        p, 2, print_row, &pc, err);
-    if (rc != 0)
-        return rc;
-    if (pc.n == 0)
+    for (int i = 0; i < ag.ntargets; i++) {
+        const struct kh_agreement_target *t = &ag.targets[i];
+        kh_buf_printf(out, "%2d. %s %s（%s，%s）\n", i + 1, t->leaf, t->name, t->measure[0] ? t->measure : "-",
+                      t->cost ? "越小越好 cost" : "越大越好 benefit");
+        kh_buf_printf(out, "    目标值 target: %s    基期值 baseline: %s\n", t->target,
+                      t->baseline[0] ? t->baseline : "-");
+        kh_buf_puts(out, "    进度节点 milestones:");
+        for (int q = 0; q < 4; q++)
+            kh_buf_printf(out, "  Q%d %.6g", q + 1, t->milestones[q]);
+        kh_buf_puts(out, "\n");
+        if (t->note[0])
+            kh_buf_printf(out, "    说明 justification: %s\n", t->note);
+    }
+    if (ag.ntargets == 0)
         kh_buf_puts(out, "  （尚无已批准的目标 / no approved target yet）\n");
+    if (ag.nitems > 0)
+        kh_buf_puts(out, "\n上期整改事项及答复 / rectification items carried over, with answers:\n");
+    for (int i = 0; i < ag.nitems; i++) {
+        const struct kh_agreement_item *x = &ag.items[i];
+        kh_buf_printf(out, "  [%s] 来自 from %s%s%s：%s\n", x->id, x->from_cycle,
+                      x->leaf[0] ? "  指标 leaf " : "", x->leaf, x->text);
+        if (x->kind[0] == '\0')
+            kh_buf_puts(out, "      答复 answer: （尚未答复 / not answered yet）\n");
+        else
+            kh_buf_printf(out, "      答复 answer（%s）: %s\n",
+                          strcmp(x->kind, "target") == 0 ? "目标 target" : "说明 note", x->answer);
+    }
     kh_buf_puts(out, "\n单位负责人（签字）unit head (signature): ____________    日期 date: __________\n"
                      "考核办（签字）assessment office (signature): ____________    日期 date: __________\n");
+    kh_agreement_release(&ag);
     return 0;
 }

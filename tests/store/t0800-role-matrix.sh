@@ -62,6 +62,10 @@ case_of() {
     audit.read) echo "audit log --limit 1" ;;
     audit.verify) echo "audit verify" ;;
     backup) echo "backup $WORK/backup-$role.db" ;;
+    rectify.add) echo "rectify add W03 T1 problem" ;;
+    rectify.list) echo "rectify list W03" ;;
+    rectify.close) echo "rectify close RITEM --note done" ;;
+    rectify.answer) echo "rectify answer W03 RITEM --note answer" ;;
     token.create) if [ "$role" = admin ]; then echo "user token vie --label script"; else echo "user token ${USER[$role]} --label script"; fi ;;
     *) return 1 ;;
     esac
@@ -73,7 +77,8 @@ state_of() {
     value.track) echo tracking ;;
     value.yearend | rating.enter) echo evaluation ;;
     appeal.file | appeal.accept | appeal.reject | results.own | public.read) echo publicity ;;
-    cycle.reopen) echo final ;;
+    rectify.answer) echo agreement ;;
+    cycle.reopen | rectify.add | rectify.close) echo final ;;
     *) echo setup ;;
     esac
 }
@@ -86,6 +91,12 @@ prepare() {
     appeal.accept | appeal.reject)
         sql "DELETE FROM appeals WHERE state = 'open'"
         as admin appeal file W03 T2 A1.06 --reason r >/dev/null ;;
+    rectify.close) as admin rectify add W03 T1 problem >/dev/null ;;
+    rectify.answer)
+        # an item of T1 (so the unit user is within its scope); W03 is not
+        # final yet, so it is put there as data — it does not carry into
+        # W03 itself, which makes an allowed attempt a data error, never a refusal
+        sql "INSERT INTO rectify_items (id, cycle_id, unit, \"text\", created_at, created_by) SELECT 900, id, 'T1', 'p', '', 'admin' FROM cycles WHERE code = 'W03' AND NOT EXISTS (SELECT 1 FROM rectify_items WHERE id = 900)" ;;
     esac
 }
 
@@ -97,6 +108,7 @@ try() {
     if [ "$cmd" = SKIP ]; then tried=$((tried + 1)); return 0; fi
     prepare "$action"
     if [[ $cmd == *OPEN* ]]; then cmd=${cmd/OPEN/$(sql "SELECT id FROM appeals WHERE state = 'open'")}; fi
+    if [[ $cmd == *RITEM* ]]; then cmd=${cmd/RITEM/$(sql "SELECT MAX(id) FROM rectify_items WHERE state = 'open'")}; fi
     local before; before=$(sql "SELECT COUNT(*) FROM audit WHERE action = 'refuse' AND \"key\" = '$action'")
     # shellcheck disable=SC2086
     out=$(as "$role" $cmd 2>&1) || rc=$?
@@ -134,10 +146,18 @@ body() {
             action=$(tr -d ' `' <<<"$code")
             [ "$(state_of "$action")" = "$st" ] || continue
             [ "$action" = cycle.advance ] && continue   # tried in every state below
+            [ "$action" = cycle.reopen ] && continue    # tried last in final: it leaves final
             declare -A cell=([admin]=$c_admin [reporter]=$c_rep [rater]=$c_rat [unit]=$c_unit [viewer]=$c_view)
             for role in $ROLES; do try "$action" "$role" "$(tr -d ' ' <<<"${cell[$role]}")"; done
         done <"$WORK/matrix"
-        [ "$st" = final ] && break
+        if [ "$st" = final ]; then
+            while IFS='|' read -r _ code _ c_admin c_rep c_rat c_unit c_view _; do
+                [ "$(tr -d ' `' <<<"$code")" = cycle.reopen ] || continue
+                declare -A cell=([admin]=$c_admin [reporter]=$c_rep [rater]=$c_rat [unit]=$c_unit [viewer]=$c_view)
+                for role in $ROLES; do try cycle.reopen "$role" "$(tr -d ' ' <<<"${cell[$role]}")"; done
+            done <"$WORK/matrix"
+            break
+        fi
         for role in reporter rater unit viewer; do try cycle.advance "$role" "–"; done
         if [ "$st" = agreement ]; then   # complete the agreement again
             kh agreement propose W03 T1 A1.03 3 --note n >/dev/null 2>&1 || true
