@@ -487,6 +487,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v6,
     kh__schema_v7,
     kh__schema_v8,
+    kh__schema_v9,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {
