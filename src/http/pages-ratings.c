@@ -87,7 +87,7 @@ static void ratee_section(struct rater_page *p, const char *ratee, const char *n
                    "<span class=\"state\" id=\"status-%A\">%T</span></h2>",
                 ratee, name, ratee, sub[0] ? " · " : "", sub, ratee, status_label(r, status));
     if (submitted) {
-        kh_html_put(o, "<p class=\"notice ok\">%T %T%T</p><table class=\"grid\"><tbody>",
+        kh_html_put(o, "<p class=\"notice done\">%T %T%T</p><table class=\"grid\"><tbody>",
                     T(r, "已于", "Submitted at"), p->forms->rows[f][3],
                     T(r, " 提交，只读；如需修改请联系考核办重新开放。",
                       "; read-only: ask the office to reopen it to change anything."));
@@ -122,7 +122,7 @@ static void ratee_section(struct rater_page *p, const char *ratee, const char *n
     }
     kh_html_put(o, "</tbody></table>");
     if (p->open && p->confirm != NULL && strcmp(p->confirm, ratee) == 0) {
-        kh_html_put(o, "<div class=\"notice err\" role=\"alert\" id=\"confirm-%A\">%T</div><div class=\"actions\">"
+        kh_html_put(o, "<div class=\"notice warn\" role=\"alert\" id=\"confirm-%A\">%T</div><div class=\"actions\">"
                        "<button type=\"submit\" formaction=\"/cycles/%U/ratings/submit\" name=\"confirm\" value=\"1\" "
                        "id=\"confirm-submit-%A\">%T</button> <a href=\"/cycles/%U/ratings#form-%A\">%T</a></div>",
                     ratee,
