@@ -127,6 +127,10 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       KH_SCOPE_OWN, "录入评分", "enter ratings")                                                   \
     X(RATING_LIST, "rating.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_RATER | KH_RL_VIEWER,             \
       KH_SCOPE_OWN, "查看评分", "list ratings")                                                    \
+    X(RATING_SUBMIT, "rating.submit", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_RATER, KH_SCOPE_OWN,     \
+      "提交评分表（提交后只读）", "submit rating forms (read-only once submitted)")                   \
+    X(RATING_REOPEN, "rating.reopen", KH_ST_EVALUATION, KH_RL_ADMIN, KH_SCOPE_NONE,                 \
+      "重新开放已提交的评分表", "reopen submitted rating forms")                                       \
     X(RESULTS_READ, "results.read", KH_ST_ANY, KH_RL_ADMIN | KH_RL_VIEWER, KH_SCOPE_NONE,           \
       "查看考核结果", "read results")                                                              \
     X(RESULTS_PUBLIC, "public.read", KH_ST_PUBLISHED, KH_RL_ALL, KH_SCOPE_NONE,                      \

@@ -101,6 +101,13 @@
     X(BALLOT_CLOSED, "本次民主测评已结束投票。", "this ballot is closed") \
     X(BALLOT_VOTE_BAD, "第 {1} 项：请在给出的选项中选择", "item {1}: please choose one of the options given") \
     X(BALLOT_EMPTY, "请至少选择一项后再提交", "choose at least one option before submitting") \
+    X(RATING_SUBMITTED, "评价人 {1} 对 {2} 的评分已提交，只读；如需修改请联系考核办重新开放", \
+      "the ratings of rater {1} for {2} are already submitted and read-only: ask the office to reopen them") \
+    X(RATING_NOTHING, "评价人 {1} 对 {2} 既没有草稿也没有评分，无可提交", \
+      "rater {1} has neither drafts nor ratings for {2}: nothing to submit") \
+    X(RATING_NOT_SUBMITTED, "评价人 {1} 对 {2} 的评分尚未提交，无需重新开放", \
+      "the ratings of rater {1} for {2} are not submitted: there is nothing to reopen") \
+    X(RATING_REASON_NEEDED, "重新开放需要说明理由（--reason）", "reopening needs a reason (--reason)") \
     X(STORE_NOT_PUBLISHED, "考核周期 {1} 的结果尚未公示", "the results of cycle {1} are not published yet") \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
     X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")

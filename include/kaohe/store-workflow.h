@@ -113,14 +113,47 @@ int kh_store_appeals_list(struct kh_store *s, const struct kh_actor *a,
  * in [0, 100].  A second rating of the same (rater, ratee, item) replaces the
  * first.  Action rating.enter: a rater user only as its own rater code
  * (rater NULL/"" = its own), the admin for any rater; in setup or
- * evaluation.  Audited.
+ * evaluation.  Audited.  A rater user's entry is a draft of its form
+ * (store-rating-forms.c): it counts only once submitted, and is refused
+ * with KH_ESTATE (RATING_SUBMITTED) while (rater, ratee) is submitted; the
+ * admin's entry goes straight into the ratings.
  */
 int kh_store_rating_set(struct kh_store *s, const struct kh_actor *a, const char *cycle,
                         const char *rater, const char *ratee, const char *item,
                         const char *score, struct kh_error *err);
-/* Rows (rater, ratee, item, score) in file order; a rater user sees its own
- * only, and nobody else's.  Action rating.list. */
+/* Rows (rater, ratee, item, score, status) of the ratings in file order,
+ * status "submitted" (its form is submitted) or "entered" (imported, typed
+ * in by the office, or reopened); for a rater user its own only, followed
+ * by its drafts (status "draft", by ratee and item) — nobody else's.
+ * Action rating.list. */
 int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                          kh_store_row_fn fn, void *ctx, struct kh_error *err);
+
+/*
+ * Rater forms (store-rating-forms.c).  kh_store_rating_submit: the rater's
+ * drafts for ratee become ratings (replacing the same items, new ones
+ * appended) and the form (rater, ratee) is submitted, read-only from then
+ * on; KH_ESTATE if it already is, KH_EINVAL when there is neither a draft
+ * nor a rating to submit.  Action rating.submit (a rater user, its own:
+ * rater NULL/"" = its own code).  submitted (32 bytes) gets the time and
+ * *moved the number of drafts moved; either may be NULL.
+ * kh_store_rating_reopen: the admin makes a submitted form editable again
+ * (the submitted ratings stay and count until resubmitted); reason
+ * required (KH_EUSAGE), KH_EINVAL when the form is not submitted.  Action
+ * rating.reopen (admin, evaluation).  Both audited (entity rating-form).
+ */
+int kh_store_rating_submit(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                           const char *rater, const char *ratee, char submitted[32], long *moved,
+                           struct kh_error *err);
+int kh_store_rating_reopen(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                           const char *rater, const char *ratee, const char *reason,
+                           struct kh_error *err);
+/* One row per form (rater, ratee) that has ratings, drafts or a
+ * submission: (rater, ratee, status, submitted_at, drafts, ratings), status
+ * "submitted", "draft" (drafts not submitted) or "entered" (ratings only),
+ * by rater and ratee; a rater user gets its own forms only.  Action
+ * rating.list. */
+int kh_store_rating_forms(struct kh_store *s, const struct kh_actor *a, const char *cycle,
                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
 
 /* The rater group (code, name) of a rater user's own rater code — what

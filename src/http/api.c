@@ -72,7 +72,7 @@ void kh__h_api_targets(struct kh_req *r)
 void kh__h_api_ratings(struct kh_req *r)
 {
     READ(kh_store_ratings_list(r->store, &r->actor, r->cap[0], kh__rows_fn, &x, &err),
-         COLS("rater", "ratee", "item", "score"));
+         COLS("rater", "ratee", "item", "score", "status"));
 }
 
 void kh__h_api_appeals(struct kh_req *r)

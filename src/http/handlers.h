@@ -34,6 +34,8 @@ void kh__h_values(struct kh_req *r);
 void kh__h_value_set(struct kh_req *r);
 void kh__h_ratings(struct kh_req *r);
 void kh__h_rating_set(struct kh_req *r);
+void kh__h_rating_submit(struct kh_req *r);
+void kh__h_rating_reopen(struct kh_req *r);
 /* pages-results.c */
 void kh__h_results(struct kh_req *r);
 void kh__h_results_file(struct kh_req *r);

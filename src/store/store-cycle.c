@@ -318,6 +318,8 @@ int kh__store_cycle_create(struct kh_store *s, const struct kh_actor *a, const c
         rc = kh__store_files_delete(s, id, false, err);
         if (rc == 0)
             rc = kh__store_files_delete(s, id, true, err);
+        if (rc == 0)
+            rc = kh__rating_forms_delete(s, id, err);
         const char *p[] = {name, previous, id};
         if (rc == 0)
             rc = kh_store_exec(s, "UPDATE cycles SET name = $1, previous = $2, computed_at = '' "

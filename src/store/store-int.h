@@ -31,6 +31,8 @@ extern const char kh__schema_v7[];
 extern const char kh__schema_v8[];
 /* Migration 9: rectification items (整改事项) and their answers. */
 extern const char kh__schema_v9[];
+/* Migration 10: rater forms' drafts and submissions. */
+extern const char kh__schema_v10[];
 
 /* ---- one-time tokens and the choices of public forms (store-token.c) ---- */
 
@@ -109,6 +111,34 @@ int kh__rectify_carried(struct kh_store *s, const struct kh_cycle_row *c, const 
  * KH_ESTATE naming the unanswered items' ids (target.approve refuses). */
 int kh__rectify_unanswered(struct kh_store *s, const struct kh_cycle_row *c, const char *unit,
                            struct kh_error *err);
+/* ---- ratings and rater forms (store-ratings.c, store-rating-forms.c) ---- */
+
+/* The one validation of a rating (SPEC §4): the rater, the ratee (unit or
+ * cadre) and the item (qual leaf or cadre dimension) exist in cycle c and
+ * score is a level of the item's scale or a number in [0, 100].  KH_EINVAL
+ * naming the field; KH_EUSAGE for an empty rater.  No authz check. */
+int kh__rating_check(struct kh_store *s, const struct kh_cycle_row *c, const char *rater,
+                     const char *ratee, const char *item, const char *score, struct kh_error *err);
+/* Insert or replace (rater, ratee, item) in the cycle's ratings table —
+ * a replaced row keeps its place, a new one goes last, as the bundle
+ * writer would write it — and audit it (reason may be NULL).  Checked
+ * already (kh__rating_check, and the caller's authz check). */
+int kh__rating_put(struct kh_store *s, const struct kh_actor *a, const struct kh_cycle_row *c,
+                   const char *rater, const char *ratee, const char *item, const char *score,
+                   const char *reason, struct kh_error *err);
+/* A rater user's entry into its form: KH_ESTATE RATING_SUBMITTED when
+ * (rater, ratee) is submitted, else the draft is inserted or replaced and
+ * audited.  Checked already, as for kh__rating_put. */
+int kh__rating_draft_put(struct kh_store *s, const struct kh_actor *a, const struct kh_cycle_row *c,
+                         const char *rater, const char *ratee, const char *item, const char *score,
+                         struct kh_error *err);
+/* Rows (rater, ratee, item, score, "draft") of rater's drafts in cycle c,
+ * by ratee and item.  No check: kh_store_ratings_list has made it. */
+int kh__rating_drafts_list(struct kh_store *s, const struct kh_cycle_row *c, const char *rater,
+                           kh_store_row_fn fn, void *ctx, struct kh_error *err);
+/* Delete every draft and submission of a cycle (import --replace: the
+ * ratings they were made against are gone). */
+int kh__rating_forms_delete(struct kh_store *s, const char *cycle_id, struct kh_error *err);
 
 /* ---- bundle rows into tables (store-bundle.c; rows from kh_bundle_write_rows) ---- */
 

@@ -302,6 +302,7 @@ static const char *const pg_migrations[] = {
     kh__schema_v7,
     kh__schema_v8,
     kh__schema_v9,
+    kh__schema_v10,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {

@@ -9,6 +9,11 @@
  * action table (rating.enter, rating.list): a rater user acts only as its
  * own rater code and sees only its own ratings — never anybody else's —
  * and the admin enters for any rater (paper forms typed in by the office).
+ * A rater user's entry is not a rating yet but a draft of its form, and
+ * becomes one when the rater submits the form (store-rating-forms.c); the
+ * checks below and the insert-or-replace (kh__rating_put) are shared with
+ * that file, so a draft is validated, and a submission written, exactly as
+ * an entry of the office is.
  *
  * What is checked here, at entry, so a mistake is named when it is made and
  * not at compute time: the rater, the ratee (a unit or a cadre of the
@@ -89,10 +94,26 @@ static int check_score(struct kh_store *s, const struct kh_cycle_row *c, const c
                         scale[0] ? scale : "-");
 }
 
-struct rate_ctx {
-    const struct kh_actor *actor;
-    const char *cycle, *rater, *ratee, *item, *score;
-};
+int kh__rating_check(struct kh_store *s, const struct kh_cycle_row *c, const char *rater,
+                     const char *ratee, const char *item, const char *score, struct kh_error *err)
+{
+    char scale[128];
+    if (rater[0] == '\0')
+        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
+                            "需要评价人编码（--rater）/ a rater code is needed (--rater)");
+    if (!exists(s, "SELECT 1 FROM raters WHERE cycle_id = $1 AND code = $2", c->id, rater))
+        return kh_error_set(err, KH_EINVAL, NULL, 0, "rater",
+                            "本考核周期没有评价人 %s / the cycle has no rater %s", rater, rater);
+    if (!exists(s, "SELECT 1 FROM units WHERE cycle_id = $1 AND code = $2", c->id, ratee) &&
+        !exists(s, "SELECT 1 FROM cadres WHERE cycle_id = $1 AND code = $2", c->id, ratee))
+        return kh_error_set(err, KH_EINVAL, NULL, 0, "ratee",
+                            "本考核周期没有单位或干部 %s / the cycle has no unit or cadre %s", ratee,
+                            ratee);
+    int rc = check_item(s, c, item, scale, err);
+    if (rc == 0)
+        rc = check_score(s, c, scale, score, err);
+    return rc;
+}
 
 struct old_rating {
     char ord[24], score[128];
@@ -110,66 +131,66 @@ static int old_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
+int kh__rating_put(struct kh_store *s, const struct kh_actor *a, const struct kh_cycle_row *c,
+                   const char *rater, const char *ratee, const char *item, const char *score,
+                   const char *reason, struct kh_error *err)
+{
+    struct old_rating o = {.found = false};
+    const char *k[] = {c->id, rater, ratee, item};
+    int rc = kh_store_query(s, "SELECT ord, score FROM ratings WHERE cycle_id = $1 AND rater = $2 AND "
+                               "ratee = $3 AND item = $4 ORDER BY ord", k, 4, old_row, &o, err);
+    if (rc != 0)
+        return rc;
+    if (o.found) {
+        const char *p[] = {score, c->id, o.ord};
+        rc = kh_store_exec(s, "UPDATE ratings SET score = $1 WHERE cycle_id = $2 AND ord = $3", p, 3,
+                           NULL, err);
+    } else {
+        char ord[24];
+        const char *q[] = {c->id};
+        rc = kh_store_query_text(s, "SELECT COALESCE(MAX(ord), 0) + 1 FROM ratings WHERE cycle_id = $1",
+                                 q, 1, ord, sizeof ord, NULL, err);
+        const char *p[] = {c->id, ord, rater, ratee, item, score};
+        if (rc == 0)
+            rc = kh_store_exec(s, "INSERT INTO ratings (cycle_id, ord, rater, ratee, item, score) "
+                                  "VALUES ($1, $2, $3, $4, $5, $6)", p, 6, NULL, err);
+        if (rc == 0)
+            rc = kh__store_file_grew(s, c->id, "ratings.csv", "rater,ratee,item,score", 1, err);
+    }
+    if (rc != 0)
+        return rc;
+    char key[700];
+    snprintf(key, sizeof key, "%s/%s/%s/%s", c->code, rater, ratee, item);
+    char *before = o.found ? kh__store_json("score", o.score, NULL) : NULL;
+    char *after = kh__store_json("score", score, NULL);
+    rc = kh_store_audit(s, a, o.found ? "update" : "insert", "rating", key, before, after, reason, err);
+    free(before);
+    free(after);
+    return rc;
+}
+
+struct rate_ctx {
+    const struct kh_actor *actor;
+    const char *cycle, *rater, *ratee, *item, *score;
+};
+
+/* rating.enter: checked once, then a rater user's entry is a draft of its
+ * form (store-rating-forms.c) and everybody else's a rating. */
 static int rate_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct rate_ctx *a = ctx;
     struct kh_cycle_row c;
     struct kh_authz_target t = {.rater = a->rater};
-    char scale[128];
     int rc = kh__store_cycle_get(s, a->cycle, &c, err);
     if (rc == 0)
         rc = kh_authz_check(s, a->actor, KH_ACT_RATING_ENTER, &c, &t, err);
-    if (rc != 0)
-        return rc;
-    if (a->rater[0] == '\0')
-        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                            "需要评价人编码（--rater）/ a rater code is needed (--rater)");
-    if (!exists(s, "SELECT 1 FROM raters WHERE cycle_id = $1 AND code = $2", c.id, a->rater))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, "rater",
-                            "本考核周期没有评价人 %s / the cycle has no rater %s", a->rater, a->rater);
-    if (!exists(s, "SELECT 1 FROM units WHERE cycle_id = $1 AND code = $2", c.id, a->ratee) &&
-        !exists(s, "SELECT 1 FROM cadres WHERE cycle_id = $1 AND code = $2", c.id, a->ratee))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, "ratee",
-                            "本考核周期没有单位或干部 %s / the cycle has no unit or cadre %s", a->ratee,
-                            a->ratee);
-    rc = check_item(s, &c, a->item, scale, err);
     if (rc == 0)
-        rc = check_score(s, &c, scale, a->score, err);
+        rc = kh__rating_check(s, &c, a->rater, a->ratee, a->item, a->score, err);
     if (rc != 0)
         return rc;
-    struct old_rating o = {.found = false};
-    const char *k[] = {c.id, a->rater, a->ratee, a->item};
-    rc = kh_store_query(s, "SELECT ord, score FROM ratings WHERE cycle_id = $1 AND rater = $2 AND "
-                           "ratee = $3 AND item = $4 ORDER BY ord", k, 4, old_row, &o, err);
-    if (rc != 0)
-        return rc;
-    if (o.found) {
-        const char *p[] = {a->score, c.id, o.ord};
-        rc = kh_store_exec(s, "UPDATE ratings SET score = $1 WHERE cycle_id = $2 AND ord = $3", p, 3,
-                           NULL, err);
-    } else {
-        char ord[24];
-        const char *q[] = {c.id};
-        rc = kh_store_query_text(s, "SELECT COALESCE(MAX(ord), 0) + 1 FROM ratings WHERE cycle_id = $1",
-                                 q, 1, ord, sizeof ord, NULL, err);
-        const char *p[] = {c.id, ord, a->rater, a->ratee, a->item, a->score};
-        if (rc == 0)
-            rc = kh_store_exec(s, "INSERT INTO ratings (cycle_id, ord, rater, ratee, item, score) "
-                                  "VALUES ($1, $2, $3, $4, $5, $6)", p, 6, NULL, err);
-        if (rc == 0)
-            rc = kh__store_file_grew(s, c.id, "ratings.csv", "rater,ratee,item,score", 1, err);
-    }
-    if (rc != 0)
-        return rc;
-    char key[700];
-    snprintf(key, sizeof key, "%s/%s/%s/%s", c.code, a->rater, a->ratee, a->item);
-    char *before = o.found ? kh__store_json("score", o.score, NULL) : NULL;
-    char *after = kh__store_json("score", a->score, NULL);
-    rc = kh_store_audit(s, a->actor, o.found ? "update" : "insert", "rating", key, before, after,
-                        NULL, err);
-    free(before);
-    free(after);
-    return rc;
+    if (a->actor != NULL && a->actor->role == KH_ROLE_RATER)
+        return kh__rating_draft_put(s, a->actor, &c, a->rater, a->ratee, a->item, a->score, err);
+    return kh__rating_put(s, a->actor, &c, a->rater, a->ratee, a->item, a->score, NULL, err);
 }
 
 int kh_store_rating_set(struct kh_store *s, const struct kh_actor *a, const char *cycle,
@@ -204,8 +225,15 @@ int kh_store_ratings_list(struct kh_store *s, const struct kh_actor *a, const ch
     if (rc != 0)
         return rc;
     const char *p[] = {c.id, own};
-    return kh_store_query(s, "SELECT rater, ratee, item, score FROM ratings WHERE cycle_id = $1 "
-                             "AND ($2 = '' OR rater = $2) ORDER BY ord", p, 2, fn, ctx, err);
+    rc = kh_store_query(s, "SELECT r.rater, r.ratee, r.item, r.score, CASE WHEN m.rater IS NULL "
+                           "THEN 'entered' ELSE 'submitted' END FROM ratings r LEFT JOIN "
+                           "rating_submissions m ON m.cycle_id = r.cycle_id AND m.rater = r.rater "
+                           "AND m.ratee = r.ratee WHERE r.cycle_id = $1 AND ($2 = '' OR r.rater = $2) "
+                           "ORDER BY r.ord", p, 2, fn, ctx, err);
+    /* a rater's own drafts: the part of its forms nobody else reads */
+    if (rc == 0 && own[0] != '\0')
+        rc = kh__rating_drafts_list(s, &c, own, fn, ctx, err);
+    return rc;
 }
 
 int kh_store_rater_group(struct kh_store *s, const struct kh_actor *a, const char *cycle,

@@ -306,3 +306,23 @@ const char kh__schema_v9[] =
     "CREATE TABLE rectify_answers (item_id BIGINT NOT NULL REFERENCES rectify_items(id),"
     " cycle_id BIGINT NOT NULL REFERENCES cycles(id), kind TEXT NOT NULL, \"text\" TEXT NOT NULL,"
     " answered_at TEXT NOT NULL, answered_by TEXT NOT NULL, PRIMARY KEY (item_id, cycle_id));\n";
+
+/*
+ * Version 10 (participation, issue 9 item 3): rater forms with drafts and
+ * one submission.  rating_drafts: what a rater user has entered but not
+ * yet submitted, one row per (cycle, rater, ratee, item) with the time of
+ * its last change; the engine never reads it, so compute, export and
+ * progress see only what was submitted (the `ratings` table stays the
+ * bundle's ratings.csv, unchanged).  rating_submissions: one row per
+ * (cycle, rater, ratee) whose form is submitted and read-only; an admin's
+ * reopen deletes the row (the audit trail keeps what it was).  The same
+ * text on both backends: neither table is a bundle table, so SQLite's
+ * WITHOUT ROWID clustering of version 3 is not needed for them.
+ */
+const char kh__schema_v10[] =
+    "CREATE TABLE rating_drafts (cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
+    " rater TEXT NOT NULL, ratee TEXT NOT NULL, item TEXT NOT NULL, score TEXT NOT NULL,"
+    " at TEXT NOT NULL, PRIMARY KEY (cycle_id, rater, ratee, item));\n"
+    "CREATE TABLE rating_submissions (cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
+    " rater TEXT NOT NULL, ratee TEXT NOT NULL, submitted_at TEXT NOT NULL,"
+    " PRIMARY KEY (cycle_id, rater, ratee));\n";

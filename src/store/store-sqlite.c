@@ -488,6 +488,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v7,
     kh__schema_v8,
     kh__schema_v9,
+    kh__schema_v10,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {

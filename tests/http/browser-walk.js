@@ -1,7 +1,7 @@
 // browser-walk.js — a year of the assessment cycle in a real browser (Debian's chromium driven by
 // playwright-core from web/node_modules), as the people who use kaohe would walk it: the office
 // opens the agreement, a township proposes a target, the office approves it, a bureau pastes
-// year-end values from Excel, a rater fills in its form, the office computes and publishes, the
+// year-end values from Excel, a rater drafts and submits its form for one ratee, the office computes and publishes, the
 // township sees only its own results and files an appeal, the office accepts it and the township's
 // composite changes.  Every page is screenshotted into OUT; any console error or page error
 // (a CSP violation, a script failure) fails the walk.
@@ -119,15 +119,31 @@ function check(what, ok) {
   check('the paste is saved: ' + JSON.stringify(await notice(bureau)), (await notice(bureau)).ok);
   await shot(bureau, 'reporter-pasted');
 
-  // a rater fills in its form
+  // a rater drafts its form for one ratee, confirms and submits it: then it is read-only
   const rater = await as('panel01', 'rater-pass-1');
   await rater.goto(base + c + '/ratings');
-  await shot(rater, 'rater-form');
-  const sel = rater.locator('#rating-form select').first();
+  const first = rater.locator('section.rater-form').first();
+  const ratee = (await first.getAttribute('id')).slice('form-'.length);
+  const sel = first.locator('select').first();
   const options = await sel.locator('option').allInnerTexts();
   await sel.selectOption({ index: options.length - 1 });
-  await submit(rater, '#save-ratings');
-  check('the rater saves: ' + JSON.stringify(await notice(rater)), (await notice(rater)).ok);
+  const chosen = await sel.inputValue();
+  await submit(rater, `[id="draft-${ratee}"]`);
+  check('the rater saves a draft: ' + JSON.stringify(await notice(rater)), (await notice(rater)).ok);
+  check('the section is a draft', (await rater.innerText(`[id="status-${ratee}"]`)).includes('草稿'));
+  check('the draft is kept in the form', (await rater.locator(`[id="form-${ratee}"] select`).first().inputValue()) === chosen);
+  await shot(rater, 'rater-form');
+  await submit(rater, `[id="submit-${ratee}"]`);
+  check('submit asks for confirmation first', (await rater.innerText(`[id="confirm-${ratee}"]`)).includes('只读'));
+  await shot(rater, 'rater-confirm');
+  await submit(rater, `[id="confirm-submit-${ratee}"]`);
+  check('the rater submits: ' + JSON.stringify(await notice(rater)), (await notice(rater)).ok);
+  const done = rater.locator(`[id="form-${ratee}"]`);
+  check('the submitted section is read-only', (await done.locator('select, input[name^="r:"], button').count()) === 0);
+  check('… shows the submitted score', (await done.innerText()).includes(chosen));
+  check('… and says submitted', (await rater.innerText(`[id="status-${ratee}"]`)).includes('已提交'));
+  check('other ratees stay editable', (await rater.locator('section.rater-form select').count()) > 0);
+  await shot(rater, 'rater-submitted');
 
   // the office computes and publishes
   await admin.goto(base + c);

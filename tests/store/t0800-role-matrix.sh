@@ -57,6 +57,8 @@ case_of() {
     appeal.list) echo "appeal list W03" ;;
     rating.enter) if [ "$role" = admin ]; then echo "rating set W03 T1 A1.06 80 --rater R1"; else echo "rating set W03 T1 A1.06 80"; fi ;;
     rating.list) echo "rating list W03" ;;
+    rating.submit) echo "rating submit W03 T1" ;;
+    rating.reopen) echo "rating reopen W03 R1 T1 --reason r" ;;
     results.read) if [ "$role" = unit ]; then echo SKIP; else echo "results W03"; fi ;;
     results.own) if [ "$role" = unit ]; then echo "results W03"; else echo SKIP; fi ;;
     audit.read) echo "audit log --limit 1" ;;
@@ -75,7 +77,7 @@ state_of() {
     case $1 in
     target.*) echo agreement ;;
     value.track) echo tracking ;;
-    value.yearend | rating.enter) echo evaluation ;;
+    value.yearend | rating.enter | rating.submit | rating.reopen) echo evaluation ;;
     appeal.file | appeal.accept | appeal.reject | results.own | public.read) echo publicity ;;
     rectify.answer) echo agreement ;;
     cycle.reopen | rectify.add | rectify.close) echo final ;;

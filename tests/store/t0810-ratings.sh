@@ -18,10 +18,12 @@ body() {
     own=$(as_p1 rating list W04 | tail -n +2)
     [ -n "$own" ] || fail "p1 sees its own ratings"
     grep -qv '^P1,' <<<"$own" && fail "p1 sees another rater's rating: $own"
-    # enter its own: replaces (same row count), and is audited
+    # enter its own (a draft of its form, tests/store/t0811), submit: replaces
+    # (same row count), and is audited
     as_p1 rating set W04 T1 A1.01 差 >/dev/null || fail "p1 rates T1"
+    as_p1 rating submit W04 T1 >/dev/null || fail "p1 submits its form for T1"
     [ "$(kh rating list W04 | wc -l)" -eq "$n0" ] || fail "a re-entry replaces, it does not add"
-    kh rating list W04 | grep -q '^P1,T1,A1.01,差$' || fail "the new score is stored"
+    kh rating list W04 | grep -q '^P1,T1,A1.01,差,submitted$' || fail "the new score is stored"
     kh audit log --entity rating | grep -q 'W04/P1/T1/A1.01' || fail "rating audited"
     # never as another rater
     expect_fail "(role rater, confined to P1) may not enter ratings for P2" as_p1 rating set W04 T1 A1.01 好 --rater P2
@@ -37,6 +39,7 @@ body() {
     kh compute W04 >/dev/null || fail "compute with entered ratings"
     kh export W04 "$WORK/exp" >/dev/null
     tail -1 "$WORK/exp/ratings.csv" | grep -q '^P4,T3,A1.02,77$' || fail "export carries the new rating last"
+    kh rating list W04 | grep -q '^P4,T3,A1.02,77,entered$' || fail "the office's entry counts at once, not submitted"
     # not outside setup/evaluation
     kh cycle advance W04 >/dev/null
     expect_fail "may not enter ratings there; allowed only in setup, evaluation" as_p1 rating set W04 T1 A1.01 好
