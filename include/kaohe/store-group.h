@@ -46,6 +46,9 @@ struct kh_store_job {
 /* Run job as a transaction of its own on s: job->rc and job->err are set
  * as kh_store_tx would return them.  Returns job->rc; done is not called. */
 int kh_store_job_run(struct kh_store *s, struct kh_store_job *job);
+/* kh_store_job_run, then the job's error copied to err and the job
+ * released: a synchronous submission in one call. */
+int kh_store_job_once(struct kh_store *s, struct kh_store_job *job, struct kh_error *err);
 /* Free the job's ctx (idempotent). */
 void kh_store_job_release(struct kh_store_job *job);
 

@@ -552,10 +552,7 @@ int kh_store_ballot_submit(struct kh_store *s, const char *token, const char *co
 {
     struct kh_store_job job;
     kh_store_ballot_submit_job(&job, token, votes, nvotes);
-    int rc = kh_store_job_run(s, &job);
-    *err = job.err;
-    kh_store_job_release(&job);
-    return rc;
+    return kh_store_job_once(s, &job, err);
 }
 
 int kh_store_ballot_submit_as(struct kh_store *s, const struct kh_actor *a, const char *cycle, const char *token,

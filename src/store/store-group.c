@@ -34,6 +34,14 @@ int kh_store_job_run(struct kh_store *s, struct kh_store_job *job)
     return job->rc;
 }
 
+int kh_store_job_once(struct kh_store *s, struct kh_store_job *job, struct kh_error *err)
+{
+    int rc = kh_store_job_run(s, job);
+    *err = job->err;
+    kh_store_job_release(job);
+    return rc;
+}
+
 void kh_store_job_release(struct kh_store_job *job)
 {
     if (job->ctx != NULL && job->free_ctx != NULL)

@@ -79,11 +79,12 @@ char *kh__store_json(const char *k1, ...);
 void kh__store_now(char out[32]);
 
 /* Next id of a table: max(col)+1 as decimal text, inside the transaction. */
-/* The per-transaction memo (struct kh_store's memo): the value put under
- * key earlier in the same transaction, or NULL.  put replaces the one slot
- * (freeing the old value with its free_fn); the value is freed when the
- * transaction ends, and at once when there is none.  For reads that are
- * the same for every job of a group commit (store-group.h). */
+/* The per-transaction memo (struct kh_store's memo): get returns the value
+ * put under key earlier in the same transaction, or NULL (always NULL
+ * outside one).  put replaces the one slot (freeing the old value with its
+ * free_fn); the value stays valid for the caller until the transaction
+ * ends, when it is freed (or at kh_store_close).  For reads that are the
+ * same for every job of a group commit (store-group.h). */
 void *kh__store_memo_get(struct kh_store *s, const char *key);
 void kh__store_memo_put(struct kh_store *s, const char *key, void *value, void (*free_fn)(void *));
 int kh__store_next_id(struct kh_store *s, const char *table, const char *col, char out[24],

@@ -361,8 +361,5 @@ int kh_store_survey_submit(struct kh_store *s, const char *token, const char *co
 {
     struct kh_store_job job;
     kh_store_survey_submit_job(&job, token, answers, nanswers);
-    int rc = kh_store_job_run(s, &job);
-    *err = job.err;
-    kh_store_job_release(&job);
-    return rc;
+    return kh_store_job_once(s, &job, err);
 }

@@ -137,12 +137,6 @@ void kh__store_memo_put(struct kh_store *s, const char *key, void *value, void (
 {
     if (s->memo.value != NULL && s->memo.free_fn != NULL)
         s->memo.free_fn(s->memo.value);
-    s->memo.value = NULL;
-    if (s->depth == 0) {   /* outside a transaction nothing is kept */
-        if (free_fn != NULL)
-            free_fn(value);
-        return;
-    }
     snprintf(s->memo.key, sizeof s->memo.key, "%s", key);
     s->memo.value = value;
     s->memo.free_fn = free_fn;
