@@ -123,6 +123,11 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "reject appeals")                                                                           \
     X(APPEAL_LIST, "appeal.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT | KH_RL_VIEWER, KH_SCOPE_OWN, \
       "查看申诉", "list appeals")                                                                  \
+    X(APPEAL_ATTACHMENT, "appeal.attachment", KH_ST_ANY, KH_RL_ADMIN | KH_RL_UNIT, KH_SCOPE_OWN,    \
+      "查看或下载申诉附件", "read appeal attachments")                                               \
+    X(PUBLICITY_CONFIGURE, "publicity.configure", KH_ST_OPEN, KH_RL_ADMIN, KH_SCOPE_NONE,        \
+      "设置公示内容（公示哪些部分、公示期、申诉说明）",                                              \
+      "configure what publicity shows (parts, period, how to appeal)")                             \
     X(RATING_ENTER, "rating.enter", KH_ST_SETUP | KH_ST_EVALUATION, KH_RL_ADMIN | KH_RL_RATER,      \
       KH_SCOPE_OWN, "录入评分", "enter ratings")                                                   \
     X(RATING_LIST, "rating.list", KH_ST_ANY, KH_RL_ADMIN | KH_RL_RATER | KH_RL_VIEWER,             \

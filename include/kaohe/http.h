@@ -24,7 +24,7 @@ struct kh_http_opts {
     const char *tls_key;
     long session_idle;         /* seconds; 0 = 1800 */
     long session_max;          /* seconds; 0 = 43200 (12 h) */
-    size_t body_max;           /* bytes; 0 = 8 MiB */
+    size_t body_max;           /* bytes; 0 = 12 MiB */
     unsigned timeout;          /* seconds a connection may be idle; 0 = 30 */
     const char *port_file;     /* when not NULL, the bound port is written there */
     bool no_group_commit;      /* commit each public submission on its own (server.c) */

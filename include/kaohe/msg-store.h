@@ -108,6 +108,23 @@
     X(RATING_NOT_SUBMITTED, "评价人 {1} 对 {2} 的评分尚未提交，无需重新开放", \
       "the ratings of rater {1} for {2} are not submitted: there is nothing to reopen") \
     X(RATING_REASON_NEEDED, "重新开放需要说明理由（--reason）", "reopening needs a reason (--reason)") \
+    X(APPEAL_NONE, "没有申诉 {1}", "no appeal {1}") \
+    X(ATTACH_TYPE_BAD, "附件 {1} 不是 PDF、PNG 或 JPEG 文件（按文件内容判断，与文件名无关；其开头字节为 {2}），未提交任何内容", \
+      "attachment {1} is not a PDF, PNG or JPEG file (judged by its content, not its name: it begins with bytes {2}); nothing was filed") \
+    X(ATTACH_TOO_BIG, "附件 {1} 大小为 {2} 字节，超过每个文件 {3} 字节（5 MiB）的上限，未提交任何内容", \
+      "attachment {1} is {2} bytes, over the limit of {3} bytes (5 MiB) per file; nothing was filed") \
+    X(ATTACH_TOTAL_TOO_BIG, "附件合计 {1} 字节，超过每次申诉 {2} 字节（10 MiB）的上限，未提交任何内容", \
+      "the attachments total {1} bytes, over the limit of {2} bytes (10 MiB) per appeal; nothing was filed") \
+    X(ATTACH_TOO_MANY, "每次申诉最多 {1} 个附件，未提交任何内容", "an appeal takes at most {1} attachments; nothing was filed") \
+    X(ATTACH_NAME_BAD, "附件名称“{1}”无效：不能为空、不能含控制字符、不超过 200 字节", \
+      "attachment name \"{1}\" is not valid: it must be non-empty, without control characters, at most 200 bytes") \
+    X(ATTACH_EMPTY, "附件 {1} 是空文件，未提交任何内容", "attachment {1} is empty; nothing was filed") \
+    X(ATTACH_NONE, "申诉 {1} 没有第 {2} 个附件", "appeal {1} has no attachment {2}") \
+    X(PUBLICITY_DATE_BAD, "{1} 不是有效日期（应为 YYYY-MM-DD）", "{1} is not a valid date (YYYY-MM-DD)") \
+    X(PUBLICITY_PERIOD_BAD, "公示截止日期 {2} 早于开始日期 {1}", "the publication ends ({2}) before it starts ({1})") \
+    X(PUBLICITY_PART_BAD, "无法理解的公示内容 {1}（可选 ranking、composite、dimensions，或 none）", \
+      "unknown part {1} (one of ranking, composite, dimensions, or none)") \
+    X(PUBLICITY_TEXT_LONG, "{1} 过长（最多 2000 字节）", "{1} is too long (at most 2000 bytes)") \
     X(STORE_NOT_PUBLISHED, "考核周期 {1} 的结果尚未公示", "the results of cycle {1} are not published yet") \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
     X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")

@@ -89,10 +89,15 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
 /*
  * What the public may read once a cycle is published (公示, SPEC §9.4):
  * rows of three kinds —
- *   ("info", key, value): name, state_since, state, publicity_days, appeal_days;
+ *   ("info", key, value): name, state_since, state, publicity_days, appeal_days,
+ *    then the office's choice (store-publicity.h): show_ranking,
+ *    show_composite, show_dimensions (1/0), start, end (the period),
+ *    contact, howto ("" = the standard text), appeal_deadline;
  *   ("unit", code, name, category, category name, composite, rank in the
  *    category, grade), in results order;
  *   ("dim", unit, node, node name, score) for each first-level dimension.
+ * A part the office turned off is absent: no composite ("" cells), no rank
+ * nor grade ("" cells, units by category then code), no dim rows.
  * No actor: anyone may read it, but only while the cycle is in a state the
  * action public.read allows (publicity, final), else KH_ESTATE
  * STORE_NOT_PUBLISHED; KH_ENOTFOUND for an unknown cycle or one never

@@ -91,10 +91,14 @@ int kh_store_values_list(struct kh_store *s, const struct kh_actor *a, const cha
 
 /* ---- appeals (store-appeal.c) ---- */
 
-/* File an appeal on one leaf of a unit with a reason; id receives its id. */
-int kh_store_appeal_file(struct kh_store *s, const struct kh_actor *a,
-    const char *cycle, const char *unit,
-                         const char *leaf, const char *reason, char id[24], struct kh_error *err);
+/* File an appeal on one leaf of a unit with a reason and natt attached
+ * files (store-attachment.h: checked first, stored in the same
+ * transaction; att may be NULL when natt is 0); id receives its id. */
+struct kh_attachment_in;
+int kh_store_appeal_file(struct kh_store *s, const struct kh_actor *a, const char *cycle,
+                         const char *unit, const char *leaf, const char *reason,
+                         const struct kh_attachment_in *att, int natt, char id[24],
+                         struct kh_error *err);
 /* Accept (value: the corrected year-end value, required; the cycle is then
  * recomputed in the same transaction) or reject (reason required). */
 int kh_store_appeal_decide(struct kh_store *s, const struct kh_actor *a,

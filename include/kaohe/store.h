@@ -22,7 +22,9 @@
  *
  * Parameters and cells are text.  Every value crosses the boundary as a C
  * string (NULL = SQL NULL); the bundle keeps raw text cells anyway, and text
- * keeps round trips exact.  Statements are prepared once per connection and
+ * keeps round trips exact.  The one exception is the bytes of a file (an
+ * appeal's attachment): exec_blob/query_blob carry a single binary value
+ * per statement, so no file is ever hex-encoded or cut at a NUL byte.  Statements are prepared once per connection and
  * cached by their SQL text, so a bulk import of a million rows prepares each
  * INSERT once.
  *
@@ -78,6 +80,16 @@ struct kh_store_ops {
     /* Run one statement and call fn for each row. */
     int (*query)(void *impl, const char *sql, const char *const *params, int nparams,
                  kh_store_row_fn fn, void *ctx, struct kh_error *err);
+    /* One binary value per statement (appeal attachments): exec_blob runs
+     * sql with the text params $1..$n and len bytes of blob as $(n+1)
+     * (SQLite BLOB, PostgreSQL bytea); query_blob runs sql, whose first row's
+     * only column is such a value, and gives a malloc'd copy in *out (the
+     * caller frees it; *out may be NULL when *len is 0), KH_ENOTFOUND when
+     * there is no row.  Every other value stays text (see the essay). */
+    int (*exec_blob)(void *impl, const char *sql, const char *const *params, int nparams,
+                     const void *blob, size_t len, struct kh_error *err);
+    int (*query_blob)(void *impl, const char *sql, const char *const *params, int nparams,
+                      unsigned char **out, size_t *len, struct kh_error *err);
     /* Run a script of DDL (no parameters, several statements). */
     int (*script)(void *impl, const char *sql, struct kh_error *err);
     /* Bulk load of many rows into one table inside the current transaction:
@@ -165,6 +177,11 @@ int kh_store_exec(struct kh_store *s, const char *sql, const char *const *params
                   long *changes, struct kh_error *err);
 int kh_store_query(struct kh_store *s, const char *sql, const char *const *params, int nparams,
                    kh_store_row_fn fn, void *ctx, struct kh_error *err);
+/* The ops' exec_blob and query_blob (see above). */
+int kh_store_exec_blob(struct kh_store *s, const char *sql, const char *const *params, int nparams,
+                       const void *blob, size_t len, struct kh_error *err);
+int kh_store_query_blob(struct kh_store *s, const char *sql, const char *const *params, int nparams,
+                        unsigned char **out, size_t *len, struct kh_error *err);
 /* One row, one column: copy into out (size n); KH_ENOTFOUND when no row,
  * and a NULL cell gives "" with *is_null set (is_null may be NULL). */
 int kh_store_query_text(struct kh_store *s, const char *sql, const char *const *params,

@@ -15,6 +15,7 @@ extern const struct kh_cmd kh_cmd_compute;
 extern const struct kh_cmd kh_cmd_cycle;
 extern const struct kh_cmd kh_cmd_track;
 extern const struct kh_cmd kh_cmd_appeal;
+extern const struct kh_cmd kh_cmd_publicity;
 extern const struct kh_cmd kh_cmd_rectify;
 extern const struct kh_cmd kh_cmd_user;
 extern const struct kh_cmd kh_cmd_audit;
@@ -49,6 +50,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_track,
     &kh_cmd_rating,
     &kh_cmd_appeal,
+    &kh_cmd_publicity,
     &kh_cmd_rectify,
     &kh_cmd_invite,
     &kh_cmd_scheme,

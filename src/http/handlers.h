@@ -43,6 +43,13 @@ void kh__h_results_file(struct kh_req *r);
 void kh__h_appeals(struct kh_req *r);
 void kh__h_appeal_file(struct kh_req *r);
 void kh__h_appeal_decide(struct kh_req *r);
+/* pages-attachment.c */
+void kh__h_appeal_attachment(struct kh_req *r);
+/* The links to appeal_id's attachments, when r's actor may read them. */
+void kh__attachment_links(struct kh_req *r, const char *appeal_id);
+/* pages-publicity.c */
+void kh__h_publicity(struct kh_req *r);
+void kh__h_publicity_set(struct kh_req *r);
 void kh__h_audit(struct kh_req *r);
 void kh__h_users(struct kh_req *r);
 void kh__h_user_add(struct kh_req *r);

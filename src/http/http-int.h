@@ -90,6 +90,11 @@ const char *kh__fieldz(struct kh_req *r, const char *name);
 /* A file part of a multipart/form-data body: its bytes (length in *len)
  * and the file name the browser sent, or NULL when there is none. */
 const char *kh__upload(struct kh_req *r, const char *name, size_t *len, const char **filename);
+/* Every non-empty file part named name, in order, into att (at most max;
+ * bytes and names stay in the request's arena); returns how many.  A file
+ * input left empty sends a part with no file name and no bytes: skipped. */
+struct kh_attachment_in;
+int kh__uploads(struct kh_req *r, const char *name, struct kh_attachment_in *att, int max);
 /* Every field of a form body in order (none for JSON). */
 struct form_view {
     int n;

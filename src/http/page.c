@@ -49,6 +49,7 @@ static const struct tab tabs[] = {
     {"results", "/results", "考核结果", "Results", KH_ACT_RESULTS_READ, KH_ACT_RESULTS_OWN},
     {"ballots", "/ballots", "民主测评", "Ballots", KH_ACT_BALLOT_LIST, KH_ACT_BALLOT_LIST},
     {"appeals", "/appeals", "申诉", "Appeals", KH_ACT_APPEAL_LIST, KH_ACT_APPEAL_LIST},
+    {"publicity", "/publicity", "公示设置", "Publicity", KH_ACT_PUBLICITY_CONFIGURE, KH_ACT_PUBLICITY_CONFIGURE},
 };
 
 void kh__page_begin(struct kh_req *r, const char *title, const struct kh_cycle_row *cycle,

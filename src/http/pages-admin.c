@@ -13,6 +13,7 @@
 #include <string.h>
 #include "http/handlers.h"
 #include "kaohe/html.h"
+#include "kaohe/store-attachment.h"
 #include "kaohe/store-workflow.h"
 
 void kh__h_appeals(struct kh_req *r)
@@ -42,8 +43,10 @@ void kh__h_appeals(struct kh_req *r)
     for (long i = 0; i < x.n; i++) {
         const char **a = x.rows[i];
         bool open = strcmp(a[3], "open") == 0;
-        kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td>%T</td><td>%T %T</td><td>%T</td><td>",
-                    a[0], kh__name_of(&units, a[1]), kh__name_of(&leaves, a[2]), a[4], a[5], a[6],
+        kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td>%T", a[0], kh__name_of(&units, a[1]),
+                    kh__name_of(&leaves, a[2]), a[4]);
+        kh__attachment_links(r, a[0]);
+        kh_html_put(o, "</td><td>%T %T</td><td>%T</td><td>", a[5], a[6],
                     open ? T(r, "待处理", "open") : strcmp(a[3], "accepted") == 0 ? T(r, "已受理", "accepted") : T(r, "已驳回", "rejected"));
         if (!open)
             kh_html_put(o, "%T %T %T", a[9], a[10][0] ? "→" : "", a[10]);
@@ -63,7 +66,8 @@ void kh__h_appeals(struct kh_req *r)
     if (x.n == 0)
         kh_html_put(o, "<p class=\"empty\">%T</p>", T(r, "没有申诉。", "No appeals."));
     if (kh_authz_role_may(r->actor.role, KH_ACT_APPEAL_FILE) && c.state == KH_STATE_PUBLICITY) {
-        kh_html_put(o, "<section class=\"card\"><h2>%T</h2><form method=\"post\" action=\"/cycles/%U/appeals\" id=\"appeal-form\">",
+        kh_html_put(o, "<section class=\"card\"><h2>%T</h2><form method=\"post\" action=\"/cycles/%U/appeals\" id=\"appeal-form\" "
+                       "enctype=\"multipart/form-data\">",
                     T(r, "提出申诉", "File an appeal"), c.code);
         kh__csrf_field(r);
         if (r->actor.role == KH_ROLE_UNIT)
@@ -75,8 +79,12 @@ void kh__h_appeals(struct kh_req *r)
             if (strcmp(leaves.x.rows[i][3], "quant") == 0)
                 kh_html_put(o, "<option value=\"%A\">%T %T</option>", leaves.x.rows[i][0], leaves.x.rows[i][0], leaves.x.rows[i][2]);
         kh_html_put(o, "</select></label><label>%T<textarea name=\"reason\" required rows=\"3\"></textarea></label>"
-                       "<button type=\"submit\">%T</button></form></section>",
-                    T(r, "申诉理由", "Reason"), T(r, "提交申诉", "Submit the appeal"));
+                       "<label>%T<input type=\"file\" name=\"attachment\" multiple accept=\"application/pdf,image/png,image/jpeg\"></label>"
+                       "<p class=\"hint\">%T</p><button type=\"submit\">%T</button></form></section>",
+                    T(r, "申诉理由", "Reason"), T(r, "证明材料（可选，可多选）", "Evidence (optional, several allowed)"),
+                    T(r, "PDF、PNG 或 JPEG，每个不超过 5 MiB，合计不超过 10 MiB，最多 10 个。",
+                      "PDF, PNG or JPEG; at most 5 MiB each, 10 MiB and 10 files in all."),
+                    T(r, "提交申诉", "Submit the appeal"));
     }
     kh__names_release(&units);
     kh__names_release(&leaves);
@@ -92,8 +100,10 @@ void kh__h_appeal_file(struct kh_req *r)
     const char *unit = kh__field(r, "unit");
     if (unit == NULL && r->actor.role == KH_ROLE_UNIT)
         unit = r->actor.unit;
+    struct kh_attachment_in att[KH_ATTACH_MAX_COUNT + 1];
+    int natt = kh__uploads(r, "attachment", att, KH_ATTACH_MAX_COUNT + 1);
     int rc = kh_store_appeal_file(r->store, &r->actor, r->cap[0], unit ? unit : "", kh__fieldz(r, "leaf"),
-                                  kh__fieldz(r, "reason"), id, &err);
+                                  kh__fieldz(r, "reason"), att, natt, id, &err);
     kh__done(r, rc, &err, kh_arena_printf(&r->arena, "/cycles/%s/appeals", r->cap[0]),
              kh_arena_printf(&r->arena, "申诉 %s 已提交", id), kh_arena_printf(&r->arena, "appeal %s filed", id),
              rc == 0 ? json_pack("{s:s}", "id", id) : NULL);

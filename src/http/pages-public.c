@@ -4,7 +4,10 @@
  * Once a cycle is in publicity or final, the public reads what the office
  * publishes (kh_store_public_results): the ranking per township type with
  * each unit's composite and grade, its first-level dimension scores, the
- * publication period and how to appeal.  No sign-in, no script (the page
+ * publication period and how to appeal.  Which of these parts appear is the
+ * office's choice (store-publicity.h): the store leaves a part turned off
+ * out of its rows, and this page leaves out its columns — absent from the
+ * HTML, not hidden by CSS.  No sign-in, no script (the page
  * must open on any phone and print as it is); before publication the page
  * says the results are not published yet, and nothing else.
  */
@@ -30,18 +33,27 @@ void kh__h_public(struct kh_req *r)
         kh__respond(r, rc == KH_ESTATE ? 409 : 404, "text/html; charset=utf-8");
         return;
     }
-    const char *name = "", *since = "", *pub_days = "", *appeal_days = "15", *state = "";
+    const char *name = "", *since = "", *appeal_days = "15", *state = "";
+    const char *start = "", *end = "", *contact = "", *howto = "", *deadline = "";
+    bool ranking = true, composite = true;
     /* dimension columns in first-seen order */
     const char *dims[16], *dim_names[16];
     int nd = 0;
     for (long i = 0; i < x.n; i++) {
         const char **row = x.rows[i];
         if (strcmp(row[0], "info") == 0) {
-            if (strcmp(row[1], "name") == 0) name = row[2];
-            else if (strcmp(row[1], "state_since") == 0) since = row[2];
-            else if (strcmp(row[1], "state") == 0) state = row[2];
-            else if (strcmp(row[1], "publicity_days") == 0) pub_days = row[2];
-            else if (strcmp(row[1], "appeal_days") == 0) appeal_days = row[2];
+            const char *k = row[1], *v = row[2];
+            if (strcmp(k, "name") == 0) name = v;
+            else if (strcmp(k, "state_since") == 0) since = v;
+            else if (strcmp(k, "state") == 0) state = v;
+            else if (strcmp(k, "appeal_days") == 0) appeal_days = v;
+            else if (strcmp(k, "start") == 0) start = v;
+            else if (strcmp(k, "end") == 0) end = v;
+            else if (strcmp(k, "contact") == 0) contact = v;
+            else if (strcmp(k, "howto") == 0) howto = v;
+            else if (strcmp(k, "appeal_deadline") == 0) deadline = v;
+            else if (strcmp(k, "show_ranking") == 0) ranking = strcmp(v, "1") == 0;
+            else if (strcmp(k, "show_composite") == 0) composite = strcmp(v, "1") == 0;
         } else if (strcmp(row[0], "dim") == 0) {
             int k = 0;
             while (k < nd && strcmp(dims[k], row[2]) != 0)
@@ -51,14 +63,24 @@ void kh__h_public(struct kh_req *r)
         }
     }
     kh__page_begin(r, T(r, "考核结果公示", "Published results"), NULL, NULL, NULL);
-    kh_html_put(o, "<p class=\"pubname\">%T</p><p>%T %T%T%T</p>", name[0] ? name : r->cap[0],
-                T(r, "公示自", "Published since"), since, pub_days[0] ? T(r, "，公示期 ", ", for ") : "",
-                pub_days[0] ? kh_arena_printf(&r->arena, "%s %s", pub_days, T(r, "天", "days")) : "");
-    if (strcmp(state, "publicity") == 0)
-        kh_html_put(o, "<p class=\"howto\">%T</p>",
-                kh_arena_printf(&r->arena, T(r, "对结果有异议的乡镇，可在公示开始后 %s 天内登录本系统，在“申诉”页就具体指标提出申诉，考核办将受理并答复。",
-                                             "A township that disputes its result may appeal on a specific indicator within %s days of publication: sign in and use the Appeals page; the office answers every appeal."),
-                                appeal_days));
+    kh_html_put(o, "<p class=\"pubname\">%T</p>", name[0] ? name : r->cap[0]);
+    if (start[0])
+        kh_html_put(o, "<p class=\"period\">%T %T %T %T</p>", T(r, "公示期", "Published from"), start,
+                    T(r, "至", "to"), end);
+    else
+        kh_html_put(o, "<p class=\"period\">%T %T</p>", T(r, "公示自", "Published since"), since);
+    if (strcmp(state, "publicity") == 0) {
+        const char *text = howto[0] ? howto
+            : kh_arena_printf(&r->arena, T(r, "对结果有异议的乡镇，可在公示开始后 %s 天内登录本系统，在“申诉”页就具体指标提出申诉，考核办将受理并答复。",
+                                           "A township that disputes its result may appeal on a specific indicator within %s days of publication: sign in and use the Appeals page; the office answers every appeal."),
+                              appeal_days);
+        kh_html_put(o, "<section class=\"howto\"><p>%T</p>", text);
+        if (deadline[0])
+            kh_html_put(o, "<p>%T %T</p>", T(r, "申诉截止：", "Appeals close:"), deadline);
+        if (contact[0])
+            kh_html_put(o, "<p>%T %T</p>", T(r, "联系方式：", "Contact:"), contact);
+        kh_html_put(o, "</section>");
+    }
     const char *cur = NULL;
     for (long i = 0; i < x.n; i++) {
         const char **u = x.rows[i];
@@ -68,15 +90,26 @@ void kh__h_public(struct kh_req *r)
             if (cur)
                 kh_html_put(o, "</tbody></table>");
             cur = u[3];
-            kh_html_put(o, "<h2>%T</h2><table class=\"grid\" data-category=\"%A\"><thead><tr><th class=\"num\">%T</th><th>%T</th>"
-                           "<th class=\"num\">%T</th><th>%T</th>",
-                        u[4], u[3], T(r, "排名", "Rank"), T(r, "单位", "Unit"), T(r, "综合得分", "Composite"), T(r, "等次", "Grade"));
+            kh_html_put(o, "<h2>%T</h2><table class=\"grid\" data-category=\"%A\"><thead><tr>", u[4], u[3]);
+            if (ranking)
+                kh_html_put(o, "<th class=\"num\">%T</th>", T(r, "排名", "Rank"));
+            kh_html_put(o, "<th>%T</th>", T(r, "单位", "Unit"));
+            if (composite)
+                kh_html_put(o, "<th class=\"num\">%T</th>", T(r, "综合得分", "Composite"));
+            if (ranking)
+                kh_html_put(o, "<th>%T</th>", T(r, "等次", "Grade"));
             for (int k = 0; k < nd; k++)
                 kh_html_put(o, "<th class=\"num\">%T</th>", dim_names[k]);
             kh_html_put(o, "</tr></thead><tbody>");
         }
-        kh_html_put(o, "<tr><td class=\"num\">%T</td><td>%T</td><td class=\"num\">%T</td><td>%T</td>", u[6], u[2][0] ? u[2] : u[1],
-                    kh__fmt(r, u[5], 2), u[7]);
+        kh_html_put(o, "<tr>");
+        if (ranking)
+            kh_html_put(o, "<td class=\"num\">%T</td>", u[6]);
+        kh_html_put(o, "<td>%T</td>", u[2][0] ? u[2] : u[1]);
+        if (composite)
+            kh_html_put(o, "<td class=\"num\">%T</td>", kh__fmt(r, u[5], 2));
+        if (ranking)
+            kh_html_put(o, "<td>%T</td>", u[7]);
         for (int k = 0; k < nd; k++) {
             const char *score = "";
             for (long j = 0; j < x.n; j++)

@@ -15,6 +15,7 @@
 #include <microhttpd.h>
 #include "http/http-int.h"
 #include "kaohe/msg-http.h"
+#include "kaohe/store-attachment.h"
 
 const char *kh__query(struct kh_req *r, const char *name)
 {
@@ -91,6 +92,10 @@ static const char *disp_attr(struct kh_req *r, const char *h, const char *hend, 
     return q ? kh_arena_strndup(&r->arena, a, (size_t)(q - a)) : NULL;
 }
 
+/* Parts of a multipart body kept (the fields of a form plus an appeal's
+ * KH_ATTACH_MAX_COUNT files, with room to spare). */
+#define MAX_PARTS 32
+
 /* multipart/form-data (RFC 7578): parts separated by --boundary, each with
  * headers, a blank line and its bytes.  Only Content-Disposition is read. */
 static void parse_multipart(struct kh_req *r, struct form *fm, const char *ct)
@@ -109,7 +114,7 @@ static void parse_multipart(struct kh_req *r, struct form *fm, const char *ct)
         return;
     int dn = snprintf(delim, sizeof delim, "--%.*s", (int)bl, b);
     const char *p = r->body.data, *end = r->body.data + r->body.len;
-    int cap = 16;
+    int cap = MAX_PARTS;
     fm->f = kh_arena_calloc(&r->arena, (size_t)cap, sizeof *fm->f);
     p = find(p, end, delim, (size_t)dn);
     while (p && fm->n < cap) {
@@ -257,18 +262,42 @@ void kh__form_fields(struct kh_req *r, struct form_view *fv)
     }
 }
 
+/* The file parts named name (multipart bodies; none for JSON). */
+static int file_parts(struct kh_req *r, const char *name, const struct form_field **out, int max)
+{
+    if (r->json != NULL || r->body.len == 0)
+        return 0;
+    struct form *fm = form_of(r);
+    int n = 0;
+    for (int i = 0; i < fm->n && n < max; i++)
+        if (strcmp(fm->f[i].name, name) == 0 && fm->f[i].filename)
+            out[n++] = &fm->f[i];
+    return n;
+}
+
 const char *kh__upload(struct kh_req *r, const char *name, size_t *len, const char **filename)
 {
+    const struct form_field *f;
     *len = 0;
-    if (r->json != NULL || r->body.len == 0)
+    if (file_parts(r, name, &f, 1) == 0)
         return NULL;
-    struct form *fm = form_of(r);
-    for (int i = 0; i < fm->n; i++)
-        if (strcmp(fm->f[i].name, name) == 0 && fm->f[i].filename) {
-            *len = fm->f[i].len;
-            if (filename)
-                *filename = fm->f[i].filename;
-            return fm->f[i].value;
-        }
-    return NULL;
+    *len = f->len;
+    if (filename)
+        *filename = f->filename;
+    return f->value;
+}
+
+int kh__uploads(struct kh_req *r, const char *name, struct kh_attachment_in *att, int max)
+{
+    const struct form_field *f[MAX_PARTS];
+    int n = file_parts(r, name, f, MAX_PARTS), k = 0;
+    for (int i = 0; i < n && k < max; i++) {
+        if (f[i]->filename[0] == '\0' && f[i]->len == 0)
+            continue;
+        att[k].name = f[i]->filename;
+        att[k].data = (const unsigned char *)f[i]->value;
+        att[k].len = f[i]->len;
+        k++;
+    }
+    return k;
 }

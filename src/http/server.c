@@ -325,8 +325,8 @@ int kh_http_serve(const struct kh_http_opts *opts, struct kh_error *err)
         srv.opts.session_idle = 1800;
     if (srv.opts.session_max <= 0)
         srv.opts.session_max = 43200;
-    if (srv.opts.body_max == 0)
-        srv.opts.body_max = 8u << 20;
+    if (srv.opts.body_max == 0)   /* an appeal's files (10 MiB, store-attachment.h) and its form */
+        srv.opts.body_max = 12u << 20;
     if (srv.opts.timeout == 0)
         srv.opts.timeout = 30;
     if ((opts->tls_cert == NULL) != (opts->tls_key == NULL))

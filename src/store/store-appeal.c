@@ -14,6 +14,10 @@
  * stored data.  An appeal on a leaf that has no value (a rating, a survey)
  * can only be rejected here; such corrections mean reopening the data in
  * an earlier state.  Open appeals block `final` (store-cycle.c).
+ *
+ * A filing may carry files (PDF, PNG, JPEG: store-attachment.c), stored in
+ * the filing's transaction, so an appeal never exists without the files it
+ * was filed with, nor a file without its appeal.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,11 +25,12 @@
 #include <time.h>
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
+#include "kaohe/store-attachment.h"
 #include "kaohe/store-load.h"
 #include "kaohe/store-workflow.h"
 #include "store/store-int.h"
 
-static bool parse_time(const char *iso, time_t *out)
+bool kh__store_time_parse(const char *iso, time_t *out)
 {
     struct tm tm;
     memset(&tm, 0, sizeof tm);
@@ -38,22 +43,42 @@ static bool parse_time(const char *iso, time_t *out)
     return true;
 }
 
-static long appeal_days(struct kh_store *s, const char *cycle_id, struct kh_error *err, int *rc)
+long kh__store_setting_long(struct kh_store *s, const char *cycle_id, const char *key, long dflt,
+                            int *rc, struct kh_error *err)
 {
     char v[64];
-    const char *p[] = {cycle_id};
+    const char *p[] = {cycle_id, key};
     *rc = kh_store_query_text(s, "SELECT value FROM cycle_settings WHERE cycle_id = $1 AND "
-                                 "\"key\" = 'appeal_days'", p, 1, v, sizeof v, NULL, err);
+                                 "\"key\" = $2", p, 2, v, sizeof v, NULL, err);
     if (*rc == KH_ENOTFOUND || (*rc == 0 && v[0] == '\0')) {
         *rc = 0;
-        return 15;
+        return dflt;
     }
     return *rc == 0 ? atol(v) : 0;
+}
+
+int kh__store_appeal_deadline(struct kh_store *s, const struct kh_cycle_row *c, long *days,
+                              char deadline[32], struct kh_error *err)
+{
+    int rc;
+    time_t since;
+    *days = kh__store_setting_long(s, c->id, "appeal_days", 15, &rc, err);
+    if (rc != 0)
+        return rc;
+    if (!kh__store_time_parse(c->state_since, &since))
+        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "bad time %s", c->state_since);
+    time_t d = since + (time_t)*days * 86400;
+    struct tm tm;
+    gmtime_r(&d, &tm);
+    strftime(deadline, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return 0;
 }
 
 struct file_ctx {
     const struct kh_actor *actor;
     const char *cycle, *unit, *leaf, *reason;
+    const struct kh_attachment_in *att;
+    int natt;
     char *id;
 };
 
@@ -79,24 +104,20 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                           "申诉需要写明理由（--reason）/ an appeal needs a reason (--reason)");
     if (rc != 0)
         return rc;
-    long days = appeal_days(s, c.id, err, &rc);
+    long days;
+    char deadline[32];
+    time_t t, until;
+    rc = kh__store_appeal_deadline(s, &c, &days, deadline, err);
     if (rc != 0)
         return rc;
-    time_t since, t;
     kh__store_now(now);
-    if (!parse_time(c.state_since, &since) || !parse_time(now, &t))
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "bad time %s / %s", c.state_since, now);
-    if (difftime(t, since) > (double)days * 86400.0) {
-        char deadline[32];
-        time_t d = since + (time_t)days * 86400;
-        struct tm tm;
-        gmtime_r(&d, &tm);
-        strftime(deadline, sizeof deadline, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!kh__store_time_parse(now, &t) || !kh__store_time_parse(deadline, &until))
+        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "bad time %s / %s", deadline, now);
+    if (t > until)
         return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
                             "申诉期已过：公示开始于 %s，申诉期 %ld 天，截止 %s / the appeal period is "
                             "over: publicity began %s, appeals are open %ld days, until %s",
                             c.state_since, days, deadline, c.state_since, days, deadline);
-    }
     const char *dp[] = {c.id, a->unit, a->leaf};
     rc = kh_store_query_text(s, "SELECT id FROM appeals WHERE cycle_id = $1 AND unit = $2 AND "
                                 "indicator = $3 AND state = 'open'", dp, 3, n, sizeof n, NULL, err);
@@ -120,15 +141,21 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                                  "open", NULL);
     rc = kh_store_audit(s, a->actor, "insert", "appeal", key, NULL, after, a->reason, err);
     free(after);
+    if (rc == 0)
+        rc = kh__store_attachments_put(s, a->actor, c.code, a->id, a->att, a->natt, err);
     return rc;
 }
 
+/* The files are checked before the transaction (a refused file is not
+ * worth a write lock) and stored inside it: all or nothing. */
 int kh_store_appeal_file(struct kh_store *s, const struct kh_actor *actor, const char *cycle,
-                         const char *unit, const char *leaf, const char *reason, char id[24],
+                         const char *unit, const char *leaf, const char *reason,
+                         const struct kh_attachment_in *att, int natt, char id[24],
                          struct kh_error *err)
 {
-    struct file_ctx a = {actor, cycle, unit, leaf, reason, id};
-    return kh_store_tx(s, file_tx, &a, err);
+    struct file_ctx a = {actor, cycle, unit, leaf, reason, att, natt, id};
+    int rc = kh_attachments_check(att, natt, err);
+    return rc != 0 ? rc : kh_store_tx(s, file_tx, &a, err);
 }
 
 struct appeal {

@@ -16,6 +16,7 @@
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
 #include "kaohe/summary.h"
+#include "kaohe/store-publicity.h"
 #include "store/store-int.h"
 
 #define NFILES 8
@@ -234,16 +235,40 @@ int kh_store_public_results(struct kh_store *s, const char *code, kh_store_row_f
         rc = kh_store_query(s, "SELECT \"key\", value FROM cycle_settings WHERE cycle_id = $1 AND "
                                "\"key\" IN ('publicity_days', 'appeal_days') ORDER BY \"key\"",
                             p, 1, pub_row, &x, err);
+    /* what the office chose to publish (store-publicity.c): a part turned
+     * off is not in the rows at all */
+    struct kh_publicity pub;
+    if (rc == 0)
+        rc = kh_store_publicity_get(s, NULL, c.code, &pub, err);
+    const char *info[][2] = {
+        {"show_ranking", pub.show_ranking ? "1" : "0"},
+        {"show_composite", pub.show_composite ? "1" : "0"},
+        {"show_dimensions", pub.show_dimensions ? "1" : "0"},
+        {"start", pub.start}, {"end", pub.end}, {"contact", pub.contact}, {"howto", pub.howto},
+        {"appeal_deadline", pub.appeal_deadline},
+    };
+    for (size_t i = 0; rc == 0 && i < sizeof info / sizeof info[0]; i++)
+        rc = fn(ctx, 3, (const char *const[]){"info", info[i][0], info[i][1]});
+    const char *pp[] = {c.id, pub.show_composite ? "1" : "0", pub.show_ranking ? "1" : "0"};
     x.kind = "unit";
+    /* without the ranking, units come by code: the order would tell the rank */
     if (rc == 0)
-        rc = kh_store_query(s, "SELECT r.unit, u.name, r.category, COALESCE(g.name, r.category), r.composite, "
-                               "r.rank_category, r.grade FROM results_units r "
-                               "LEFT JOIN units u ON u.cycle_id = r.cycle_id AND u.code = r.unit "
-                               "LEFT JOIN categories g ON g.cycle_id = r.cycle_id AND g.code = r.category "
-                               "WHERE r.cycle_id = $1 ORDER BY r.ord",
-                            p, 1, pub_row, &x, err);
+        rc = kh_store_query(s, pub.show_ranking
+                                   ? "SELECT r.unit, u.name, r.category, COALESCE(g.name, r.category), "
+                                     "CASE WHEN $2 = '1' THEN r.composite ELSE '' END, "
+                                     "r.rank_category, r.grade FROM results_units r "
+                                     "LEFT JOIN units u ON u.cycle_id = r.cycle_id AND u.code = r.unit "
+                                     "LEFT JOIN categories g ON g.cycle_id = r.cycle_id AND g.code = r.category "
+                                     "WHERE r.cycle_id = $1 AND $3 = '1' ORDER BY r.ord"
+                                   : "SELECT r.unit, u.name, r.category, COALESCE(g.name, r.category), "
+                                     "CASE WHEN $2 = '1' THEN r.composite ELSE '' END, '', '' "
+                                     "FROM results_units r "
+                                     "LEFT JOIN units u ON u.cycle_id = r.cycle_id AND u.code = r.unit "
+                                     "LEFT JOIN categories g ON g.cycle_id = r.cycle_id AND g.code = r.category "
+                                     "WHERE r.cycle_id = $1 AND $3 = '0' ORDER BY r.category, r.unit",
+                            pp, 3, pub_row, &x, err);
     x.kind = "dim";
-    if (rc == 0)
+    if (rc == 0 && pub.show_dimensions)
         rc = kh_store_query(s, "SELECT n.unit, n.node, i.name, n.score FROM results_nodes n "
                                "JOIN indicators i ON i.cycle_id = n.cycle_id AND i.code = n.node "
                                "WHERE n.cycle_id = $1 AND i.parent = '' ORDER BY n.ord",

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 #include "kaohe/model.h"
 #include "kaohe/store.h"
 
@@ -33,6 +34,29 @@ extern const char kh__schema_v8[];
 extern const char kh__schema_v9[];
 /* Migration 10: rater forms' drafts and submissions. */
 extern const char kh__schema_v10[];
+/* Migration 11: appeal attachments and publication settings (BLOB/bytea). */
+extern const char kh__schema_v11_sqlite[];
+extern const char kh__schema_v11_pg[];
+
+/* "YYYY-MM-DDTHH:MM:SSZ" as UTC seconds; false when it is not that. */
+bool kh__store_time_parse(const char *iso, time_t *out);
+/* The integer value of cycle.csv setting key of a cycle, dflt when unset
+ * (*rc receives 0 or the error). */
+long kh__store_setting_long(struct kh_store *s, const char *cycle_id, const char *key, long dflt,
+                            int *rc, struct kh_error *err);
+/* The end of the appeal period of cycle c, which is in publicity: its
+ * state_since plus appeal_days (default 15) days, inclusive, as ISO time
+ * into deadline; the days into *days (store-appeal.c). */
+int kh__store_appeal_deadline(struct kh_store *s, const struct kh_cycle_row *c, long *days,
+                              char deadline[32], struct kh_error *err);
+
+/* Insert natt checked attachments (kh_attachments_check) of appeal
+ * appeal_id of cycle cycle_code, numbered from 1, one audit record each
+ * (store-attachment.c).  Inside the filing transaction. */
+struct kh_attachment_in;
+int kh__store_attachments_put(struct kh_store *s, const struct kh_actor *a, const char *cycle_code,
+                              const char *appeal_id, const struct kh_attachment_in *att, int natt,
+                              struct kh_error *err);
 
 /* ---- one-time tokens and the choices of public forms (store-token.c) ---- */
 

@@ -17,6 +17,7 @@
  * Notices (e.g. "relation already exists, skipping") are silenced: library
  * code never prints.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,61 @@ static int pg_query(void *impl, const char *sql, const char *const *params, int 
     return rc;
 }
 
+/* exec with one more parameter sent in binary format, the bytea
+ * (store.h: exec_blob). */
+static int pg_exec_blob(void *impl, const char *sql, const char *const *params, int nparams,
+                        const void *blob, size_t len, struct kh_error *err)
+{
+    struct pg *p = impl;
+    char name[16];
+    int rc = prepare(p, sql, nparams + 1, name, err);
+    if (rc != 0)
+        return rc;
+    if (len > INT_MAX)
+        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "PostgreSQL: a value of %zu bytes", len);
+    const char **v = kh_xcalloc((size_t)nparams + 1, sizeof *v);
+    int *lens = kh_xcalloc((size_t)nparams + 1, sizeof *lens);
+    int *fmts = kh_xcalloc((size_t)nparams + 1, sizeof *fmts);
+    for (int i = 0; i < nparams; i++)
+        v[i] = params[i];
+    v[nparams] = len ? blob : "";
+    lens[nparams] = (int)len;
+    fmts[nparams] = 1;
+    PGresult *res = PQexecPrepared(p->conn, name, nparams + 1, v, lens, fmts, 0);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = pg_result_error(p, res, "exec", err);
+    PQclear(res);
+    free(v);
+    free(lens);
+    free(fmts);
+    return rc;
+}
+
+/* The first row's first column, asked for in binary format
+ * (store.h: query_blob). */
+static int pg_query_blob(void *impl, const char *sql, const char *const *params, int nparams,
+                         unsigned char **out, size_t *len, struct kh_error *err)
+{
+    struct pg *p = impl;
+    char name[16];
+    int rc = prepare(p, sql, nparams, name, err);
+    if (rc != 0)
+        return rc;
+    PGresult *res = PQexecPrepared(p->conn, name, nparams, params, NULL, NULL, 1);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = pg_result_error(p, res, "exec", err);
+    } else if (PQntuples(res) == 0) {
+        rc = KH_ENOTFOUND;
+    } else {
+        *len = (size_t)PQgetlength(res, 0, 0);
+        *out = kh_xmalloc(*len + 1);
+        if (*len)
+            memcpy(*out, PQgetvalue(res, 0, 0), *len);
+    }
+    PQclear(res);
+    return rc;
+}
+
 static int pg_begin(void *impl, struct kh_error *err)
 {
     return pg_script(impl, "BEGIN ISOLATION LEVEL SERIALIZABLE", err);
@@ -303,6 +359,7 @@ static const char *const pg_migrations[] = {
     kh__schema_v8,
     kh__schema_v9,
     kh__schema_v10,
+    kh__schema_v11_pg,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {
@@ -314,6 +371,8 @@ const struct kh_store_ops kh_store_pg_ops = {
     .rollback = pg_rollback,
     .exec = pg_exec,
     .query = pg_query,
+    .exec_blob = pg_exec_blob,
+    .query_blob = pg_query_blob,
     .script = pg_script,
     .copy_begin = pg_copy_begin,
     .copy_row = pg_copy_row,

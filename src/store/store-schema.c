@@ -326,3 +326,33 @@ const char kh__schema_v10[] =
     "CREATE TABLE rating_submissions (cycle_id BIGINT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,"
     " rater TEXT NOT NULL, ratee TEXT NOT NULL, submitted_at TEXT NOT NULL,"
     " PRIMARY KEY (cycle_id, rater, ratee));\n";
+
+/*
+ * Version 11 (publicity and appeals, issue 9 item 4).
+ *
+ * appeal_attachments: the files a unit attached when filing an appeal,
+ * numbered n = 1, 2, … within the appeal, with the name the user gave
+ * (display only: never a path), the type decided from the file's first
+ * bytes (store-attachment.c), its size, its SHA-256 (hex) and the bytes
+ * themselves — in the database, so a backup or pg_dump carries them and
+ * the filing with its files is one transaction.  BLOB on SQLite, bytea on
+ * PostgreSQL: the only per-backend difference, hence two texts.
+ *
+ * publicity_settings: what the office chose to publish for a cycle (公示,
+ * store-publicity.c) — which parts the public page shows (1/0), the
+ * publication period as dates (YYYY-MM-DD; "" = the default: 7 days, or
+ * cycle.csv's publicity_days, from entering publicity), the contact and the
+ * text on how to appeal ("" = the standard sentence).  No row = the
+ * defaults, so cycles imported before this version publish what they did.
+ */
+#define KH__SCHEMA_V11(BYTES)                                                                    \
+    "CREATE TABLE appeal_attachments (appeal_id BIGINT NOT NULL REFERENCES appeals(id),"          \
+    " n BIGINT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, size BIGINT NOT NULL,"           \
+    " sha256 TEXT NOT NULL, bytes " BYTES " NOT NULL, PRIMARY KEY (appeal_id, n));\n"             \
+    "CREATE TABLE publicity_settings (cycle_id BIGINT PRIMARY KEY REFERENCES cycles(id)"         \
+    " ON DELETE CASCADE, show_ranking BIGINT NOT NULL DEFAULT 1, show_composite BIGINT NOT NULL"  \
+    " DEFAULT 1, show_dimensions BIGINT NOT NULL DEFAULT 1, start_date TEXT NOT NULL DEFAULT '',"  \
+    " end_date TEXT NOT NULL DEFAULT '', contact TEXT NOT NULL DEFAULT '',"                       \
+    " howto TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);\n"
+const char kh__schema_v11_sqlite[] = KH__SCHEMA_V11("BLOB");
+const char kh__schema_v11_pg[] = KH__SCHEMA_V11("BYTEA");

@@ -223,6 +223,55 @@ static int sq_query(void *impl, const char *sql, const char *const *params, int 
     return rc;
 }
 
+/* exec with one more parameter, bound as a BLOB (store.h: exec_blob). */
+static int sq_exec_blob(void *impl, const char *sql, const char *const *params, int nparams,
+                        const void *blob, size_t len, struct kh_error *err)
+{
+    struct sq *q = impl;
+    sqlite3_stmt *st;
+    char name[16];
+    int rc = prepare(q, sql, &st, err);
+    if (rc == 0)
+        rc = bind(q, st, params, nparams, err);
+    if (rc != 0)
+        return rc;
+    snprintf(name, sizeof name, "$%d", nparams + 1);
+    int ix = sqlite3_bind_parameter_index(st, name);
+    int s = ix == 0 ? SQLITE_RANGE : sqlite3_bind_blob64(st, ix, len ? blob : "", len, SQLITE_STATIC);
+    if (s == SQLITE_OK)
+        while ((s = sqlite3_step(st)) == SQLITE_ROW)
+            ;
+    rc = s == SQLITE_DONE ? 0 : sq_error(q, s, "blob", err);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+/* The first row's first column as bytes (store.h: query_blob). */
+static int sq_query_blob(void *impl, const char *sql, const char *const *params, int nparams,
+                         unsigned char **out, size_t *len, struct kh_error *err)
+{
+    struct sq *q = impl;
+    sqlite3_stmt *st;
+    int rc = prepare(q, sql, &st, err);
+    if (rc == 0)
+        rc = bind(q, st, params, nparams, err);
+    if (rc != 0)
+        return rc;
+    int s = sqlite3_step(st);
+    if (s == SQLITE_ROW) {
+        const void *b = sqlite3_column_blob(st, 0);
+        *len = (size_t)sqlite3_column_bytes(st, 0);
+        *out = kh_xmalloc(*len + 1);
+        if (*len)
+            memcpy(*out, b, *len);
+    } else {
+        rc = s == SQLITE_DONE ? KH_ENOTFOUND : sq_error(q, s, "step", err);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
 static int sq_begin(void *impl, struct kh_error *err)
 {
     return sq_script(impl, "BEGIN IMMEDIATE", err);
@@ -489,6 +538,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v8,
     kh__schema_v9,
     kh__schema_v10,
+    kh__schema_v11_sqlite,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {
@@ -500,6 +550,8 @@ const struct kh_store_ops kh_store_sqlite_ops = {
     .rollback = sq_rollback,
     .exec = sq_exec,
     .query = sq_query,
+    .exec_blob = sq_exec_blob,
+    .query_blob = sq_query_blob,
     .script = sq_script,
     .copy_begin = sq_copy_begin,
     .copy_row = sq_copy_row,

@@ -78,6 +78,20 @@ int kh_store_query(struct kh_store *s, const char *sql, const char *const *param
     return s->ops->query(s->impl, sql, params, nparams, fn, ctx, err);
 }
 
+int kh_store_exec_blob(struct kh_store *s, const char *sql, const char *const *params, int nparams,
+                       const void *blob, size_t len, struct kh_error *err)
+{
+    return s->ops->exec_blob(s->impl, sql, params, nparams, blob, len, err);
+}
+
+int kh_store_query_blob(struct kh_store *s, const char *sql, const char *const *params, int nparams,
+                        unsigned char **out, size_t *len, struct kh_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    return s->ops->query_blob(s->impl, sql, params, nparams, out, len, err);
+}
+
 struct one_text {
     char *out;
     size_t n;

@@ -86,9 +86,9 @@ curl -s -H 'Accept-Language: en-US,en;q=0.9' -o "$TMP/en" "$BASE/api/v1/cycles"
 check "API messages follow Accept-Language" grep -q 'please sign in' "$TMP/en"
 
 # oversize body
-head -c 9000000 /dev/zero | tr '\0' a >"$TMP/big"
+head -c 13000000 /dev/zero | tr '\0' a >"$TMP/big"
 st=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$TMP/big" "$BASE/login")
-check "a 9 MB body → 413 (got $st)" test "$st" = 413
+check "a 13 MB body → 413 (got $st)" test "$st" = 413
 
 # assets: ETag, 304, gzip
 curl -s -D "$TMP/h3" -o /dev/null -H 'Accept-Encoding: gzip' "$BASE/assets/echarts.min.js"

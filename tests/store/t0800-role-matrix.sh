@@ -55,6 +55,8 @@ case_of() {
     appeal.accept) echo "appeal accept OPEN --value 150 --reason r" ;;
     appeal.reject) echo "appeal reject OPEN --reason r" ;;
     appeal.list) echo "appeal list W03" ;;
+    appeal.attachment) echo "appeal attachment OPEN 1 -o $WORK/attachment-$role" ;;
+    publicity.configure) echo "publicity set W03 --parts ranking,composite --contact c" ;;
     rating.enter) if [ "$role" = admin ]; then echo "rating set W03 T1 A1.06 80 --rater R1"; else echo "rating set W03 T1 A1.06 80"; fi ;;
     rating.list) echo "rating list W03" ;;
     rating.submit) echo "rating submit W03 T1" ;;
@@ -78,7 +80,7 @@ state_of() {
     target.*) echo agreement ;;
     value.track) echo tracking ;;
     value.yearend | rating.enter | rating.submit | rating.reopen) echo evaluation ;;
-    appeal.file | appeal.accept | appeal.reject | results.own | public.read) echo publicity ;;
+    appeal.file | appeal.accept | appeal.reject | appeal.attachment | results.own | public.read) echo publicity ;;
     rectify.answer) echo agreement ;;
     cycle.reopen | rectify.add | rectify.close) echo final ;;
     *) echo setup ;;
@@ -91,8 +93,14 @@ prepare() {
     case $action in
     target.approve | target.return) as admin agreement propose W03 T1 A1.03 3 --note n >/dev/null ;;
     appeal.accept | appeal.reject)
+        sql "DELETE FROM appeal_attachments WHERE appeal_id IN (SELECT id FROM appeals WHERE state = 'open')"
         sql "DELETE FROM appeals WHERE state = 'open'"
         as admin appeal file W03 T2 A1.06 --reason r >/dev/null ;;
+    appeal.attachment)   # an appeal of T1 (the unit user's own) with one file
+        sql "DELETE FROM appeal_attachments WHERE appeal_id IN (SELECT id FROM appeals WHERE state = 'open')"
+        sql "DELETE FROM appeals WHERE state = 'open'"
+        printf '%%PDF-1.4\n%%%%EOF\n' >"$WORK/evidence.pdf"
+        as admin appeal file W03 T1 A1.06 --reason r --attach "$WORK/evidence.pdf" >/dev/null ;;
     rectify.close) as admin rectify add W03 T1 problem >/dev/null ;;
     rectify.answer)
         # an item of T1 (so the unit user is within its scope); W03 is not
