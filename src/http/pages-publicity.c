@@ -17,7 +17,7 @@
 
 static void checkbox(struct kh_req *r, const char *name, bool on, const char *label)
 {
-    kh_html_put(&r->out, "<label class=\"check\"><input type=\"checkbox\" name=\"%A\" value=\"1\"%s> %T</label>", name,
+    kh_html_put(&r->out, "<label class=\"check\"><input type=\"checkbox\" name=\"%A\" value=\"1\"%R> %T</label>", name,
                 on ? " checked" : "", label);
 }
 
