@@ -49,8 +49,8 @@ void kh__h_publicity(struct kh_req *r)
                    "<p class=\"hint\">%T</p>",
                 T(r, "公示开始", "Publication starts"), p.start_chosen ? p.start : "",
                 T(r, "公示结束", "Publication ends"), p.end_chosen ? p.end : "",
-                kh_arena_printf(&r->arena, T(r, "留空则用默认：自进入公示之日起 7 天（当前 %s 至 %s）。",
-                                             "Empty: the default, 7 days from entering publicity (now %s to %s)."),
+                kh_arena_printf(&r->arena, T(r, "留空则用默认：自进入公示之日起 publicity_days 天（cycle.csv，默认 7 天；当前 %s 至 %s）。",
+                                             "Empty: the default, publicity_days (cycle.csv, default 7) days from entering publicity (now %s to %s)."),
                                 p.start[0] ? p.start : "-", p.end[0] ? p.end : "-"));
     kh_html_put(o, "<label>%T<input name=\"contact\" value=\"%A\" maxlength=\"2000\"></label>"
                    "<label>%T<textarea name=\"howto\" rows=\"3\" maxlength=\"2000\">%T</textarea></label>"

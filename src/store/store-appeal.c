@@ -25,6 +25,7 @@
 #include <time.h>
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-store.h"
 #include "kaohe/store-attachment.h"
 #include "kaohe/store-load.h"
 #include "kaohe/store-workflow.h"
@@ -66,7 +67,7 @@ int kh__store_appeal_deadline(struct kh_store *s, const struct kh_cycle_row *c, 
     if (rc != 0)
         return rc;
     if (!kh__store_time_parse(c->state_since, &since))
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "bad time %s", c->state_since);
+        return KH_ERR(err, KH_EDB, RAW, c->state_since);
     time_t d = since + (time_t)*days * 86400;
     struct tm tm;
     gmtime_r(&d, &tm);
@@ -158,14 +159,9 @@ int kh_store_appeal_file(struct kh_store *s, const struct kh_actor *actor, const
     return rc != 0 ? rc : kh_store_tx(s, file_tx, &a, err);
 }
 
-struct appeal {
-    char cycle_code[128], unit[128], indicator[128], state[32];
-    bool found;
-};
-
 static int appeal_row(void *ctx, int ncols, const char *const *c)
 {
-    struct appeal *x = ctx;
+    struct kh__appeal *x = ctx;
     if (ncols >= 4) {
         snprintf(x->cycle_code, sizeof x->cycle_code, "%s", c[0]);
         snprintf(x->unit, sizeof x->unit, "%s", c[1]);
@@ -174,6 +170,17 @@ static int appeal_row(void *ctx, int ncols, const char *const *c)
         x->found = true;
     }
     return 0;
+}
+
+int kh__store_appeal_get(struct kh_store *s, const char *id, struct kh__appeal *x, struct kh_error *err)
+{
+    const char *p[] = {id};
+    x->found = false;
+    int rc = kh_store_query(s, "SELECT c.code, a.unit, a.indicator, a.state FROM appeals a JOIN cycles c "
+                               "ON c.id = a.cycle_id WHERE a.id = $1", p, 1, appeal_row, x, err);
+    if (rc == 0 && !x->found)
+        rc = KH_ERR(err, KH_ENOTFOUND, APPEAL_NONE, id);
+    return rc;
 }
 
 struct decide_ctx {
@@ -186,14 +193,10 @@ struct decide_ctx {
 static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 {
     struct decide_ctx *a = ctx;
-    struct appeal x = {.found = false};
+    struct kh__appeal x;
     struct kh_cycle_row c;
     char kind[64], method[64], num[32] = "", now[32];
-    const char *p[] = {a->id};
-    int rc = kh_store_query(s, "SELECT c.code, a.unit, a.indicator, a.state FROM appeals a JOIN cycles c "
-                               "ON c.id = a.cycle_id WHERE a.id = $1", p, 1, appeal_row, &x, err);
-    if (rc == 0 && !x.found)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "没有申诉 %s / no appeal %s", a->id, a->id);
+    int rc = kh__store_appeal_get(s, a->id, &x, err);
     if (rc == 0)
         rc = kh__store_cycle_get(s, x.cycle_code, &c, err);
     if (rc == 0)

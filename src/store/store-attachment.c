@@ -120,34 +120,14 @@ int kh__store_attachments_put(struct kh_store *s, const struct kh_actor *a, cons
 
 /* The check both readers make: the appeal exists, and a may read its
  * unit's attachments (appeal.attachment). */
-struct owner {
-    char cycle[128], unit[128];
-    bool found;
-};
-
-static int owner_row(void *ctx, int ncols, const char *const *c)
-{
-    struct owner *o = ctx;
-    if (ncols >= 2) {
-        snprintf(o->cycle, sizeof o->cycle, "%s", c[0]);
-        snprintf(o->unit, sizeof o->unit, "%s", c[1]);
-        o->found = true;
-    }
-    return 0;
-}
-
 static int may_read(struct kh_store *s, const struct kh_actor *a, const char *id, struct kh_error *err)
 {
-    struct owner o = {.found = false};
+    struct kh__appeal x;
     struct kh_cycle_row c;
-    const char *p[] = {id};
-    int rc = kh_store_query(s, "SELECT c.code, a.unit FROM appeals a JOIN cycles c ON c.id = a.cycle_id "
-                               "WHERE a.id = $1", p, 1, owner_row, &o, err);
-    if (rc == 0 && !o.found)
-        rc = KH_ERR(err, KH_ENOTFOUND, APPEAL_NONE, id);
+    int rc = kh__store_appeal_get(s, id, &x, err);
     if (rc == 0)
-        rc = kh__store_cycle_get(s, o.cycle, &c, err);
-    struct kh_authz_target t = {.unit = o.unit};
+        rc = kh__store_cycle_get(s, x.cycle_code, &c, err);
+    struct kh_authz_target t = {.unit = x.unit};
     if (rc == 0)
         rc = kh_authz_check(s, a, KH_ACT_APPEAL_ATTACHMENT, &c, &t, err);
     return rc;

@@ -50,6 +50,14 @@ long kh__store_setting_long(struct kh_store *s, const char *cycle_id, const char
 int kh__store_appeal_deadline(struct kh_store *s, const struct kh_cycle_row *c, long *days,
                               char deadline[32], struct kh_error *err);
 
+/* An appeal's cycle code, unit, leaf and state (store-appeal.c);
+ * KH_ENOTFOUND APPEAL_NONE when there is no appeal id. */
+struct kh__appeal {
+    char cycle_code[128], unit[128], indicator[128], state[32];
+    bool found;
+};
+int kh__store_appeal_get(struct kh_store *s, const char *id, struct kh__appeal *x, struct kh_error *err);
+
 /* Insert natt checked attachments (kh_attachments_check) of appeal
  * appeal_id of cycle cycle_code, numbered from 1, one audit record each
  * (store-attachment.c).  Inside the filing transaction. */

@@ -2,8 +2,8 @@
 // playwright-core from web/node_modules), as the people who use kaohe would walk it: the office
 // opens the agreement, a township proposes a target, the office approves it, a bureau pastes
 // year-end values from Excel, a rater drafts and submits its form for one ratee, the office computes and publishes, the
-// township sees only its own results and files an appeal, the office accepts it and the township's
-// composite changes.  Every page is screenshotted into OUT; any console error or page error
+// township sees only its own results and files an appeal with two files, the office accepts it and
+// the township's composite changes, the office chooses what 公示 shows and the public page follows.  Every page is screenshotted into OUT; any console error or page error
 // (a CSP violation, a script failure) fails the walk.
 //
 // usage: node browser-walk.js BASE OUT KH_SRC CYCLE
@@ -168,8 +168,20 @@ function check(what, ok) {
   await unit.goto(base + c + '/appeals');
   await unit.selectOption('#appeal-form select[name=leaf]', 'EC4');
   await unit.fill('#appeal-form textarea[name=reason]', '统计口径有误，实际完成率应为 60%');
+  // with its evidence: a PDF and a scan (the store decides the type from the bytes)
+  const evidence = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 7)]);
+  const scan = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 1)]);
+  await unit.setInputFiles('#appeal-form input[type=file]', [
+    { name: '统计局证明.pdf', mimeType: 'application/pdf', buffer: evidence },
+    { name: 'scan.png', mimeType: 'image/png', buffer: scan }]);
+  await shot(unit, 'unit-appeal-form-with-attachments');
   await submit(unit, '#appeal-form button[type=submit]');
   check('the unit files an appeal: ' + JSON.stringify(await notice(unit)), (await notice(unit)).ok);
+  check('the filed appeal lists its two files', (await unit.locator('#appeals ul.attachments li').count()) === 2);
+  const dl = await unit.locator('#appeals ul.attachments a', { hasText: '统计局证明.pdf' }).getAttribute('href');
+  const got = await unit.request.get(base + dl);
+  check('the download is the file, byte for byte', Buffer.compare(await got.body(), evidence) === 0);
+  check('… served as application/pdf', got.headers()['content-type'] === 'application/pdf');
   await shot(unit, 'unit-appeal-filed');
 
   // the office accepts it with the corrected value: the composite changes
@@ -184,6 +196,25 @@ function check(what, ok) {
   const after = await admin.innerText('.tiles .tile:first-child .v');
   check('the accepted appeal changed the composite (' + before + ' → ' + after + ')', before !== after);
   await shot(admin, 'admin-unit-card-after-appeal');
+
+  // what 公示 shows: the office turns the dimension scores off; the public page has no such column
+  await admin.goto(base + c + '/publicity');
+  await admin.uncheck('#publicity-form input[name=show_dimensions]');
+  await admin.fill('#publicity-form input[name=contact]', '区考核办 010-12345678');
+  await shot(admin, 'admin-publicity-form');
+  await submit(admin, '#publicity-form button[type=submit]');
+  check('the office saves what publicity shows: ' + JSON.stringify(await notice(admin)), (await notice(admin)).ok);
+  const pubctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const pub = await pubctx.newPage();
+  pub.on('console', m => { if (m.type() === 'error') problems.push('public: ' + m.text()); });
+  await pub.goto(base + '/public/' + cycle);
+  check('the public page shows the ranking', (await pub.content()).includes('排名'));
+  // rank, unit, composite, grade: no dimension column in any type's table
+  check('the public page has no dimension columns',
+        await pub.$$eval('table.grid', ts => ts.length > 0 && ts.every(t => t.querySelectorAll('thead th').length === 4)));
+  check('the public page gives the contact', (await pub.content()).includes('区考核办 010-12345678'));
+  await shot(pub, 'public-results');
+  await pubctx.close();
 
   // the rest of the office's pages, and the viewer, in English too
   await admin.goto(base + '/audit?verify=1');
