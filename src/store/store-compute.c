@@ -238,6 +238,7 @@ int kh_store_public_results(struct kh_store *s, const char *code, kh_store_row_f
     /* what the office chose to publish (store-publicity.c): a part turned
      * off is not in the rows at all */
     struct kh_publicity pub;
+    memset(&pub, 0, sizeof pub);
     if (rc == 0)
         rc = kh_store_publicity_get(s, NULL, c.code, &pub, err);
     const char *info[][2] = {
