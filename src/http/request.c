@@ -92,6 +92,29 @@ static const char *disp_attr(struct kh_req *r, const char *h, const char *hend, 
     return q ? kh_arena_strndup(&r->arena, a, (size_t)(q - a)) : NULL;
 }
 
+/* A file name as browsers send it (HTML's multipart/form-data encoding):
+ * `"` as %22, CR as %0D, LF as %0A; every other byte as it is.  Decoded
+ * back so the name kept is the one the user saw (a name with CR or LF is
+ * then refused by the store). */
+static const char *unescape_filename(struct kh_req *r, const char *v)
+{
+    if (v == NULL || strchr(v, '%') == NULL)
+        return v;
+    char *out = kh_arena_alloc(&r->arena, strlen(v) + 1), *o = out;
+    for (const char *q = v; *q; q++) {
+        if (q[0] == '%' && q[1] == '2' && q[2] == '2')
+            *o++ = '"', q += 2;
+        else if (q[0] == '%' && q[1] == '0' && (q[2] == 'D' || q[2] == 'd'))
+            *o++ = '\r', q += 2;
+        else if (q[0] == '%' && q[1] == '0' && (q[2] == 'A' || q[2] == 'a'))
+            *o++ = '\n', q += 2;
+        else
+            *o++ = *q;
+    }
+    *o = '\0';
+    return out;
+}
+
 /* Parts of a multipart body kept (the fields of a form plus an appeal's
  * KH_ATTACH_MAX_COUNT files, with room to spare). */
 #define MAX_PARTS 32
@@ -135,7 +158,7 @@ static void parse_multipart(struct kh_req *r, struct form *fm, const char *ct)
         if (name) {
             struct form_field *f = &fm->f[fm->n++];
             f->name = name;
-            f->filename = disp_attr(r, p, hend, "filename");
+            f->filename = unescape_filename(r, disp_attr(r, p, hend, "filename"));
             f->len = (size_t)(dend - data);
             f->value = kh_arena_strndup(&r->arena, data, f->len);
             if (f->filename) {   /* keep every byte */

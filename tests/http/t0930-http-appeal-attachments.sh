@@ -4,7 +4,8 @@
 # their download links, served with the type decided from content, nosniff and an RFC 5987
 # attachment disposition; another unit's user and a viewer get 403; a 5 MiB + 1 file and a ZIP named
 # .pdf are refused with a message naming the file and nothing is stored, not even the appeal; a
-# hostile file name is escaped in the page and percent-encoded in the header; the office's publicity
+# hostile file name (filed by the CLI, and through the form as a browser encodes it, " as %22) is
+# escaped in the page and percent-encoded in the header; the office's publicity
 # form turns parts off and they are absent from the public page's HTML.  Audit records for both.
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
@@ -87,6 +88,31 @@ check "the hostile name is escaped in the page" grep -qF '&quot;&gt;&lt;script&g
 check "… never raw" sh -c "! grep -qF '\"><script>alert(1)' $TMP/apage"
 curl -s -D "$TMP/dh" -o /dev/null -b "$(jar admin)" "$BASE/appeals/$HID/attachments/1"
 check "… percent-encoded in the header" grep -qi "^content-disposition: attachment; filename\*=UTF-8''%22%3E%3Cscript%3Ealert%281%29.pdf" "$TMP/dh"
+
+# a hostile name through the form, encoded as a browser encodes it ("→%22)
+HN='"><img src=x onerror=alert(2)>.png'
+python3 - "$TMP/raw" "$(csrf t1)" "$HN" "$TMP/scan.png" <<'PY'
+import sys
+out, csrf, name, path = sys.argv[1:]
+b = b'----khboundary'
+def part(n, v, fn=None):
+    h = b'Content-Disposition: form-data; name="' + n.encode() + b'"'
+    if fn is not None:
+        h += b'; filename="' + fn.replace('"', '%22').encode() + b'"\r\nContent-Type: image/png'
+    return b'--' + b + b'\r\n' + h + b'\r\n\r\n' + v + b'\r\n'
+body = part('csrf', csrf.encode()) + part('leaf', b'A1.05') + part('reason', b'hostile') + \
+       part('attachment', open(path, 'rb').read(), name) + b'--' + b + b'--\r\n'
+open(out, 'wb').write(body)
+PY
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar t1)" -H 'Content-Type: multipart/form-data; boundary=----khboundary' --data-binary "@$TMP/raw" "$BASE/cycles/W03/appeals")
+check "a file with a hostile name is filed through the form ($st)" test "$st" = 303
+HID2=$(sqlite3 "$DB" "SELECT appeal_id FROM appeal_attachments WHERE name = '\"><img src=x onerror=alert(2)>.png'")
+check "… the name kept as the user saw it" test -n "$HID2"
+get t1 /cycles/W03/appeals >"$TMP/page2"
+check "… escaped in the unit's page" grep -qF '&quot;&gt;&lt;img src=x onerror=alert(2)&gt;.png' "$TMP/page2"
+check "… never raw" sh -c "! grep -qF '<img src=x' $TMP/page2"
+curl -s -D "$TMP/dh" -o /dev/null -b "$(jar t1)" "$BASE/appeals/$HID2/attachments/1"
+check "… percent-encoded in the header" grep -qi "^content-disposition: attachment; filename\*=UTF-8''%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%282%29%3E.png" "$TMP/dh"
 
 # publicity: the office turns the composite and the dimension scores off
 get admin /cycles/W03/publicity >"$TMP/form"
