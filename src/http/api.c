@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/handlers.h"
+#include "kaohe/store-attachment.h"
 #include "kaohe/store-load.h"
 #include "kaohe/store-workflow.h"
 
@@ -80,6 +81,14 @@ void kh__h_api_appeals(struct kh_req *r)
     READ(kh_store_appeals_list(r->store, &r->actor, r->cap[0], false, kh__rows_fn, &x, &err),
          COLS("id", "unit", "indicator", "state", "reason", "filed_by", "filed_at", "decided_by", "decided_at",
               "decision", "new_value"));
+}
+
+/* The files of one appeal (appeal.attachment, checked by the store);
+ * each downloads from /api/v1/appeals/ID/attachments/N. */
+void kh__h_api_attachments(struct kh_req *r)
+{
+    READ(kh_store_appeal_attachments(r->store, &r->actor, r->cap[0], kh__rows_fn, &x, &err),
+         COLS("n", "name", "mime", "size", "sha256"));
 }
 
 void kh__h_api_audit(struct kh_req *r)

@@ -50,6 +50,9 @@ void kh__attachment_links(struct kh_req *r, const char *appeal_id);
 /* pages-publicity.c */
 void kh__h_publicity(struct kh_req *r);
 void kh__h_publicity_set(struct kh_req *r);
+void kh__h_api_publicity(struct kh_req *r);
+/* api.c */
+void kh__h_api_attachments(struct kh_req *r);
 void kh__h_audit(struct kh_req *r);
 void kh__h_users(struct kh_req *r);
 void kh__h_user_add(struct kh_req *r);

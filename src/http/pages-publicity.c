@@ -66,6 +66,23 @@ void kh__h_publicity(struct kh_req *r)
     kh__respond(r, 200, "text/html; charset=utf-8");
 }
 
+void kh__h_api_publicity(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_publicity p;
+    int rc = kh_store_publicity_get(r->store, &r->actor, r->cap[0], &p, &err);
+    if (rc != 0) {
+        kh__fail(r, kh__error_status(rc), &err);
+        return;
+    }
+    kh__json(r, 200, json_pack("{s:b, s:b, s:b, s:s, s:s, s:b, s:b, s:s, s:s, s:I, s:s}", "ranking", p.show_ranking,
+                               "composite", p.show_composite, "dimensions", p.show_dimensions, "start", p.start, "end",
+                               p.end, "start_chosen", p.start_chosen, "end_chosen", p.end_chosen, "contact", p.contact,
+                               "howto", p.howto, "appeal_days", (json_int_t)p.appeal_days, "appeal_deadline",
+                               p.appeal_deadline));
+}
+
 void kh__h_publicity_set(struct kh_req *r)
 {
     struct kh_error err;

@@ -23,6 +23,9 @@ H='"><script>alert(1).pdf'
 { printf '%%PDF-1.4\n'; head -c 1000 /dev/urandom; } >"$TMP/$H"
 kh appeal file W03 T3 A1.05 --reason hostile --attach "$TMP/$H" >/dev/null
 KAOHE_NEW_PASSWORD=password-1 kh user passwd admin >/dev/null
+for u in admin t2; do
+    declare "TOKEN_$u=$(KAOHE_PASSWORD=password-1 "$KAOHE" user token $u --label api-test --db "$DB" --user $u)"
+done
 serve_start "$DB"
 for u in admin t1 t2 vie; do check "$u signs in" test "$(signin "$u" password-1)" = 303; done
 
@@ -68,6 +71,13 @@ check "a viewer → 403 (the route)" test "$(status vie GET "/appeals/$ID/attach
 check "the refusal of t2 is audited" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'refuse' AND \"key\" = 'appeal.attachment' AND usr = 't2'")" = 1
 check "no such attachment → 404" test "$(status t1 GET "/appeals/$ID/attachments/9")" = 404
 check "anonymous → sign in" test "$(status anon GET "/appeals/$ID/attachments/1")" = 302
+api admin GET "/api/v1/appeals/$ID/attachments" >"$TMP/j"
+check "the API lists the files with their sha256" grep -q "\"sha256\":\"$(sha256sum <"$TMP/scan.png" | cut -d' ' -f1)\"" "$TMP/j"
+curl -s -o "$TMP/down" -H "Authorization: Bearer $TOKEN_admin" "$BASE/api/v1/appeals/$ID/attachments/2"
+check "… and downloads them byte-identical" cmp -s "$TMP/down" "$TMP/scan.png"
+api t2 GET "/api/v1/appeals/$ID/attachments/1" >"$TMP/j"
+check "… another unit's token → 403 ($(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 403
+check "… with the refusal as JSON" grep -q '"code":"AUTHZ_SCOPE_APPEAL_ATTACHMENT"' "$TMP/j"
 get vie /cycles/W03/appeals >"$TMP/vpage"
 check "a viewer's list shows no links" sh -c "! grep -q '/attachments/' $TMP/vpage"
 
@@ -131,6 +141,11 @@ check "the chosen period" grep -q '2030-01-01 至 2030-01-09' "$TMP/pub1"
 check "the contact, escaped" grep -qF '考核办 &lt;0571&gt;' "$TMP/pub1"
 check "the appeal deadline" grep -q '申诉截止' "$TMP/pub1"
 check "audited" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE entity = 'publicity' AND usr = 'admin'")" = 1
+check "… the contact in the after image" grep -q '考核办 <0571>' <<<"$(sqlite3 "$DB" "SELECT after_json FROM audit WHERE entity = 'publicity'")"
+api admin POST /api/v1/cycles/W03/publicity '{"parts":"ranking,composite,dimensions","end":""}' >/dev/null
+check "the API changes the settings ($(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 200
+api admin GET /api/v1/cycles/W03/publicity >"$TMP/j"
+check "… and reads them back" grep -q '"dimensions":true.*"end":"2030-01-08".*"contact":"考核办 <0571>"' "$TMP/j"
 out=$(post t1 /cycles/W03/publicity show_ranking=1)
 check "a unit may not configure ($out)" grep -q '^403' <<<"$out"
 serve_stop
