@@ -23,7 +23,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "kaohe/msg.h"
 
+struct kh_diags;
 struct kh_error;
 
 /* Whether a preset of that name exists ("beijing"). */
@@ -33,5 +35,12 @@ const char *const *kh_sample_preset_names(void);
 
 int kh_sample_write_scheme(const char *dir, struct kh_error *err);
 int kh_sample_write(const char *preset, uint64_t seed, const char *dir, struct kh_error *err);
+/* The same as one input workbook at path (kh_xlsx_bundle_write: a guide
+ * sheet, then every input sheet): preset NULL = the scheme alone, with
+ * empty sheets to fill in.  The guide sheet in lang (input sheets keep
+ * their FORMATS.md names and headers).
+ * Bundle diagnostics (a generator bug) go to diags with KH_EINVAL. */
+int kh_sample_write_xlsx(const char *preset, uint64_t seed, enum kh_lang lang, const char *path,
+                         struct kh_diags *diags, struct kh_error *err);
 
 #endif

@@ -51,4 +51,25 @@ struct kh_xlsx_opts {
 int kh_xlsx_results_write(const struct kh_bundle *b, const struct kh_bundle_file *results, size_t n,
                           const struct kh_xlsx_opts *opts, const char *path, struct kh_error *err);
 
+/*
+ * The input workbook of bundle b — what an office fills in (`kaohe sample
+ * --xlsx`): a first sheet 填表说明 explaining every sheet, then every input
+ * sheet of FORMATS.md in order, those b has no rows for with their header
+ * only; code and text columns are formatted as text so "001" typed in stays
+ * "001".  kh_bundle_read_xlsx reads it back as b.  Same returns, atomic
+ * write and determinism as kh_xlsx_results_write.
+ */
+int kh_xlsx_bundle_write(const struct kh_bundle *b, const struct kh_xlsx_opts *opts, const char *path,
+                         struct kh_error *err);
+
+/*
+ * The results workbook of a stored cycle as kh_store_export gave it (x; its
+ * bundle's cycle code is filled from x->code when empty) — what `kaohe
+ * export --xlsx` and the web download write.  KH_ESTATE
+ * (REPORT_NOT_COMPUTED) for a cycle never computed; else as
+ * kh_xlsx_results_write.
+ */
+struct kh_export;
+int kh_xlsx_export_write(struct kh_export *x, enum kh_lang lang, const char *path, struct kh_error *err);
+
 #endif

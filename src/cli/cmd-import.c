@@ -104,21 +104,6 @@ static int run_import(int argc, char **argv)
     return finish(&kh_cmd_import, s, rc, &d, &err);
 }
 
-/* The workbook of an exported cycle at path; it must have been computed. */
-static int export_xlsx(struct kh_export *x, const char *path, struct kh_error *err)
-{
-    if (x->computed_at[0] == '\0')
-        return KH_ERR(err, KH_ESTATE, REPORT_NOT_COMPUTED, x->code);
-    struct kh_bundle_file files[KH_EXPORT_MAXFILES];
-    for (size_t i = 0; i < x->nresults; i++)
-        files[i] = (struct kh_bundle_file){x->result_name[i], x->result[i].data, x->result[i].len};
-    /* a cycle imported with --cycle has no code in its cycle.csv: the workbook names the stored one */
-    if (!x->bundle.cycle.code || !x->bundle.cycle.code[0])
-        x->bundle.cycle.code = kh_arena_strdup(&x->bundle.arena, x->code);
-    struct kh_xlsx_opts o = {.lang = kh_cli_lang(), .computed_at = x->computed_at};
-    return kh_xlsx_results_write(&x->bundle, files, x->nresults, &o, path, err);
-}
-
 static int run_export(int argc, char **argv)
 {
     struct kh_cli_args a;
@@ -142,7 +127,7 @@ static int run_export(int argc, char **argv)
     kh_diags_init(&d, 0);
     rc = kh_store_export(s, &actor, a.pos[0], &x, &d, &err);
     if (rc == 0 && xlsx != NULL)
-        rc = export_xlsx(&x, xlsx, &err);
+        rc = kh_xlsx_export_write(&x, kh_cli_lang(), xlsx, &err);
     if (rc == 0 && a.npos == 2)
         rc = kh_export_write_dir(&x, a.pos[1], &err);
     kh_export_release(&x);   /* kh_store_export leaves it released on failure: safe either way */

@@ -59,6 +59,7 @@ void kh__h_user_add(struct kh_req *r);
 void kh__h_user_disable(struct kh_req *r);
 /* pages-bundle.c */
 void kh__h_export(struct kh_req *r);
+void kh__h_export_xlsx(struct kh_req *r);
 void kh__h_import(struct kh_req *r);
 /* pages-survey.c */
 void kh__h_survey_form(struct kh_req *r);

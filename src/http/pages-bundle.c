@@ -8,43 +8,61 @@
  * temporary folder (zipdir.h refuses anything that is not a flat .csv
  * file) and calls kh_store_import_dir — the CLI's import, in one
  * transaction, all or nothing: a bundle with errors stores nothing, and the
- * page lists its diagnostics with file, line and column.
+ * page lists its diagnostics with file, line and column.  An upload named
+ * *.xlsx is a workbook instead (docs/formats.md "Workbooks"): it is saved
+ * as one file in the temporary folder and imported from there, so its
+ * diagnostics name sheet and cell ("values!D17").  The results workbook
+ * (export.xlsx) is kh_xlsx_export_write's, written to a temporary file and
+ * sent.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <strings.h>
 #include "http/handlers.h"
 #include "kaohe/html.h"
 #include "kaohe/msg-http.h"
 #include "kaohe/msg-util.h"
 #include "kaohe/store-load.h"
+#include "kaohe/tempdir.h"
+#include "kaohe/xlsx-results.h"
 #include "kaohe/zipdir.h"
 
-/* A private folder under $TMPDIR (or /tmp) in the arena, or NULL. */
-static char *temp_dir(struct kh_req *r)
+/* Whether an upload is a workbook: its name ends in .xlsx (any case).  A
+ * workbook is itself a zip, so the name, not the content, tells the two
+ * forms apart; a wrong guess fails with the reader's own located error. */
+static bool is_workbook(const char *filename)
 {
-    const char *t = getenv("TMPDIR");
-    char *p = kh_arena_printf(&r->arena, "%s/kaohe-web.XXXXXX", t && t[0] ? t : "/tmp");
-    return mkdtemp(p);
+    size_t n = filename ? strlen(filename) : 0;
+    return n > 5 && strcasecmp(filename + n - 5, ".xlsx") == 0;
 }
 
-/* Remove the folder and the files in it (a bundle folder has no subfolders). */
-static void remove_dir(const char *dir)
+/* The uploaded workbook as dir/bundle.xlsx, its path in the arena, or NULL
+ * with err set. */
+static const char *save_workbook(struct kh_req *r, const char *dir, const char *data, size_t len,
+                                 struct kh_error *err)
 {
-    DIR *d = opendir(dir);
-    if (d == NULL)
-        return;
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        unlink(path);
+    const char *path = kh_arena_printf(&r->arena, "%s/bundle.xlsx", dir);
+    FILE *f = fopen(path, "wb");
+    bool ok = f != NULL && fwrite(data, 1, len, f) == len;
+    if (f != NULL && fclose(f) != 0)
+        ok = false;
+    if (!ok) {
+        KH_ERR(err, KH_EIO, FILE_CREATE, path);
+        return NULL;
     }
-    closedir(d);
-    rmdir(dir);
+    return path;
+}
+
+/* The cycle code of the URL as a safe file-name part (ASCII letters, digits
+ * and '-'; anything else '_'), in the arena. */
+static const char *download_name(struct kh_req *r)
+{
+    char *name = kh_arena_printf(&r->arena, "%.100s", r->cap[0]);
+    for (char *p = name; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            *p = '_';
+    return name;
 }
 
 void kh__h_export(struct kh_req *r)
@@ -53,14 +71,15 @@ void kh__h_export(struct kh_req *r)
     kh_error_clear(&err);
     struct kh_diags d;
     kh_diags_init(&d, 20);
-    char *dir = temp_dir(r);
+    char *dir = kh_temp_dir_make("kaohe-web");
     int rc = dir ? kh_store_export_dir(r->store, &r->actor, r->cap[0], dir, &d, &err)
                  : KH_ERR(&err, KH_EIO, FILE_CREATE, "TMPDIR");
     struct kh_buf zip = KH_BUF_INIT;
     if (rc == 0)
         rc = kh_zip_dir(dir, &zip, &err);
     if (dir)
-        remove_dir(dir);
+        kh_temp_dir_remove(dir);
+    free(dir);
     kh_diags_release(&d);
     if (rc != 0) {
         kh_buf_release(&zip);
@@ -70,13 +89,43 @@ void kh__h_export(struct kh_req *r)
     kh_buf_reset(&r->out);
     kh_buf_append(&r->out, zip.data, zip.len);
     kh_buf_release(&zip);
-    char name[120];
-    size_t n = 0;
-    for (const char *p = r->cap[0]; *p && n < 100; p++)
-        name[n++] = (char)((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ? *p : '_');
-    name[n] = '\0';
-    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.zip\"", name);
+    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.zip\"", download_name(r));
     kh__respond(r, 200, "application/zip");
+}
+
+/* GET /cycles/:cycle/export.xlsx — the results workbook, as `kaohe export
+ * --xlsx` writes it (kh_xlsx_export_write), in the page's language. */
+void kh__h_export_xlsx(struct kh_req *r)
+{
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_diags d;
+    kh_diags_init(&d, 20);
+    struct kh_export x;
+    char *dir = NULL;
+    int rc = kh_store_export(r->store, &r->actor, r->cap[0], &x, &d, &err);
+    if (rc == 0) {
+        if ((dir = kh_temp_dir_make("kaohe-web")) == NULL)
+            rc = KH_ERR(&err, KH_EIO, FILE_CREATE, "TMPDIR");
+        const char *path = dir ? kh_arena_printf(&r->arena, "%s/results.xlsx", dir) : NULL;
+        if (rc == 0)
+            rc = kh_xlsx_export_write(&x, r->lang, path, &err);
+        kh_buf_reset(&r->out);
+        if (rc == 0)
+            rc = kh_buf_read_file(&r->out, path, &err);
+        kh_export_release(&x);
+    }
+    if (dir)
+        kh_temp_dir_remove(dir);
+    free(dir);
+    kh_diags_release(&d);
+    if (rc != 0) {
+        kh_buf_reset(&r->out);
+        kh__fail(r, kh__error_status(rc), &err);
+        return;
+    }
+    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.xlsx\"", download_name(r));
+    kh__respond(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 void kh__h_import(struct kh_req *r)
@@ -93,15 +142,21 @@ void kh__h_import(struct kh_req *r)
     char code[128] = "";
     char *dir = NULL;
     int rc;
+    const char *source = NULL;
     if (zip == NULL || len == 0)
-        rc = KH_ERR(&err, KH_EINVAL, HTTP_FIELD_MISSING, "bundle (.zip)");
-    else if ((dir = temp_dir(r)) == NULL)
+        rc = KH_ERR(&err, KH_EINVAL, HTTP_FIELD_MISSING, "bundle (.zip / .xlsx)");
+    else if ((dir = kh_temp_dir_make("kaohe-web")) == NULL)
         rc = KH_ERR(&err, KH_EIO, FILE_CREATE, "TMPDIR");
+    else if (is_workbook(filename))
+        rc = (source = save_workbook(r, dir, zip, len, &err)) ? 0 : KH_EIO;
     else if ((rc = kh_unzip_dir(zip, len, dir, &err)) == 0)
-        rc = kh_store_import_dir(r->store, &r->actor, dir, replace, NULL, code_in && code_in[0] ? code_in : NULL,
+        source = dir;
+    if (rc == 0)
+        rc = kh_store_import_dir(r->store, &r->actor, source, replace, NULL, code_in && code_in[0] ? code_in : NULL,
                                  &d, code, &err);
     if (dir)
-        remove_dir(dir);
+        kh_temp_dir_remove(dir);
+    free(dir);
     if (rc != 0 && d.n > 0) {
         /* The bundle's own diagnostics, each with its file, line and column. */
         kh_buf_reset(&r->out);

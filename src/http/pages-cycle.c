@@ -52,10 +52,10 @@ void kh__h_cycles(struct kh_req *r)
                     T(r, "上传一个 zip 文件，内含数据包的 CSV 文件（可在同一文件夹中）。全部正确才导入。",
                       "Upload one zip holding the bundle's CSV files (may be in one folder). Imported only if all is valid."));
         kh__csrf_field(r);
-        kh_html_put(o, "<label>%T<input type=\"file\" name=\"bundle\" accept=\".zip,application/zip\" required></label>"
+        kh_html_put(o, "<label>%T<input type=\"file\" name=\"bundle\" accept=\".zip,.xlsx,application/zip\" required></label>"
                        "<label>%T<input name=\"cycle\"></label><label class=\"check\"><input type=\"checkbox\" name=\"replace\" value=\"1\"> %T</label>"
                        "<button type=\"submit\">%T</button></form></section>\n",
-                    T(r, "数据包（.zip）", "Bundle (.zip)"), T(r, "周期编码（cycle.csv 无 code 时）", "Cycle code (when cycle.csv has none)"),
+                    T(r, "数据包（.zip 或 .xlsx 工作簿）", "Bundle (.zip or .xlsx workbook)"), T(r, "周期编码（cycle.csv 无 code 时）", "Cycle code (when cycle.csv has none)"),
                     T(r, "替换仍在准备阶段的同名周期", "replace a cycle of the same code still in setup"), T(r, "导入", "Import"));
     }
     kh__page_end(r);
@@ -206,8 +206,10 @@ void kh__h_cycle(struct kh_req *r)
                     T(r, "公示页面（公众可见）", "The public results page"));
     if (kh_authz_role_may(r->actor.role, KH_ACT_CYCLE_EXPORT))
         kh_html_put(o, "<p class=\"downloads\"><a href=\"/cycles/%U/export.zip\" id=\"export\">%T</a> · "
+                       "<a href=\"/cycles/%U/export.xlsx\" id=\"export-xlsx\">%T</a> · "
                        "<a href=\"/cycles/%U/invitations\">%T</a></p>", c.code,
                     T(r, "下载数据包与结果（zip）", "Download the bundle and results (zip)"), c.code,
+                    T(r, "下载结果工作簿（Excel）", "Download the results workbook (Excel)"), c.code,
                     T(r, "满意度问卷邀请", "Survey invitations"));
     struct kh__rows f;
     kh__rows_init(&f, r, 0);

@@ -25,6 +25,8 @@ struct kh__xlsx {
     enum kh_lang lang;
     const char *computed_at;               /* "" when unknown */
     lxw_format *header, *title, *score, *count;
+    lxw_format *text;                      /* "@": what a user types stays text (codes such as 001) */
+    lxw_format *wrap;                      /* wrapped text (the guide's explanations) */
     lxw_format *fill_green, *fill_blue, *fill_yellow, *fill_red;
     lxw_error failed;                      /* the first libxlsxwriter error of a write call */
 };
@@ -41,6 +43,7 @@ struct kh__xlsx_sheet {
     struct kh__xlsx *x;
     lxw_worksheet *ws;
     double *width;                         /* [cap] widest cell per column so far */
+    lxw_format **format;                   /* [cap] the column's format, NULL = General */
     size_t ncols, cap;
 };
 
@@ -61,6 +64,9 @@ void kh__xlsx_text(struct kh__xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const
  * a number in a number column is written as a string (never lost). */
 void kh__xlsx_cell(struct kh__xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
                    enum kh__xlsx_kind kind);
+/* Give column col the format fmt (applied with the widths at finish): new
+ * cells a user types there take it. */
+void kh__xlsx_column_format(struct kh__xlsx_sheet *s, lxw_col_t col, lxw_format *fmt);
 /* A header row of n bold cells. */
 void kh__xlsx_header(struct kh__xlsx_sheet *s, lxw_row_t row, const char *const *cells, size_t n);
 /* Set the column widths; with a header at row 0 (nrows rows below it),
@@ -86,5 +92,12 @@ void kh__xlsx_flag_colours(struct kh__xlsx *x, lxw_worksheet *ws, lxw_row_t firs
  */
 int kh__xlsx_summary(struct kh__xlsx *x, lxw_worksheet *ws, const char *units, size_t len,
                      struct kh_error *err);
+
+/*
+ * The guide sheet (填表说明) of an input workbook, on ws, its first sheet:
+ * what each input sheet holds, whether it is required, and the rules of
+ * filling in (xlsx-guide.c).
+ */
+void kh__xlsx_guide(struct kh__xlsx *x, lxw_worksheet *ws);
 
 #endif

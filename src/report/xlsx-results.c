@@ -257,8 +257,11 @@ static int input_begin(void *ctx, const char *file, const char *const *header, s
     k->file = file;
     k->ncols = n;
     k->numeric = kh_xcalloc(n + 1, sizeof *k->numeric);
-    for (size_t c = 0; c < n; c++)
+    for (size_t c = 0; c < n; c++) {
         k->numeric[c] = number_column(file, header[c]);
+        if (!k->numeric[c])
+            kh__xlsx_column_format(&k->s, (lxw_col_t)c, k->x->text);
+    }
     kh__xlsx_header(&k->s, 0, header, n);
     k->row = 1;
     return 0;
@@ -307,6 +310,11 @@ static void add_formats(struct kh__xlsx *x)
     format_set_font_size(x->title, 14);
     x->score = workbook_add_format(x->wb);
     format_set_num_format(x->score, "0.00");
+    x->text = workbook_add_format(x->wb);
+    format_set_num_format(x->text, "@");
+    x->wrap = workbook_add_format(x->wb);
+    format_set_text_wrap(x->wrap);
+    format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
     x->count = workbook_add_format(x->wb);
     format_set_num_format(x->count, "0");
     x->fill_green = fill_format(x->wb, 0xC6EFCE, 0x006100);
@@ -342,14 +350,20 @@ static const struct kh_bundle_file *find_file(const struct kh_bundle_file *f, si
     return NULL;
 }
 
-/* Every sheet, in order; the workbook is not closed here. */
+/* Every sheet, in order; the workbook is not closed here.  results NULL:
+ * the input workbook, whose first sheet is the guide. */
 static int fill_workbook(struct kh__xlsx *x, const struct kh_bundle_file *results, size_t n,
                          struct kh_error *err)
 {
-    const struct kh_bundle_file *units = find_file(results, n, "results_units.csv");
-    lxw_worksheet *summary = workbook_add_worksheet(x->wb, KH__XLSX_TR(x, "汇总", "Summary"));
-    int rc = kh__xlsx_summary(x, summary, units ? units->data : NULL, units ? units->len : 0, err);
-    for (size_t t = 0; rc == 0 && t < sizeof tables / sizeof tables[0]; t++) {
+    int rc = 0;
+    if (results == NULL) {
+        kh__xlsx_guide(x, workbook_add_worksheet(x->wb, KH__XLSX_TR(x, "填表说明", "notes")));
+    } else {
+        const struct kh_bundle_file *units = find_file(results, n, "results_units.csv");
+        lxw_worksheet *summary = workbook_add_worksheet(x->wb, KH__XLSX_TR(x, "汇总", "Summary"));
+        rc = kh__xlsx_summary(x, summary, units ? units->data : NULL, units ? units->len : 0, err);
+    }
+    for (size_t t = 0; rc == 0 && results != NULL && t < sizeof tables / sizeof tables[0]; t++) {
         const struct kh_bundle_file *f = find_file(results, n, tables[t].file);
         if (f != NULL)
             rc = result_sheet(x, &tables[t], f, err);
@@ -364,7 +378,9 @@ static int fill_workbook(struct kh__xlsx *x, const struct kh_bundle_file *result
     return rc;
 }
 
-int kh_xlsx_results_write(const struct kh_bundle *b, const struct kh_bundle_file *results, size_t n,
+/* The workbook of b, with results (NULL: the input workbook) to path, via
+ * path.tmp; nothing is left at either on failure. */
+static int write_workbook(const struct kh_bundle *b, const struct kh_bundle_file *results, size_t n,
                           const struct kh_xlsx_opts *opts, const char *path, struct kh_error *err)
 {
     size_t plen = strlen(path);
@@ -389,7 +405,9 @@ int kh_xlsx_results_write(const struct kh_bundle *b, const struct kh_bundle_file
         goto out;
     }
     char title[320];
-    snprintf(title, sizeof title, "%s %s", KH__XLSX_TR(&x, "考核结果", "Assessment results"),
+    snprintf(title, sizeof title, "%s %s",
+             results ? KH__XLSX_TR(&x, "考核结果", "Assessment results")
+                     : KH__XLSX_TR(&x, "考核数据", "Assessment data"),
              b->cycle.code ? b->cycle.code : "");
     lxw_doc_properties props = {.title = title, .author = "kaohe",
                                 .created = created_time(x.computed_at)};
@@ -408,4 +426,21 @@ out:
         unlink(tmp);
     free(tmp);
     return rc;
+}
+
+int kh_xlsx_results_write(const struct kh_bundle *b, const struct kh_bundle_file *results, size_t n,
+                          const struct kh_xlsx_opts *opts, const char *path, struct kh_error *err)
+{
+    static const struct kh_bundle_file none = {0};
+    return write_workbook(b, results ? results : &none, results ? n : 0, opts, path, err);
+}
+
+int kh_xlsx_bundle_write(const struct kh_bundle *b, const struct kh_xlsx_opts *opts, const char *path,
+                         struct kh_error *err)
+{
+    struct kh_bundle every = *b;   /* a shallow view: every input sheet, header-only when empty */
+    every.files = KH_FILE_CYCLE | KH_FILE_SCALES | KH_FILE_RATER_GROUPS | KH_FILE_RATERS |
+                  KH_FILE_TARGETS | KH_FILE_VALUES | KH_FILE_RATINGS | KH_FILE_SURVEY_ITEMS |
+                  KH_FILE_RESPONSES | KH_FILE_POSITIONS | KH_FILE_CADRES | KH_FILE_ADJUSTMENTS;
+    return write_workbook(&every, NULL, 0, opts, path, err);
 }

@@ -41,6 +41,7 @@ void kh__xlsx_sheet_init(struct kh__xlsx_sheet *s, struct kh__xlsx *x, lxw_works
     s->x = x;
     s->ws = ws;
     s->width = NULL;
+    s->format = NULL;
     s->ncols = s->cap = 0;
 }
 
@@ -55,9 +56,13 @@ static void note_width(struct kh__xlsx_sheet *s, lxw_col_t col, double w)
 {
     if ((size_t)col >= s->cap) {
         size_t old = s->cap;
+        size_t fcap = old;
         KH_GROW(s->width, (size_t)col + 1, s->cap);
-        for (size_t i = old; i < s->cap; i++)
+        KH_GROW(s->format, s->cap, fcap);   /* at least as many as width */
+        for (size_t i = old; i < s->cap; i++) {
             s->width[i] = 0;
+            s->format[i] = NULL;
+        }
     }
     if ((size_t)col >= s->ncols)
         s->ncols = (size_t)col + 1;
@@ -95,6 +100,12 @@ void kh__xlsx_cell(struct kh__xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const
     note_width(s, col, (double)strlen(shown));
 }
 
+void kh__xlsx_column_format(struct kh__xlsx_sheet *s, lxw_col_t col, lxw_format *fmt)
+{
+    note_width(s, col, 0);
+    s->format[col] = fmt;
+}
+
 void kh__xlsx_header(struct kh__xlsx_sheet *s, lxw_row_t row, const char *const *cells, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -106,14 +117,16 @@ void kh__xlsx_sheet_finish(struct kh__xlsx_sheet *s, bool header, lxw_row_t nrow
     for (size_t c = 0; c < s->ncols; c++) {
         double w = s->width[c] + 2;   /* a margin, and room for the autofilter's button */
         w = w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
-        note_error(s->x, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL));
+        note_error(s->x, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w, s->format[c]));
     }
     if (header && s->ncols > 0) {
         worksheet_freeze_panes(s->ws, 1, 0);
         note_error(s->x, worksheet_autofilter(s->ws, 0, 0, nrows, (lxw_col_t)(s->ncols - 1)));
     }
     free(s->width);
+    free(s->format);
     s->width = NULL;
+    s->format = NULL;
     s->ncols = s->cap = 0;
 }
 

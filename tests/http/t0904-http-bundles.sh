@@ -57,6 +57,25 @@ mkdir -p "$TMP/top/2025" && cp "$TMP/new"/*.csv "$TMP/top/2025/" && sed -i 's/^c
 (cd "$TMP/top" && zip -q -r "$TMP/w05.zip" 2025)
 check "a zip of one folder imports" test "$(upload admin "$TMP/w05.zip")" = 303
 
+# the results workbook: the very bytes `kaohe export --xlsx` writes (Chinese, the page's default language)
+st=$(curl -s -D "$TMP/h" -o "$TMP/w03.xlsx" -w '%{http_code}' -b "$(jar admin)" "$BASE/cycles/W03/export.xlsx")
+check "export.xlsx → 200" test "$st" = 200
+check "… as a workbook" grep -qi '^content-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' "$TMP/h"
+check "… an attachment named after the cycle" grep -qi '^content-disposition: attachment; filename="kaohe-W03.xlsx"' "$TMP/h"
+KAOHE_PASSWORD=password-1 "$KAOHE" --lang zh export W03 --xlsx "$TMP/cli.xlsx" --db "$DB" --user admin >/dev/null
+check "… byte for byte what kaohe export --xlsx writes" cmp -s "$TMP/w03.xlsx" "$TMP/cli.xlsx"
+check "a viewer may download it" test "$(status vie GET /cycles/W03/export.xlsx)" = 200
+check "a unit may not" test "$(status t1 GET /cycles/W03/export.xlsx)" = 403
+check "the cycle page links it" sh -c "curl -s -b '$(jar admin)' '$BASE/cycles/W03' | grep -q 'href=\"/cycles/W03/export.xlsx\"'"
+
+# a workbook uploaded instead of a zip (the name says .xlsx): imported as the same bundle
+cp -r "$TMP/new" "$TMP/wb" && sed -i 's/^code,W04$/code,W07/' "$TMP/wb/cycle.csv"
+/usr/bin/python3 "$KH_SRC/tests/cli/csv2xlsx.py" excel "$TMP/wb" "$TMP/w07.xlsx"
+st=$(upload admin "$TMP/w07.xlsx")
+check "a workbook imports → 303 (got $st)" test "$st" = 303
+check "… to its cycle's page" grep -qi '^location: /cycles/W07' "$TMP/h"
+check "… with the same units" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM units u JOIN cycles c ON c.id=u.cycle_id WHERE c.code='W07'")" = 3
+
 # all or nothing: an error names file, line and column; nothing is stored
 cp -r "$TMP/new" "$TMP/bad" && sed -i 's/^code,W04$/code,W06/' "$TMP/bad/cycle.csv"
 sed -i '3s/,U,/,NOPE,/' "$TMP/bad/units.csv"
@@ -66,6 +85,11 @@ n1=$(cycles)
 st=$(upload admin "$TMP/bad.zip")
 check "a bundle with an error → 422 (got $st)" test "$st" = 422
 check "… the page names the file and line" grep -q 'units.csv:3' "$TMP/page"
+check "… nothing was stored" test "$(cycles)" = "$n1"
+/usr/bin/python3 "$KH_SRC/tests/cli/csv2xlsx.py" excel "$TMP/bad" "$TMP/bad.xlsx"
+st=$(upload admin "$TMP/bad.xlsx")
+check "a workbook with an error → 422 (got $st)" test "$st" = 422
+check "… the page names the sheet and cell" grep -Eq 'units!D3' "$TMP/page"
 check "… nothing was stored" test "$(cycles)" = "$n1"
 python3 -c "
 import zipfile; z = zipfile.ZipFile('$TMP/evil.zip', 'w'); z.writestr('../evil.csv', 'x'); z.writestr('units.csv', 'code'); z.close()"
