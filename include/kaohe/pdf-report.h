@@ -1,7 +1,8 @@
 /*
  * pdf-report.h — printable reports of a computed cycle, as PDF (cairo +
- * pango, issue 10): the unit report card (单位考核报告), the district
- * summary (考核结果汇总) and the performance agreement (绩效协议书).
+ * pango, issue 10): the unit report card (单位考核报告), the cadre form
+ * (干部考核表), the district summary (考核结果汇总) and the performance
+ * agreement (绩效协议书).
  *
  * Both take a validated bundle and the engine's results for it — the same
  * pair every other renderer takes (results-csv.h, summary.h) — so they do
@@ -41,6 +42,17 @@ struct kh_pdf_report_opts {
 int kh_pdf_unit_report(const struct kh_bundle *b, const struct kh_results *r,
                        const int32_t *units, int32_t nunits, const struct kh_pdf_report_opts *o,
                        const char *path, struct kh_error *err);
+
+/*
+ * Cadre assessment forms (干部考核表, SPEC §7) of cadres[0..ncadres) (indices
+ * into b->cadres), one after the other, each on a new page and bookmarked:
+ * team / duty / evaluation with weights and scores, penalty, score, grade,
+ * responsibility nodes, dimension weights, votes per rater group and level,
+ * flags.  Errors as above (REPORT_NO_CADRES when ncadres is 0).
+ */
+int kh_pdf_cadre_report(const struct kh_bundle *b, const struct kh_results *r,
+                        const int32_t *cadres, int32_t ncadres, const struct kh_pdf_report_opts *o,
+                        const char *path, struct kh_error *err);
 
 /*
  * The district summary: per township type the ranking with grades and the

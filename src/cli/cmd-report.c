@@ -4,6 +4,8 @@
  *
  *   kaohe report unit SOURCE CODE… -o FILE.pdf   report cards in one PDF
  *   kaohe report unit SOURCE --all -o DIR        one PDF per unit, DIR/CODE.pdf
+ *   kaohe report unit SOURCE --all -o FILE.pdf   every unit in one PDF, one bookmark each
+ *   kaohe report cadre SOURCE CODE…|--all -o …   cadre forms (干部考核表), the same way
  *   kaohe report district SOURCE -o FILE.pdf     the district summary
  *   kaohe report agreement CYCLE UNIT -o FILE.pdf the performance agreement
  *                                                (a stored cycle; agreement.print)
@@ -156,6 +158,83 @@ static char *unit_path(const char *dir, const char *code)
     return p;
 }
 
+static bool ends_with_pdf(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcmp(path + n - 4, ".pdf") == 0;
+}
+
+/* A report made of one section per subject (a unit or a cadre): how its
+ * codes are looked up and how a list of subjects is drawn into one file. */
+struct subject_report {
+    const char *what;
+    bool cadres;                 /* subjects are cadres, else units */
+    int (*render)(const struct kh_bundle *b, const struct kh_results *r, const int32_t *ix,
+                  int32_t n, const struct kh_pdf_report_opts *o, const char *path,
+                  struct kh_error *err);
+};
+
+static const struct subject_report subject_reports[] = {
+    {"unit", false, kh_pdf_unit_report},
+    {"cadre", true, kh_pdf_cadre_report},
+};
+
+static const struct subject_report *subject_report(const char *what)
+{
+    for (size_t i = 0; i < sizeof subject_reports / sizeof subject_reports[0]; i++)
+        if (strcmp(subject_reports[i].what, what) == 0)
+            return &subject_reports[i];
+    return NULL;
+}
+
+/* The subjects named on the command line (or all of them), every code
+ * checked before anything is written.  Returns 0, or KH_EINVAL with err
+ * naming the first unknown code; *ix is malloc'd (caller frees). */
+static int resolve_subjects(const struct subject_report *sr, const struct kh_bundle *b,
+                            const struct kh_cli_args *a, bool all, int32_t **ix, int32_t *n,
+                            struct kh_error *err)
+{
+    int32_t total = sr->cadres ? b->ncadres : b->nunits;
+    const char *cycle = b->cycle.code ? b->cycle.code : "";
+    *n = 0;
+    *ix = kh_xcalloc((size_t)total + 1, sizeof **ix);
+    if (all) {
+        for (int32_t i = 0; i < total; i++)
+            (*ix)[(*n)++] = i;
+        return 0;
+    }
+    for (int i = 2; i < a->npos; i++) {
+        int32_t k = kh_strmap_get(sr->cadres ? &b->cadre_ix : &b->unit_ix, a->pos[i]);
+        if (k < 0)
+            return sr->cadres ? KH_ERR(err, KH_EINVAL, REPORT_NO_CADRE, a->pos[i], cycle)
+                              : KH_ERR(err, KH_EINVAL, REPORT_NO_UNIT, a->pos[i], cycle);
+        if (*n < total)
+            (*ix)[(*n)++] = k;
+    }
+    return 0;
+}
+
+/* Codes (or --all) into out: one PDF for a list of codes or for --all with a
+ * path ending in .pdf (one bookmark per subject), else one PDF per subject
+ * in the folder out, DIR/CODE.pdf. */
+static int render_subjects(const struct subject_report *sr, const struct kh_bundle *b,
+                           const struct kh_results *r, const int32_t *ix, int32_t n, bool all,
+                           const struct kh_pdf_report_opts *o, const char *out,
+                           struct kh_error *err)
+{
+    if (!all || ends_with_pdf(out))
+        return sr->render(b, r, ix, n, o, out, err);
+    if (mkdir(out, 0777) != 0 && errno != EEXIST)
+        return KH_ERR(err, KH_EIO, REPORT_PDF_WRITE, out, strerror(errno));
+    int rc = 0;
+    for (int32_t i = 0; rc == 0 && i < n; i++) {
+        char *path = unit_path(out, sr->cadres ? b->cadres[ix[i]].code : b->units[ix[i]].code);
+        rc = sr->render(b, r, &ix[i], 1, o, path, err);
+        free(path);
+    }
+    return rc;
+}
+
 static int run_report(int argc, char **argv)
 {
     /* -o is the one short option; the rest is the common long-option parser */
@@ -172,8 +251,8 @@ static int run_report(int argc, char **argv)
     struct kh_bundle b = {0};
     struct kh_results r = {0};
     struct kh_error err;
-    int32_t *units = NULL;
-    int32_t nunits = 0;
+    int32_t *subjects = NULL;
+    int32_t nsubjects = 0;
     char date[16] = "";
     kh_error_clear(&err);
     int rc = kh__cli_args(&kh_cmd_report, nrest, rest, "output date", "all", &a);
@@ -183,7 +262,8 @@ static int run_report(int argc, char **argv)
         out = kh__cli_opt(&a, "output");
     bool all = kh__cli_opt(&a, "all") != NULL;
     const char *what = a.npos > 0 ? a.pos[0] : "";
-    bool unit = strcmp(what, "unit") == 0, district = strcmp(what, "district") == 0;
+    const struct subject_report *sr = subject_report(what);
+    bool district = strcmp(what, "district") == 0;
     if (strcmp(what, "agreement") == 0) {
         if (a.npos != 3 || out == NULL || all)
             rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
@@ -193,14 +273,14 @@ static int run_report(int argc, char **argv)
             rc = report_agreement(&a, out);
         goto out_args;
     }
-    if (!unit && !district) {
+    if (!sr && !district) {
         rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
-                                KH_TR("需要报告类型 unit、district 或 agreement",
-                                      "expects unit, district or agreement"));
+                                KH_TR("需要报告类型 unit、cadre、district 或 agreement",
+                                      "expects unit, cadre, district or agreement"));
         goto out_args;
     }
     if (a.npos < 2 || out == NULL || (district && (a.npos != 2 || all)) ||
-        (unit && (all ? a.npos != 2 : a.npos < 3))) {
+        (sr && (all ? a.npos != 2 : a.npos < 3))) {
         rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
                                 KH_TR("参数有误，见 kaohe report --help", "bad arguments, see kaohe report --help"));
         goto out_args;
@@ -226,38 +306,12 @@ static int run_report(int argc, char **argv)
         rc = kh_pdf_district_report(&b, &r, &o, out, &err);
         goto done;
     }
-    units = kh_xcalloc((size_t)b.nunits + 1, sizeof *units);
-    if (all) {
-        for (int32_t u = 0; u < b.nunits; u++)
-            units[nunits++] = u;
-    } else {
-        for (int i = 2; i < a.npos; i++) {
-            int32_t u = kh_strmap_get(&b.unit_ix, a.pos[i]);
-            if (u < 0) {
-                KH_ERR(&err, KH_EINVAL, REPORT_NO_UNIT, a.pos[i], b.cycle.code ? b.cycle.code : "");
-                kh_cmd_print_error("report", &err);
-                rc = KH_EXIT_INPUT;
-                goto out;
-            }
-            if (nunits < b.nunits)
-                units[nunits++] = u;
-        }
+    if (resolve_subjects(sr, &b, &a, all, &subjects, &nsubjects, &err) != 0) {
+        kh_cmd_print_error("report", &err);
+        rc = KH_EXIT_INPUT;
+        goto out;
     }
-    if (!all) {
-        rc = kh_pdf_unit_report(&b, &r, units, nunits, &o, out, &err);
-        goto done;
-    }
-    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-        KH_ERR(&err, KH_EIO, REPORT_PDF_WRITE, out, strerror(errno));
-        rc = KH_EIO;
-        goto done;
-    }
-    rc = 0;
-    for (int32_t i = 0; rc == 0 && i < nunits; i++) {
-        char *path = unit_path(out, b.units[units[i]].code);
-        rc = kh_pdf_unit_report(&b, &r, &units[i], 1, &o, path, &err);
-        free(path);
-    }
+    rc = render_subjects(sr, &b, &r, subjects, nsubjects, all, &o, out, &err);
 done:
     if (rc != 0) {
         kh_cmd_print_error("report", &err);
@@ -266,7 +320,7 @@ done:
         fprintf(stderr, KH_TR("报告已写入 %s\n", "report written to %s\n"), out);
     }
 out:
-    free(units);
+    free(subjects);
     kh_results_release(&r);
     kh_bundle_release(&b);
 out_args:
@@ -277,23 +331,28 @@ out_args:
 
 const struct kh_cmd kh_cmd_report = {
     .name = "report",
-    .summary_zh = "输出可打印的 PDF 报告：单位考核报告、考核结果汇总、绩效协议书",
-    .summary_en = "printable PDF reports: unit report cards, district summary, agreement",
+    .summary_zh = "输出可打印的 PDF 报告：单位考核报告、干部考核表、考核结果汇总、绩效协议书",
+    .summary_en = "printable PDF reports: unit cards, cadre forms, district summary, agreement",
     .help_zh = "用法: kaohe report unit 来源 单位编码… -o 文件.pdf\n"
-               "      kaohe report unit 来源 --all -o 目录\n"
+               "      kaohe report unit 来源 --all -o 目录|文件.pdf\n"
+               "      kaohe report cadre 来源 干部编码…|--all -o 文件.pdf|目录\n"
                "      kaohe report district 来源 -o 文件.pdf\n"
                "      kaohe report agreement 周期 单位 -o 文件.pdf\n\n"
                "来源是数据包目录（在内存中计算，同 kaohe eval），或数据库中已计算的考核周期编码\n"
                "（--db；数据须与已存结果一致，否则请先 kaohe compute）。\n"
                "  unit       单位考核报告：综合得分、排名、等次、维度雷达图与条形图、指标明细、\n"
                "             满意度、加减分与否决、标记；多个单位合为一个 PDF，--all 每单位一个文件\n"
+               "             （-o 以 .pdf 结尾时合为一个带书签的 PDF）\n"
+               "  cadre      干部考核表：班子实绩、分管工作、民主测评的权重与得分，个人扣分，得分与等次，\n"
+               "             分管领域，各评议组按等级的票数，标记（诫勉谈话、组织调整等提示）\n"
                "  district   考核结果汇总：各类型排名与名额线、等次分布、得分分布图、否决与标记\n"
                "  agreement  绩效协议书（数据库中的周期）：已批准的目标、进度节点与说明，上期整改事项及答复，\n"
                "             双方签字盖章栏；页脚为打印日期\n"
                "选项: --date YYYY-MM-DD 页脚的计算日期（默认：数据包为今天，数据库为计算时间）\n"
                "      --lang en 英文报告。A4，每页有周期、计算日期与页码，字体 Noto Sans CJK SC。\n",
     .help_en = "usage: kaohe report unit SOURCE CODE… -o FILE.pdf\n"
-               "       kaohe report unit SOURCE --all -o DIR\n"
+               "       kaohe report unit SOURCE --all -o DIR|FILE.pdf\n"
+               "       kaohe report cadre SOURCE CODE…|--all -o FILE.pdf|DIR\n"
                "       kaohe report district SOURCE -o FILE.pdf\n"
                "       kaohe report agreement CYCLE UNIT -o FILE.pdf\n\n"
                "SOURCE is a bundle folder (evaluated in memory, as kaohe eval does) or the code of a\n"
@@ -301,7 +360,9 @@ const struct kh_cmd kh_cmd_report = {
                "kaohe compute first).\n"
                "  unit       report card: composite, ranks, grade, dimension radar and bars, leaf table,\n"
                "             survey, bonuses/penalties/vetoes, flags; several codes make one PDF,\n"
-               "             --all one file per unit in DIR\n"
+               "             --all one file per unit in DIR (one bookmarked PDF when -o ends in .pdf)\n"
+               "  cadre      cadre form: team, duty and evaluation with weights and scores, penalty,\n"
+               "             score and grade, responsibilities, votes per rater group and level, flags\n"
                "  district   summary: ranking per type with the quota line, grade counts, histogram,\n"
                "             vetoes and flags\n"
                "  agreement  performance agreement of a stored cycle: approved targets with milestones\n"

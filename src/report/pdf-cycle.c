@@ -77,7 +77,12 @@ const char *kh__pdf_flag_text(const struct kh_bundle *b, enum kh_lang lang, cons
                               size_t len, char *buf, size_t n)
 {
     static const struct { const char *prefix, *zh, *en; } words[] = {
+        {"missing:evaluation", "无有效民主测评（测评得分计 0）", "no valid evaluation (counted 0)"},
         {"missing:", "数据缺失：", "missing data: "},
+        {"unit_veto:", "所在单位一票否决：", "the unit is vetoed: "},
+        {"resp_veto:", "分管领域内一票否决（不得评为最高等次）：", "veto under a responsibility (not top grade): "},
+        {"vote_caution", "优秀、称职票合计低于 2/3：建议诫勉谈话", "优秀+称职 votes below 2/3: caution talk advised"},
+        {"vote_review", "不称职票超过 1/3：建议组织调整审查", "不称职 votes above 1/3: review advised"},
         {"veto:", "一票否决：", "veto: "},
         {"quota_exceeded:", "优秀名额超出（同分并列）：", "top-grade quota exceeded (ties): "},
         {"sample_small", "满意度调查样本不足", "survey sample too small"},
