@@ -55,6 +55,39 @@ int kh_pdf_cadre_report(const struct kh_bundle *b, const struct kh_results *r,
                         const char *path, struct kh_error *err);
 
 /*
+ * What the feedback report (反馈报告, SPEC §9.6) knows beyond the cycle
+ * itself: the previous cycle's figures and the rectification items, both
+ * from the store.  In bundle mode it is all empty (stored false).
+ */
+struct kh_feedback_prev_unit {
+    bool present;                /* the unit was in the previous cycle's results */
+    double composite;
+    int32_t rank_category, rank_overall;
+    char grade[64];
+};
+struct kh_feedback_item {
+    const char *unit, *id, *leaf, *text, *state, *close_note;
+};
+struct kh_feedback_extra {
+    bool stored;                 /* the cycle came from the store */
+    const char *prev_cycle;      /* NULL or "": no previous cycle */
+    const struct kh_feedback_prev_unit *prev;   /* [b->nunits] when prev_cycle */
+    const struct kh_feedback_item *items; int32_t nitems;   /* this cycle's items, every unit */
+};
+
+/*
+ * Feedback reports of units[0..nunits) (indices into b->units), each on a
+ * new page and bookmarked: key figures, strengths and weaknesses
+ * (strengths.h, the rows of results_strengths.csv), tracking warnings, the
+ * trend against the previous cycle and the rectification items with their
+ * state.  x may be NULL (bundle mode).  Errors as kh_pdf_unit_report.
+ */
+int kh_pdf_feedback_report(const struct kh_bundle *b, const struct kh_results *r,
+                           const struct kh_feedback_extra *x, const int32_t *units,
+                           int32_t nunits, const struct kh_pdf_report_opts *o, const char *path,
+                           struct kh_error *err);
+
+/*
  * The district summary: per township type the ranking with grades and the
  * top-grade quota line, grade counts against the quota, a histogram of the
  * composites; then every veto and every flagged unit.  Errors as above.

@@ -38,6 +38,7 @@
 #include "cli/cmd.h"
 #include "kaohe/agreement.h"
 #include "kaohe/buf.h"
+#include "kaohe/csv.h"
 #include "kaohe/engine.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
@@ -45,6 +46,7 @@
 #include "kaohe/pdf-report.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
+#include "kaohe/store-rectify.h"
 #include "kaohe/store-workflow.h"
 #include "kaohe/xalloc.h"
 
@@ -118,6 +120,103 @@ out_plain:
     return rc;
 }
 
+/* What the feedback report reads from the store besides the cycle: the
+ * previous cycle's results_units.csv (when cycles.previous names one) and
+ * this cycle's rectification items.  Strings live in b's arena, arrays are
+ * malloc'd into x (feedback_extra_release). */
+struct feedback_load {
+    struct kh_bundle *b;
+    struct kh_feedback_item *items;
+    int32_t n, cap;
+};
+
+static const char *arena_cell(struct kh_bundle *b, const char *s)
+{
+    return kh_arena_strdup(&b->arena, s ? s : "");
+}
+
+static int rectify_row(void *ctx, int ncols, const char *const *c)
+{
+    struct feedback_load *f = ctx;
+    if (ncols < 10)
+        return 0;
+    if (f->n == f->cap) {
+        f->cap = f->cap ? 2 * f->cap : 8;
+        f->items = kh_xrealloc(f->items, (size_t)f->cap * sizeof *f->items);
+    }
+    f->items[f->n++] = (struct kh_feedback_item){arena_cell(f->b, c[1]), arena_cell(f->b, c[0]),
+                                                 arena_cell(f->b, c[2]), arena_cell(f->b, c[3]),
+                                                 arena_cell(f->b, c[4]), arena_cell(f->b, c[9])};
+    return 0;
+}
+
+/* Fill prev[] from a results_units.csv text (header row first). */
+static void read_prev_units(struct kh_bundle *b, const struct kh_buf *csv,
+                            struct kh_feedback_prev_unit *prev)
+{
+    struct kh_csv_reader rd;
+    struct kh_error e;
+    kh_csv_reader_init(&rd, csv->data, csv->len);
+    bool header = true;
+    while (kh_csv_next(&rd, &e) == 1) {
+        if (header || rd.nfields < 9) {
+            header = false;
+            continue;
+        }
+        int32_t u = kh_strmap_get(&b->unit_ix, rd.fields[0]);
+        if (u < 0)
+            continue;
+        prev[u].present = true;
+        prev[u].composite = strtod(rd.fields[5], NULL);
+        prev[u].rank_category = (int32_t)strtol(rd.fields[6], NULL, 10);
+        prev[u].rank_overall = (int32_t)strtol(rd.fields[7], NULL, 10);
+        snprintf(prev[u].grade, sizeof prev[u].grade, "%s", rd.fields[8]);
+    }
+    kh_csv_reader_release(&rd);
+}
+
+static int load_feedback_extra(const struct kh_cli_args *a, const char *code, struct kh_bundle *b,
+                               struct kh_feedback_extra *x)
+{
+    struct kh_store *s = NULL;
+    struct kh_actor actor;
+    struct kh_error err;
+    struct kh_cycle_row row;
+    struct kh_buf prev = KH_BUF_INIT;
+    struct feedback_load f = {b, NULL, 0, 0};
+    kh_error_clear(&err);
+    int rc = kh__cli_open(&kh_cmd_report, a, false, &s, &actor);
+    if (rc != 0)
+        return rc;
+    x->stored = true;
+    if ((rc = kh_store_cycle_get(s, &actor, code, &row, &err)) != 0)
+        goto out;
+    if (row.previous[0]) {
+        struct kh_feedback_prev_unit *pu = kh_xcalloc((size_t)b->nunits + 1, sizeof *pu);
+        x->prev_cycle = arena_cell(b, row.previous);
+        x->prev = pu;
+        /* a previous cycle without results shows as "no result for this unit" */
+        if (kh_store_results_csv(s, &actor, row.previous, "results_units.csv", NULL, &prev, &err) == 0)
+            read_prev_units(b, &prev, pu);
+        kh_error_clear(&err);
+    }
+    rc = kh_store_rectify_list(s, &actor, code, NULL, rectify_row, &f, &err);
+    x->items = f.items;
+    x->nitems = f.n;
+out:
+    if (rc != 0)
+        rc = kh__cli_fail(&kh_cmd_report, &err);
+    kh_buf_release(&prev);
+    kh_store_close(s);
+    return rc;
+}
+
+static void feedback_extra_release(struct kh_feedback_extra *x)
+{
+    free((void *)x->prev);
+    free((void *)x->items);
+}
+
 /* kaohe report agreement CYCLE UNIT -o FILE.pdf: the agreement of a stored
  * cycle (agreement.print decides who may), dated today unless --date. */
 static int report_agreement(const struct kh_cli_args *a, const char *out)
@@ -166,17 +265,38 @@ static bool ends_with_pdf(const char *path)
 
 /* A report made of one section per subject (a unit or a cadre): how its
  * codes are looked up and how a list of subjects is drawn into one file. */
+typedef int (*render_fn)(const struct kh_bundle *b, const struct kh_results *r,
+                         const struct kh_feedback_extra *x, const int32_t *ix, int32_t n,
+                         const struct kh_pdf_report_opts *o, const char *path,
+                         struct kh_error *err);
+
+static int render_unit(const struct kh_bundle *b, const struct kh_results *r,
+                       const struct kh_feedback_extra *x, const int32_t *ix, int32_t n,
+                       const struct kh_pdf_report_opts *o, const char *path, struct kh_error *err)
+{
+    (void)x;
+    return kh_pdf_unit_report(b, r, ix, n, o, path, err);
+}
+
+static int render_cadre(const struct kh_bundle *b, const struct kh_results *r,
+                        const struct kh_feedback_extra *x, const int32_t *ix, int32_t n,
+                        const struct kh_pdf_report_opts *o, const char *path, struct kh_error *err)
+{
+    (void)x;
+    return kh_pdf_cadre_report(b, r, ix, n, o, path, err);
+}
+
 struct subject_report {
     const char *what;
     bool cadres;                 /* subjects are cadres, else units */
-    int (*render)(const struct kh_bundle *b, const struct kh_results *r, const int32_t *ix,
-                  int32_t n, const struct kh_pdf_report_opts *o, const char *path,
-                  struct kh_error *err);
+    bool feedback;               /* reads kh_feedback_extra from the store */
+    render_fn render;
 };
 
 static const struct subject_report subject_reports[] = {
-    {"unit", false, kh_pdf_unit_report},
-    {"cadre", true, kh_pdf_cadre_report},
+    {"unit", false, false, render_unit},
+    {"cadre", true, false, render_cadre},
+    {"feedback", false, true, kh_pdf_feedback_report},
 };
 
 static const struct subject_report *subject_report(const char *what)
@@ -218,18 +338,19 @@ static int resolve_subjects(const struct subject_report *sr, const struct kh_bun
  * path ending in .pdf (one bookmark per subject), else one PDF per subject
  * in the folder out, DIR/CODE.pdf. */
 static int render_subjects(const struct subject_report *sr, const struct kh_bundle *b,
-                           const struct kh_results *r, const int32_t *ix, int32_t n, bool all,
+                           const struct kh_results *r, const struct kh_feedback_extra *x,
+                           const int32_t *ix, int32_t n, bool all,
                            const struct kh_pdf_report_opts *o, const char *out,
                            struct kh_error *err)
 {
     if (!all || ends_with_pdf(out))
-        return sr->render(b, r, ix, n, o, out, err);
+        return sr->render(b, r, x, ix, n, o, out, err);
     if (mkdir(out, 0777) != 0 && errno != EEXIST)
         return KH_ERR(err, KH_EIO, REPORT_PDF_WRITE, out, strerror(errno));
     int rc = 0;
     for (int32_t i = 0; rc == 0 && i < n; i++) {
         char *path = unit_path(out, sr->cadres ? b->cadres[ix[i]].code : b->units[ix[i]].code);
-        rc = sr->render(b, r, &ix[i], 1, o, path, err);
+        rc = sr->render(b, r, x, &ix[i], 1, o, path, err);
         free(path);
     }
     return rc;
@@ -253,6 +374,7 @@ static int run_report(int argc, char **argv)
     struct kh_error err;
     int32_t *subjects = NULL;
     int32_t nsubjects = 0;
+    struct kh_feedback_extra fx = {0};
     char date[16] = "";
     kh_error_clear(&err);
     int rc = kh__cli_args(&kh_cmd_report, nrest, rest, "output date", "all", &a);
@@ -275,8 +397,8 @@ static int run_report(int argc, char **argv)
     }
     if (!sr && !district) {
         rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
-                                KH_TR("需要报告类型 unit、cadre、district 或 agreement",
-                                      "expects unit, cadre, district or agreement"));
+                                KH_TR("需要报告类型 unit、cadre、feedback、district 或 agreement",
+                                      "expects unit, cadre, feedback, district or agreement"));
         goto out_args;
     }
     if (a.npos < 2 || out == NULL || (district && (a.npos != 2 || all)) ||
@@ -295,7 +417,8 @@ static int run_report(int argc, char **argv)
             goto out;
         }
         today(date);
-    } else if ((rc = load_stored(&a, source, &b, &r, date)) != 0) {
+    } else if ((rc = load_stored(&a, source, &b, &r, date)) != 0 ||
+               (sr && sr->feedback && (rc = load_feedback_extra(&a, source, &b, &fx)) != 0)) {
         goto out;
     }
     if (kh__cli_opt(&a, "date") && kh__cli_opt(&a, "date")[0])
@@ -311,7 +434,7 @@ static int run_report(int argc, char **argv)
         rc = KH_EXIT_INPUT;
         goto out;
     }
-    rc = render_subjects(sr, &b, &r, subjects, nsubjects, all, &o, out, &err);
+    rc = render_subjects(sr, &b, &r, &fx, subjects, nsubjects, all, &o, out, &err);
 done:
     if (rc != 0) {
         kh_cmd_print_error("report", &err);
@@ -321,6 +444,7 @@ done:
     }
 out:
     free(subjects);
+    feedback_extra_release(&fx);
     kh_results_release(&r);
     kh_bundle_release(&b);
 out_args:

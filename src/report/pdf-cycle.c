@@ -105,3 +105,42 @@ const char *kh__pdf_flag_text(const struct kh_bundle *b, enum kh_lang lang, cons
     snprintf(buf, n, "%s", tok);
     return buf;
 }
+
+#define TR(zh, en) kh__pdf_tr(p, zh, en)
+
+int32_t kh__pdf_warnings(struct kh__pdf *p, const struct kh_bundle *b, const struct kh_results *r,
+                         int32_t u)
+{
+    const struct kh__pdf_col cols[] = {
+        {TR("指标", "Indicator"), 183, 0},
+        {TR("期间", "Period"), 50, 0},
+        {TR("应完成", "Expected"), 80, KH__PDF_RIGHT_ALIGN},
+        {TR("实际", "Actual"), 80, KH__PDF_RIGHT_ALIGN},
+        {TR("完成比", "Ratio"), 50, KH__PDF_RIGHT_ALIGN},
+        {TR("预警", "Level"), 40, KH__PDF_CENTER},
+    };
+    struct kh__pdf_table t;
+    char name[320], exp[32], act[32];
+    int32_t nwarn = 0;
+    for (int32_t i = 0; i < r->nwarnings; i++) {
+        const struct kh_warning *w = &r->warnings[i];
+        char ratio[32];
+        if (w->unit != u || w->level == 0)
+            continue;
+        if (nwarn++ == 0) {
+            kh__pdf_paragraph(p, TR("过程跟踪黄色、红色预警：", "Yellow and red tracking warnings:"), 9, 0);
+            kh__pdf_table_begin(p, &t, cols, 6, 7.5);
+        }
+        snprintf(ratio, sizeof ratio, "%.1f%%", w->ratio * 100);
+        const char *cells[6] = {kh__pdf_named(b->nodes[w->node].code, b->nodes[w->node].name, name, sizeof name),
+                                kh_period_name(w->period), kh__pdf_value(w->expected, exp),
+                                kh__pdf_value(w->actual, act), ratio,
+                                w->level == 2 ? TR("红", "red") : TR("黄", "yellow")};
+        kh__pdf_table_row(p, &t, cells, w->level == 2 ? KH__PDF_ROW_ACCENT : 0);
+    }
+    if (nwarn > 0)
+        kh__pdf_table_end(p, &t);
+    else if (r->nwarnings > 0)
+        kh__pdf_paragraph(p, TR("过程跟踪无黄色或红色预警。", "No yellow or red tracking warning."), 9, 0);
+    return nwarn;
+}

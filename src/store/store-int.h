@@ -33,6 +33,9 @@ extern const char kh__schema_v8[];
 extern const char kh__schema_v9[];
 /* Migration 10: rater forms' drafts and submissions. */
 extern const char kh__schema_v10[];
+/* Migration 11: the results_strengths table (feedback report). */
+extern const char kh__schema_v11_sqlite[];
+extern const char kh__schema_v11_pg[];
 
 /* ---- one-time tokens and the choices of public forms (store-token.c) ---- */
 

@@ -303,6 +303,7 @@ static const char *const pg_migrations[] = {
     kh__schema_v8,
     kh__schema_v9,
     kh__schema_v10,
+    kh__schema_v11_pg,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {

@@ -489,6 +489,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v8,
     kh__schema_v9,
     kh__schema_v10,
+    kh__schema_v11_sqlite,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {
