@@ -31,6 +31,7 @@ struct kh_error;
 struct kh_pdf_report_opts {
     enum kh_lang lang;
     const char *computed_at;     /* "YYYY-MM-DD" (a longer ISO time is cut to its date) */
+    int png_dpi;                 /* > 0: PNG pages at this DPI, PATH-1.png … (PATH without .pdf) */
 };
 
 /*

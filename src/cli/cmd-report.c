@@ -24,6 +24,9 @@
  * Re-evaluating instead of parsing the stored CSV keeps one source of truth
  * for every number the renderers read (struct kh_results).
  *
+ * --png DPI draws the same pages on a cairo image surface instead of the
+ * PDF (pdf-draw.h): FILE-1.png … next to where FILE.pdf would be.
+ *
  * Every code is checked before anything is written: an unknown unit exits
  * 2 with REPORT_NO_UNIT and leaves no file.  With --all, DIR is created.
  */
@@ -217,6 +220,23 @@ static void feedback_extra_release(struct kh_feedback_extra *x)
     free((void *)x->items);
 }
 
+/* --png DPI: PNG pages at 1..1200 DPI instead of the PDF (0 when absent);
+ * anything else is a usage error (exit 2). */
+static int png_dpi(const struct kh_cli_args *a, int *dpi)
+{
+    const char *v = kh__cli_opt(a, "png");
+    char *end;
+    *dpi = 0;
+    if (!v)
+        return 0;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || n < 1 || n > 1200)
+        return kh_cmd_usage_error(&kh_cmd_report, "%s",
+                                  KH_TR("--png 需要 1 到 1200 的分辨率（DPI）", "--png needs a resolution of 1 to 1200 DPI"));
+    *dpi = (int)n;
+    return 0;
+}
+
 /* kaohe report agreement CYCLE UNIT -o FILE.pdf: the agreement of a stored
  * cycle (agreement.print decides who may), dated today unless --date. */
 static int report_agreement(const struct kh_cli_args *a, const char *out)
@@ -237,7 +257,9 @@ static int report_agreement(const struct kh_cli_args *a, const char *out)
     kh_store_close(s);
     if (rc != 0)
         return kh__cli_fail(&kh_cmd_report, &err);
-    struct kh_pdf_report_opts o = {kh_cli_lang(), date};
+    struct kh_pdf_report_opts o = {kh_cli_lang(), date, 0};
+    if ((rc = png_dpi(a, &o.png_dpi)) != 0)
+        return rc;
     rc = kh_pdf_agreement_report(&ag, &o, out, &err);
     kh_agreement_release(&ag);
     if (rc != 0) {
@@ -377,7 +399,7 @@ static int run_report(int argc, char **argv)
     struct kh_feedback_extra fx = {0};
     char date[16] = "";
     kh_error_clear(&err);
-    int rc = kh__cli_args(&kh_cmd_report, nrest, rest, "output date", "all", &a);
+    int rc = kh__cli_args(&kh_cmd_report, nrest, rest, "output date png", "all", &a);
     if (rc != 0)
         goto out_args;
     if (kh__cli_opt(&a, "output"))
@@ -424,7 +446,9 @@ static int run_report(int argc, char **argv)
     if (kh__cli_opt(&a, "date") && kh__cli_opt(&a, "date")[0])
         snprintf(date, sizeof date, "%.10s", kh__cli_opt(&a, "date"));
 
-    struct kh_pdf_report_opts o = {kh_cli_lang(), date};
+    struct kh_pdf_report_opts o = {kh_cli_lang(), date, 0};
+    if ((rc = png_dpi(&a, &o.png_dpi)) != 0)
+        goto out;
     if (district) {
         rc = kh_pdf_district_report(&b, &r, &o, out, &err);
         goto done;
@@ -473,6 +497,8 @@ const struct kh_cmd kh_cmd_report = {
                "  agreement  绩效协议书（数据库中的周期）：已批准的目标、进度节点与说明，上期整改事项及答复，\n"
                "             双方签字盖章栏；页脚为打印日期\n"
                "选项: --date YYYY-MM-DD 页脚的计算日期（默认：数据包为今天，数据库为计算时间）\n"
+               "      --png DPI 改为输出 PNG 页面（文件-1.png、文件-2.png…；目录时 目录/编码-1.png），\n"
+               "      同一绘制代码，A4 按 DPI 换算像素\n"
                "      --lang en 英文报告。A4，每页有周期、计算日期与页码，字体 Noto Sans CJK SC。\n",
     .help_en = "usage: kaohe report unit SOURCE CODE… -o FILE.pdf\n"
                "       kaohe report unit SOURCE --all -o DIR|FILE.pdf\n"
@@ -493,7 +519,9 @@ const struct kh_cmd kh_cmd_report = {
                "             and justifications, rectification items carried over with the answers,\n"
                "             signature and seal lines of both parties; the footer has the date printed\n"
                "Options: --date YYYY-MM-DD the date of computation in the footer (default: today for a\n"
-               "         bundle, the time of compute for a stored cycle); --lang en for English.\n"
+               "         bundle, the time of compute for a stored cycle); --lang en for English;\n"
+               "         --png DPI writes PNG pages instead (FILE-1.png …, or DIR/CODE-1.png), drawn by\n"
+               "         the same code on an image surface, A4 at DPI.\n"
                "A4 pages with the cycle, the date and page numbers; font Noto Sans CJK SC.\n",
     .run = run_report,
 };

@@ -109,7 +109,7 @@ static void draw_parts(struct kh__pdf *p, struct cadre_ctx *x, int32_t c)
                           kh__pdf_value(ps->w_eval, w[2]), kh__pdf_score(cr->evaluation, s[2]),
                           kh__pdf_score(ps->w_eval * cr->evaluation, ws[2])};
     kh__pdf_table_row(p, &t, eval, cr->missing_evaluation ? KH__PDF_ROW_ACCENT : 0);
-    snprintf(ws[3], sizeof ws[3], "−%s", kh__pdf_score(cr->penalty, total));
+    snprintf(ws[3], sizeof ws[3], "%s%s", cr->penalty > 0 ? "−" : "", kh__pdf_score(cr->penalty, total));
     const char *pen[] = {TR("个人扣分", "Individual penalty"), NULL, NULL, ws[3]};
     kh__pdf_table_row(p, &t, pen, 0);
     const char *sum[] = {TR("干部得分", "Cadre score"), NULL, NULL, kh__pdf_score(cr->score, total)};

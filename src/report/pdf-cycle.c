@@ -36,6 +36,7 @@ void kh__pdf_cycle_setup_named(const char *cycle_code, const char *cycle_name,
     setup->header_right = t->header_right;
     setup->footer_left = t->footer_left;
     setup->date_iso = t->date[0] ? t->date : NULL;
+    setup->png_dpi = o->png_dpi;
 }
 
 const char *kh__pdf_score(double x, char *buf)
