@@ -6,6 +6,9 @@
  *   kaohe report unit SOURCE --all -o DIR        one PDF per unit, DIR/CODE.pdf
  *   kaohe report unit SOURCE --all -o FILE.pdf   every unit in one PDF, one bookmark each
  *   kaohe report cadre SOURCE CODE…|--all -o …   cadre forms (干部考核表), the same way
+ *   kaohe report feedback SOURCE CODE…|--all -o … feedback reports (反馈报告), the same way;
+ *                                                a stored cycle adds the previous cycle's
+ *                                                figures and the rectification items
  *   kaohe report district SOURCE -o FILE.pdf     the district summary
  *   kaohe report agreement CYCLE UNIT -o FILE.pdf the performance agreement
  *                                                (a stored cycle; agreement.print)
@@ -484,6 +487,7 @@ const struct kh_cmd kh_cmd_report = {
     .help_zh = "用法: kaohe report unit 来源 单位编码… -o 文件.pdf\n"
                "      kaohe report unit 来源 --all -o 目录|文件.pdf\n"
                "      kaohe report cadre 来源 干部编码…|--all -o 文件.pdf|目录\n"
+               "      kaohe report feedback 来源 单位编码…|--all -o 文件.pdf|目录\n"
                "      kaohe report district 来源 -o 文件.pdf\n"
                "      kaohe report agreement 周期 单位 -o 文件.pdf\n\n"
                "来源是数据包目录（在内存中计算，同 kaohe eval），或数据库中已计算的考核周期编码\n"
@@ -493,6 +497,7 @@ const struct kh_cmd kh_cmd_report = {
                "             （-o 以 .pdf 结尾时合为一个带书签的 PDF）\n"
                "  cadre      干部考核表：班子实绩、分管工作、民主测评的权重与得分，个人扣分，得分与等次，\n"
                "             分管领域，各评议组按等级的票数，标记（诫勉谈话、组织调整等提示）\n"
+               "  feedback   反馈报告：优势与短板（results_strengths.csv）、过程预警、与上期比较、整改事项\n"
                "  district   考核结果汇总：各类型排名与名额线、等次分布、得分分布图、否决与标记\n"
                "  agreement  绩效协议书（数据库中的周期）：已批准的目标、进度节点与说明，上期整改事项及答复，\n"
                "             双方签字盖章栏；页脚为打印日期\n"
@@ -503,6 +508,7 @@ const struct kh_cmd kh_cmd_report = {
     .help_en = "usage: kaohe report unit SOURCE CODE… -o FILE.pdf\n"
                "       kaohe report unit SOURCE --all -o DIR|FILE.pdf\n"
                "       kaohe report cadre SOURCE CODE…|--all -o FILE.pdf|DIR\n"
+               "       kaohe report feedback SOURCE CODE…|--all -o FILE.pdf|DIR\n"
                "       kaohe report district SOURCE -o FILE.pdf\n"
                "       kaohe report agreement CYCLE UNIT -o FILE.pdf\n\n"
                "SOURCE is a bundle folder (evaluated in memory, as kaohe eval does) or the code of a\n"
@@ -513,6 +519,8 @@ const struct kh_cmd kh_cmd_report = {
                "             --all one file per unit in DIR (one bookmarked PDF when -o ends in .pdf)\n"
                "  cadre      cadre form: team, duty and evaluation with weights and scores, penalty,\n"
                "             score and grade, responsibilities, votes per rater group and level, flags\n"
+               "  feedback   feedback report: strengths and weaknesses (results_strengths.csv), tracking\n"
+               "             warnings, trend against the previous cycle, rectification items\n"
                "  district   summary: ranking per type with the quota line, grade counts, histogram,\n"
                "             vetoes and flags\n"
                "  agreement  performance agreement of a stored cycle: approved targets with milestones\n"
