@@ -237,20 +237,8 @@ out:
 
 static void draw_cadre_flags(struct kh__pdf *p, struct cadre_ctx *x, int32_t c)
 {
-    const char *flags = x->r->cadre_flags ? x->r->cadre_flags[c] : "";
-    char text[480], line[520];
     kh__pdf_heading(p, 2, TR("四、标记", "4. Flags"));
-    if (!flags[0])
-        kh__pdf_paragraph(p, TR("无标记。", "No flags."), 9, 0);
-    for (const char *s = flags; *s;) {
-        size_t len = strcspn(s, ";");
-        bool vote = strncmp(s, "vote_", 5) == 0;
-        snprintf(line, sizeof line, "• %s", kh__pdf_flag_text(x->b, p->lang, s, len, text, sizeof text));
-        kh__pdf_paragraph(p, line, 9, vote ? KH__PDF_ACCENT : 0);
-        s += len;
-        if (*s == ';')
-            s++;
-    }
+    kh__pdf_flag_list(p, x->b, x->r->cadre_flags ? x->r->cadre_flags[c] : "", "vote_");
     kh__pdf_paragraph(p, TR("测评票数标记仅供组织部门参考，不自动改变等次。",
                             "Vote flags are advice to the admin and never change the grade."),
                       7.5, KH__PDF_MUTED);
@@ -260,17 +248,14 @@ static void draw_forms(struct kh__pdf *p, void *vctx)
 {
     struct cadre_ctx *x = vctx;
     const struct kh_bundle *b = x->b;
-    char title[320], sub[900], unit[320];
+    char sub[900], unit[320];
     for (int32_t i = 0; i < x->ncadres; i++) {
         int32_t c = x->cadres[i];
         const struct kh_cadre *cd = &b->cadres[c];
         const struct kh_unit *un = &b->units[cd->unit];
         const struct kh_position *ps = &b->positions[cd->position];
         const char *name = cd->name && cd->name[0] ? cd->name : cd->code;
-        kh__pdf_new_page(p);
-        snprintf(title, sizeof title, "%s %s", name, TR("干部考核表", "cadre assessment"));
-        kh__pdf_bookmark(p, 0, title);
-        kh__pdf_heading(p, 1, TR("干部考核表", "Cadre Assessment Form"));
+        kh__pdf_section(p, name, TR("干部考核表", "cadre assessment"), TR("干部考核表", "Cadre Assessment Form"));
         snprintf(sub, sizeof sub, "%s%s（%s）　%s%s　%s%s（%s）", TR("姓名：", "Name: "), name, cd->code,
                  TR("单位：", "Unit: "), kh__pdf_named(un->code, un->name, unit, sizeof unit),
                  TR("职位：", "Position: "), ps->name && ps->name[0] ? ps->name : ps->code,

@@ -145,3 +145,29 @@ int32_t kh__pdf_warnings(struct kh__pdf *p, const struct kh_bundle *b, const str
         kh__pdf_paragraph(p, TR("过程跟踪无黄色或红色预警。", "No yellow or red tracking warning."), 9, 0);
     return nwarn;
 }
+
+void kh__pdf_flag_list(struct kh__pdf *p, const struct kh_bundle *b, const char *flags,
+                       const char *accent_prefix)
+{
+    char text[480], line[520];
+    if (!flags || !flags[0])
+        kh__pdf_paragraph(p, TR("无标记。", "No flags."), 9, 0);
+    for (const char *s = flags ? flags : ""; *s;) {
+        size_t len = strcspn(s, ";");
+        bool accent = accent_prefix && strncmp(s, accent_prefix, strlen(accent_prefix)) == 0;
+        snprintf(line, sizeof line, "• %s", kh__pdf_flag_text(b, p->lang, s, len, text, sizeof text));
+        kh__pdf_paragraph(p, line, 9, accent ? KH__PDF_ACCENT : 0);
+        s += len;
+        if (*s == ';')
+            s++;
+    }
+}
+
+void kh__pdf_section(struct kh__pdf *p, const char *name, const char *kind, const char *heading)
+{
+    char title[400];
+    kh__pdf_new_page(p);
+    snprintf(title, sizeof title, "%s %s", name, kind);
+    kh__pdf_bookmark(p, 0, title);
+    kh__pdf_heading(p, 1, heading);
+}

@@ -44,6 +44,15 @@ const char *kh__pdf_named(const char *code, const char *name, char *buf, size_t 
 const char *kh__pdf_flag_text(const struct kh_bundle *b, enum kh_lang lang, const char *s,
                               size_t len, char *buf, size_t n);
 
+/* The flags of a `;`-joined list as bullet lines in words ("无标记。" when
+ * empty); a flag starting with accent_prefix (NULL: none) in red. */
+void kh__pdf_flag_list(struct kh__pdf *p, const struct kh_bundle *b, const char *flags,
+                       const char *accent_prefix);
+
+/* Start one subject's section (a unit's card, a cadre's form): new page,
+ * bookmark "NAME KIND", title heading. */
+void kh__pdf_section(struct kh__pdf *p, const char *name, const char *kind, const char *heading);
+
 /* The yellow and red tracking warnings of unit u as a table (with a lead
  * line), or a line saying there is none when the cycle tracks at all.
  * Returns the number of rows drawn. */

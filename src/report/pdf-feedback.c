@@ -193,16 +193,13 @@ static void draw_reports(struct kh__pdf *p, void *vctx)
 {
     struct feedback_ctx *c = vctx;
     const struct kh_bundle *b = c->b;
-    char title[320], sub[600], named[320];
+    char sub[600], named[320];
     for (int32_t i = 0; i < c->nunits; i++) {
         int32_t u = c->units[i];
         const struct kh_unit *un = &b->units[u];
         const struct kh_category *cat = &b->categories[un->category];
-        kh__pdf_new_page(p);
-        snprintf(title, sizeof title, "%s %s", un->name && un->name[0] ? un->name : un->code,
-                 TR("反馈报告", "feedback"));
-        kh__pdf_bookmark(p, 0, title);
-        kh__pdf_heading(p, 1, TR("考核反馈报告", "Assessment Feedback Report"));
+        kh__pdf_section(p, un->name && un->name[0] ? un->name : un->code, TR("反馈报告", "feedback"),
+                        TR("考核反馈报告", "Assessment Feedback Report"));
         snprintf(sub, sizeof sub, "%s%s　%s%s", TR("单位：", "Unit: "),
                  kh__pdf_named(un->code, un->name, named, sizeof named), TR("乡镇类型：", "Type: "),
                  cat->name && cat->name[0] ? cat->name : cat->code);

@@ -328,21 +328,8 @@ static void draw_adjustments(struct kh__pdf *p, struct card_ctx *c, int32_t u)
 static void draw_flags(struct kh__pdf *p, struct card_ctx *c, int32_t u)
 {
     const struct kh_bundle *b = c->b;
-    const char *flags = c->r->unit_flags ? c->r->unit_flags[u] : "";
-    char text[480];
-
     kh__pdf_heading(p, 2, TR("五、标记与过程预警", "5. Flags and tracking warnings"));
-    if (!flags[0])
-        kh__pdf_paragraph(p, TR("无标记。", "No flags."), 9, 0);
-    for (const char *s = flags; *s;) {
-        size_t len = strcspn(s, ";");
-        char line[520];
-        snprintf(line, sizeof line, "• %s", kh__pdf_flag_text(b, p->lang, s, len, text, sizeof text));
-        kh__pdf_paragraph(p, line, 9, 0);
-        s += len;
-        if (*s == ';')
-            s++;
-    }
+    kh__pdf_flag_list(p, b, c->r->unit_flags ? c->r->unit_flags[u] : "", NULL);
     kh__pdf_warnings(p, b, c->r, u);
 }
 
@@ -355,11 +342,8 @@ static void draw_cards(struct kh__pdf *p, void *vctx)
         int32_t u = c->units[i];
         const struct kh_unit *un = &b->units[u];
         const struct kh_category *cat = &b->categories[un->category];
-        kh__pdf_new_page(p);
-        snprintf(title, sizeof title, "%s %s", un->name && un->name[0] ? un->name : un->code,
-                 TR("考核报告", "assessment report"));
-        kh__pdf_bookmark(p, 0, title);
-        kh__pdf_heading(p, 1, TR("单位考核报告", "Unit Assessment Report"));
+        kh__pdf_section(p, un->name && un->name[0] ? un->name : un->code, TR("考核报告", "assessment report"),
+                        TR("单位考核报告", "Unit Assessment Report"));
         char catname[200], dist[200];
         if (cat->name && cat->name[0])
             snprintf(catname, sizeof catname, "%s（%s）", cat->name, cat->code);
