@@ -4,7 +4,8 @@
 # Noto Sans CJK SC embedded; every cadre's name unbroken with its score
 # (round2) and grade as in results_cadres.csv; the vote counts of C2 (5 of 8
 # at 优秀/称职, the vote_caution case); a folder of one PDF per cadre for
-# --all -o DIR; an unknown cadre exits 2 and leaves no file.
+# --all -o DIR (and unit cards combined the same way); an unknown cadre exits
+# 2 and leaves no file.
 . "$(dirname "$0")/lib.sh"
 export SOURCE_DATE_EPOCH=1717200000   # 2024-06-01
 g="$KH_SRC/tests/golden/07-cadres/bundle"
@@ -46,6 +47,9 @@ check "two codes" "$KAOHE" report cadre "$g" C3 C5 -o "$TMP/two.pdf"
 check "two codes: two pages" test "$(pdfinfo "$TMP/two.pdf" | awk '/^Pages:/ {print $2}')" -eq 2
 check "--all -o DIR" "$KAOHE" report cadre "$g" --all -o "$TMP/dir"
 check "one file per cadre" test "$(ls "$TMP/dir" | grep -c '\.pdf$')" -eq "$n"
+# the same -o rule for unit cards: --all with a .pdf path is one bookmarked file
+check "unit --all -o FILE.pdf" "$KAOHE" report unit "$g" --all -o "$TMP/units.pdf"
+check "unit: one bookmark per unit" test "$(grep -a -c '/Dest' "$TMP/units.pdf")" -eq "$(($(wc -l <"$g/units.csv") - 1))"
 check "--lang en" "$KAOHE" --lang en report cadre "$g" C1 -o "$TMP/en.pdf"
 check "English heading" bash -c "pdftotext '$TMP/en.pdf' - | grep -q 'Cadre Assessment Form'"
 
