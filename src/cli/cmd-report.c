@@ -50,6 +50,7 @@
 #include "kaohe/lang.h"
 #include "kaohe/msg-report.h"
 #include "kaohe/pdf-report.h"
+#include "kaohe/report-stored.h"
 #include "kaohe/results-csv.h"
 #include "kaohe/store-load.h"
 #include "kaohe/store-rectify.h"
@@ -85,100 +86,17 @@ static int load_stored(const struct kh_cli_args *a, const char *code, struct kh_
     struct kh_actor actor;
     struct kh_error err;
     struct kh_diags d;
-    struct kh_cycle_row row;
-    struct kh_buf stored = KH_BUF_INIT, mine = KH_BUF_INIT;
     kh_diags_init(&d, 20);
     kh_error_clear(&err);
     int rc = kh__cli_open(&kh_cmd_report, a, false, &s, &actor);
-    if (rc != 0)
-        goto out_plain;
-    if ((rc = kh_store_cycle_get(s, &actor, code, &row, &err)) != 0)
-        goto out;
-    if (!row.computed_at[0]) {
-        rc = KH_ERR(&err, KH_ESTATE, REPORT_NOT_COMPUTED, code);
-        goto out;
-    }
-    if ((rc = kh_store_load(s, &actor, KH_ACT_RESULTS_READ, NULL, code, b, &d, &err)) != 0)
-        goto out;
-    if ((rc = kh_engine_run(b, NULL, r, &err)) != 0)
-        goto out;
-    if ((rc = kh_store_results_csv(s, &actor, code, "results_units.csv", NULL, &stored, &err)) != 0)
-        goto out;
-    kh_results_render(b, r, KH_RESULT_UNITS, &mine);
-    if (stored.len != mine.len || memcmp(stored.data, mine.data, stored.len) != 0) {
-        rc = KH_ERR(&err, KH_ESTATE, REPORT_STALE, code);
-        goto out;
-    }
-    snprintf(date, 16, "%.10s", row.computed_at);
-    /* a cycle imported with --cycle has no code in its cycle.csv: the header names the stored one */
-    if (!b->cycle.code || !b->cycle.code[0])
-        b->cycle.code = kh_arena_strdup(&b->arena, row.code);
-out:
-    if (rc != 0) {
+    if (rc == 0 && (rc = kh_report_stored_load(s, &actor, KH_ACT_RESULTS_READ, NULL, code, b, r, date, &d,
+                                               &err)) != 0) {
         kh_cmd_print_diags(&d);
         rc = kh__cli_fail(&kh_cmd_report, &err);
     }
-out_plain:
-    kh_buf_release(&stored);
-    kh_buf_release(&mine);
     kh_diags_release(&d);
     kh_store_close(s);
     return rc;
-}
-
-/* What the feedback report reads from the store besides the cycle: the
- * previous cycle's results_units.csv (when cycles.previous names one) and
- * this cycle's rectification items.  Strings live in b's arena, arrays are
- * malloc'd into x (feedback_extra_release). */
-struct feedback_load {
-    struct kh_bundle *b;
-    struct kh_feedback_item *items;
-    int32_t n, cap;
-};
-
-static const char *arena_cell(struct kh_bundle *b, const char *s)
-{
-    return kh_arena_strdup(&b->arena, s ? s : "");
-}
-
-static int rectify_row(void *ctx, int ncols, const char *const *c)
-{
-    struct feedback_load *f = ctx;
-    if (ncols < 10)
-        return 0;
-    if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 8;
-        f->items = kh_xrealloc(f->items, (size_t)f->cap * sizeof *f->items);
-    }
-    f->items[f->n++] = (struct kh_feedback_item){arena_cell(f->b, c[1]), arena_cell(f->b, c[0]),
-                                                 arena_cell(f->b, c[2]), arena_cell(f->b, c[3]),
-                                                 arena_cell(f->b, c[4]), arena_cell(f->b, c[9])};
-    return 0;
-}
-
-/* Fill prev[] from a results_units.csv text (header row first). */
-static void read_prev_units(struct kh_bundle *b, const struct kh_buf *csv,
-                            struct kh_feedback_prev_unit *prev)
-{
-    struct kh_csv_reader rd;
-    struct kh_error e;
-    kh_csv_reader_init(&rd, csv->data, csv->len);
-    bool header = true;
-    while (kh_csv_next(&rd, &e) == 1) {
-        if (header || rd.nfields < 9) {
-            header = false;
-            continue;
-        }
-        int32_t u = kh_strmap_get(&b->unit_ix, rd.fields[0]);
-        if (u < 0)
-            continue;
-        prev[u].present = true;
-        prev[u].composite = strtod(rd.fields[5], NULL);
-        prev[u].rank_category = (int32_t)strtol(rd.fields[6], NULL, 10);
-        prev[u].rank_overall = (int32_t)strtol(rd.fields[7], NULL, 10);
-        snprintf(prev[u].grade, sizeof prev[u].grade, "%s", rd.fields[8]);
-    }
-    kh_csv_reader_release(&rd);
 }
 
 static int load_feedback_extra(const struct kh_cli_args *a, const char *code, struct kh_bundle *b,
@@ -187,40 +105,12 @@ static int load_feedback_extra(const struct kh_cli_args *a, const char *code, st
     struct kh_store *s = NULL;
     struct kh_actor actor;
     struct kh_error err;
-    struct kh_cycle_row row;
-    struct kh_buf prev = KH_BUF_INIT;
-    struct feedback_load f = {b, NULL, 0, 0};
     kh_error_clear(&err);
     int rc = kh__cli_open(&kh_cmd_report, a, false, &s, &actor);
-    if (rc != 0)
-        return rc;
-    x->stored = true;
-    if ((rc = kh_store_cycle_get(s, &actor, code, &row, &err)) != 0)
-        goto out;
-    if (row.previous[0]) {
-        struct kh_feedback_prev_unit *pu = kh_xcalloc((size_t)b->nunits + 1, sizeof *pu);
-        x->prev_cycle = arena_cell(b, row.previous);
-        x->prev = pu;
-        /* a previous cycle without results shows as "no result for this unit" */
-        if (kh_store_results_csv(s, &actor, row.previous, "results_units.csv", NULL, &prev, &err) == 0)
-            read_prev_units(b, &prev, pu);
-        kh_error_clear(&err);
-    }
-    rc = kh_store_rectify_list(s, &actor, code, NULL, rectify_row, &f, &err);
-    x->items = f.items;
-    x->nitems = f.n;
-out:
-    if (rc != 0)
+    if (rc == 0 && (rc = kh_report_feedback_load(s, &actor, code, b, x, &err)) != 0)
         rc = kh__cli_fail(&kh_cmd_report, &err);
-    kh_buf_release(&prev);
     kh_store_close(s);
     return rc;
-}
-
-static void feedback_extra_release(struct kh_feedback_extra *x)
-{
-    free((void *)x->prev);
-    free((void *)x->items);
 }
 
 /* --png DPI: PNG pages at 1..1200 DPI instead of the PDF (0 when absent);
@@ -471,7 +361,7 @@ done:
     }
 out:
     free(subjects);
-    feedback_extra_release(&fx);
+    kh_report_feedback_release(&fx);
     kh_results_release(&r);
     kh_bundle_release(&b);
 out_args:
