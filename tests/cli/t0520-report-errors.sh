@@ -15,7 +15,10 @@ check "unknown unit: no file" test ! -e "$TMP/x.pdf" -a ! -e "$TMP/x.pdf.tmp"
 check "unknown unit in English" grep -q "has no unit NOPE" "$TMP/err"
 check_status 2 "no -o" "$KAOHE" report unit "$g" "$u" 2>/dev/null
 check_status 2 "no code" "$KAOHE" report unit "$g" -o "$TMP/x.pdf" 2>/dev/null
-check_status 2 "unknown report" "$KAOHE" report cadre "$g" -o "$TMP/x.pdf" 2>/dev/null
+check_status 2 "a cadre form without a code" "$KAOHE" report cadre "$g" -o "$TMP/x.pdf" 2>/dev/null
+"$KAOHE" report scorecard "$g" -o "$TMP/x.pdf" 2>"$TMP/err"; st=$?
+check "unknown report: exit 2" test "$st" -eq 2
+check "… naming the kinds there are" grep -q "feedback" "$TMP/err"
 check_status 2 "district takes no code" "$KAOHE" report district "$g" "$u" -o "$TMP/x.pdf" 2>/dev/null
 check_status 2 "invalid bundle" "$KAOHE" report district "$KH_SRC/tests/bad/12-tree-cycle" -o "$TMP/x.pdf" 2>/dev/null
 check "still no file" test ! -e "$TMP/x.pdf"
