@@ -127,7 +127,6 @@ static void render(struct kh_req *r, const char *file, const struct typed *t, co
     bool typed_found = false;
     kh_buf_reset(&r->out);
     kh__page_begin(r, T(r, "基础数据", "Setup data"), &c, "setup", NULL);
-    kh__notice(r);
     put_subnav(r, c.code, file);
     kh__put_refusal(r, fail, d);
     kh_html_put(&r->out, "<p class=\"hint\">%T</p>",

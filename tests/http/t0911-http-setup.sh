@@ -30,6 +30,7 @@ r=$(post admin /cycles/G7/setup/units c:code=T9 c:name=新镇 c:district=D1 c:ca
 check "adding a unit → 303 back to the page (got $r)" grep -q '^303 /cycles/G7/setup/units' <<<"$r"
 check "… stored" grep -qx 'T9,新镇,U' <(units)
 check "… audited" test "$(audits)" = 1
+check "… the page then says so once" test "$(get admin '/cycles/G7/setup/units?ok=saved' | grep -c 'role="status"')" = 1
 
 curl -s -o "$TMP/out" -w '%{http_code}' -b "$(jar admin)" --data-urlencode "csrf=$(csrf admin)" \
     --data-urlencode c:code=T8 --data-urlencode c:name=坏镇 --data-urlencode c:category=ZZ \
