@@ -12,6 +12,8 @@
     X(REPORT_PDF_WRITE, "无法写入 PDF 文件 {1}：{2}", "cannot write the PDF file {1}: {2}")          \
     X(REPORT_NO_UNIT, "考核周期 {2} 中没有单位 {1}", "cycle {2} has no unit {1}")                    \
     X(REPORT_NO_UNITS, "没有要输出报告的单位", "no unit to report on")                             \
+    X(REPORT_NO_CADRE, "考核周期 {2} 中没有干部 {1}", "cycle {2} has no cadre {1}")                  \
+    X(REPORT_NO_CADRES, "没有要输出考核表的干部", "no cadre to report on")                         \
     X(REPORT_NO_FONT, "缺少中文字体 {1}（请安装 fonts-noto-cjk）",                                  \
       "the Chinese font {1} is missing (install fonts-noto-cjk)")                                 \
     X(REPORT_STALE, "考核周期 {1} 的已存结果与当前数据不一致：请先运行 kaohe compute {1}",             \

@@ -1,7 +1,8 @@
 /*
  * pdf-report.h — printable reports of a computed cycle, as PDF (cairo +
- * pango, issue 10): the unit report card (单位考核报告), the district
- * summary (考核结果汇总) and the performance agreement (绩效协议书).
+ * pango, issue 10): the unit report card (单位考核报告), the cadre form
+ * (干部考核表), the district summary (考核结果汇总) and the performance
+ * agreement (绩效协议书).
  *
  * Both take a validated bundle and the engine's results for it — the same
  * pair every other renderer takes (results-csv.h, summary.h) — so they do
@@ -30,6 +31,7 @@ struct kh_error;
 struct kh_pdf_report_opts {
     enum kh_lang lang;
     const char *computed_at;     /* "YYYY-MM-DD" (a longer ISO time is cut to its date) */
+    int png_dpi;                 /* > 0: PNG pages at this DPI, PATH-1.png … (PATH without .pdf) */
 };
 
 /*
@@ -41,6 +43,50 @@ struct kh_pdf_report_opts {
 int kh_pdf_unit_report(const struct kh_bundle *b, const struct kh_results *r,
                        const int32_t *units, int32_t nunits, const struct kh_pdf_report_opts *o,
                        const char *path, struct kh_error *err);
+
+/*
+ * Cadre assessment forms (干部考核表, SPEC §7) of cadres[0..ncadres) (indices
+ * into b->cadres), one after the other, each on a new page and bookmarked:
+ * team / duty / evaluation with weights and scores, penalty, score, grade,
+ * responsibility nodes, dimension weights, votes per rater group and level,
+ * flags.  Errors as above (REPORT_NO_CADRES when ncadres is 0).
+ */
+int kh_pdf_cadre_report(const struct kh_bundle *b, const struct kh_results *r,
+                        const int32_t *cadres, int32_t ncadres, const struct kh_pdf_report_opts *o,
+                        const char *path, struct kh_error *err);
+
+/*
+ * What the feedback report (反馈报告, SPEC §9.6) knows beyond the cycle
+ * itself: the previous cycle's figures and the rectification items, both
+ * from the store.  In bundle mode it is all empty (stored false).
+ */
+struct kh_feedback_prev_unit {
+    bool present;                /* the unit was in the previous cycle's results */
+    double composite;
+    int32_t rank_category, rank_overall;
+    char grade[64];
+};
+struct kh_feedback_item {
+    const char *unit, *id, *leaf, *text, *state, *close_note;
+};
+struct kh_feedback_extra {
+    bool stored;                 /* the cycle came from the store */
+    const char *prev_cycle;      /* NULL or "": no previous cycle */
+    const struct kh_feedback_prev_unit *prev;   /* [b->nunits] when prev_cycle */
+    const struct kh_feedback_item *items; int32_t nitems;   /* this cycle's items, every unit */
+};
+
+/*
+ * Feedback reports of units[0..nunits) (indices into b->units), each on a
+ * new page and bookmarked: key figures, strengths and weaknesses
+ * (strengths.h, the rows of results_strengths.csv), tracking warnings, the
+ * trend against the previous cycle and the rectification items with their
+ * state.  x may be NULL (bundle mode).  Errors as kh_pdf_unit_report.
+ */
+int kh_pdf_feedback_report(const struct kh_bundle *b, const struct kh_results *r,
+                           const struct kh_feedback_extra *x, const int32_t *units,
+                           int32_t nunits, const struct kh_pdf_report_opts *o, const char *path,
+                           struct kh_error *err);
 
 /*
  * The district summary: per township type the ranking with grades and the

@@ -2,7 +2,7 @@
  * results-csv.h — the result files of FORMATS.md ("Output files").
  *
  * results_units.csv, results_nodes.csv, results_cadres.csv,
- * results_surveys.csv, results_contributions.csv always; warnings.csv only
+ * results_surveys.csv, results_contributions.csv, results_strengths.csv always; warnings.csv only
  * when it has a row (SPEC §11.21).  Numbers %.17g (numfmt.h), rows in input order, UTF-8 without BOM,
  * "\n" line ends: byte-identical for the same bundle.
  */
@@ -16,8 +16,10 @@
 struct kh_error;
 
 enum kh_result_file { KH_RESULT_UNITS, KH_RESULT_NODES, KH_RESULT_CADRES, KH_RESULT_SURVEYS,
-                      KH_RESULT_WARNINGS, KH_RESULT_CONTRIBUTIONS, KH_RESULT_NFILES };
-/* KH_RESULT_CONTRIBUTIONS: results_contributions.csv (contributions.h). */
+                      KH_RESULT_WARNINGS, KH_RESULT_CONTRIBUTIONS, KH_RESULT_STRENGTHS,
+                      KH_RESULT_NFILES };
+/* KH_RESULT_CONTRIBUTIONS: results_contributions.csv (contributions.h).
+ * KH_RESULT_STRENGTHS: results_strengths.csv (strengths.h). */
 extern const char *const kh_result_file_names[KH_RESULT_NFILES];
 
 /* Render one result file into buf (appended). */

@@ -233,6 +233,15 @@ int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct k
 int kh_store_audit_list(struct kh_store *s, const struct kh_actor *a, const char *entity,
                         const char *key, long limit, kh_store_row_fn fn, void *ctx,
                         struct kh_error *err);
+/* One page of the trail, newest first: the rows (as kh_store_audit_list)
+ * with seq < before (before <= 0: from the newest), at most limit (> 0) of
+ * them, entity/key as there; *total receives how many records match the
+ * filter in all.  Only the page's rows are read (and counted), never the
+ * whole trail into memory, so the web's audit page stays fast after a year
+ * of submissions.  Action audit.read. */
+int kh_store_audit_page(struct kh_store *s, const struct kh_actor *a, const char *entity,
+                        const char *key, long before, long limit, long *total, kh_store_row_fn fn,
+                        void *ctx, struct kh_error *err);
 /* Hex SHA-256 of a record's canonical serialisation (exposed for tests). */
 void kh_store_audit_hash(const char *const fields[10], char out[65]);
 

@@ -6,7 +6,8 @@
  *   1. 汇总 (Summary): grade counts per township type and the ranking of each
  *      type, each with a native Excel chart (xlsx-summary.c);
  *   2. one sheet per result file, in FORMATS.md order (results_units.csv …
- *      results_contributions.csv; warnings.csv only when the cycle has it),
+ *      results_contributions.csv, results_strengths.csv; warnings.csv only
+ *      when the cycle has it),
  *      holding exactly that file's rows and values — numbers as numbers at
  *      full precision, scores displayed with two decimals — under Chinese
  *      sheet names and headers (English with KH_LANG_EN);

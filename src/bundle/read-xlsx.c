@@ -41,10 +41,10 @@ static const struct {
 
 static const char *const ignored_sheets[] = {
     "results_units", "results_nodes", "results_cadres", "results_surveys",
-    "results_contributions", "warnings", "说明", "填表说明", "汇总", "summary", "notes", "readme",
+    "results_contributions", "results_strengths", "warnings", "说明", "填表说明", "汇总", "summary", "notes", "readme",
     /* the Chinese names `kaohe export --xlsx` gives the result sheets (src/report/xlsx-results.c),
      * so an exported workbook reads back as its bundle (tests/cli/t0530) */
-    "单位结果", "指标得分", "干部结果", "满意度调查", "进度预警", "得分贡献",
+    "单位结果", "指标得分", "干部结果", "满意度调查", "进度预警", "得分贡献", "优势短板",
 };
 
 int kh__sheet_file(const char *name)

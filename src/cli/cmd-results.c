@@ -51,6 +51,7 @@ static int run_results(int argc, char **argv)
         {"units", "results_units.csv"},     {"nodes", "results_nodes.csv"},
         {"cadres", "results_cadres.csv"},   {"surveys", "results_surveys.csv"},
         {"warnings", "warnings.csv"},       {"contributions", "results_contributions.csv"},
+        {"strengths", "results_strengths.csv"},
     };
     const char *file = a.npos == 2 ? a.pos[1] : "units";
     for (size_t i = 0; i < sizeof short_names / sizeof short_names[0]; i++)

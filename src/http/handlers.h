@@ -64,6 +64,12 @@ void kh__h_user_disable(struct kh_req *r);
 /* pages-bundle.c */
 void kh__h_export(struct kh_req *r);
 void kh__h_export_xlsx(struct kh_req *r);
+/* PDF reports of a stored cycle (pages-reports.c). */
+void kh__h_report_district(struct kh_req *r);
+void kh__h_report_unit(struct kh_req *r);
+void kh__h_report_feedback(struct kh_req *r);
+void kh__h_report_cadre(struct kh_req *r);
+void kh__h_report_agreement(struct kh_req *r);
 void kh__h_import(struct kh_req *r);
 /* pages-survey.c */
 void kh__h_survey_form(struct kh_req *r);

@@ -110,6 +110,10 @@ const char *kh__header(struct kh_req *r, const char *name);
 int kh__parse_body(struct kh_req *r, struct kh_error *err);
 
 /* ---- responses (response.c) ---- */
+/* s (cut to 100 bytes) as a part of a download's file name, in the arena:
+ * ASCII letters, digits and '-' kept, every other byte '_' — safe inside
+ * Content-Disposition's quoted filename on every browser. */
+const char *kh__file_name_part(struct kh_req *r, const char *s);
 /* Status and content type; the body is r->out. */
 void kh__respond(struct kh_req *r, int status, const char *ctype);
 /* 303 See Other to url (page flows after a POST). */

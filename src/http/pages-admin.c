@@ -136,6 +136,9 @@ void kh__h_appeal_decide(struct kh_req *r)
              accept ? "appeal accepted, results recomputed" : "appeal rejected", NULL);
 }
 
+/* Records per page of the audit trail. */
+#define AUDIT_PAGE 300
+
 void kh__h_audit(struct kh_req *r)
 {
     struct kh_error err;
@@ -143,8 +146,11 @@ void kh__h_audit(struct kh_req *r)
     const char *entity = kh__query(r, "entity"), *key = kh__query(r, "key");
     struct kh__rows x;
     kh__rows_init(&x, r, 0);
-    /* the latest 300 records: the store lists in seq order, we keep the tail */
-    int rc = kh_store_audit_list(r->store, &r->actor, entity, key, 0, kh__rows_fn, &x, &err);
+    /* one page of 300 records, newest first; ?before=SEQ pages back */
+    const char *before_q = kh__query(r, "before");
+    long before = before_q ? atol(before_q) : 0, total = 0;
+    int rc = kh_store_audit_page(r->store, &r->actor, entity, key, before, AUDIT_PAGE, &total, kh__rows_fn, &x,
+                                 &err);
     if (rc != 0) {
         kh__fail(r, kh__error_status(rc), &err);
         return;
@@ -172,15 +178,20 @@ void kh__h_audit(struct kh_req *r)
                 T(r, "校验审计链", "Verify the chain"));
     kh_html_put(o, "<p>%T %ld</p><table class=\"grid\" id=\"audit\"><thead><tr><th>#</th><th>%T</th><th>%T</th><th>%T</th><th>%T</th>"
                    "<th>%T</th><th>%T</th><th>%T</th></tr></thead><tbody>",
-                T(r, "记录数：", "Records:"), x.n, T(r, "时间", "Time"), T(r, "用户", "User"), T(r, "动作", "Action"),
+                T(r, "记录数：", "Records:"), total, T(r, "时间", "Time"), T(r, "用户", "User"), T(r, "动作", "Action"),
                 T(r, "对象", "Entity"), T(r, "键", "Key"), T(r, "变更", "Change"), T(r, "理由", "Reason"));
-    for (long i = x.n - 1; i >= 0 && i >= x.n - 300; i--) {
+    for (long i = 0; i < x.n; i++) {
         const char **a = x.rows[i];
         kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td>%T</td><td>%T</td><td class=\"mono\">%T</td>"
                        "<td class=\"mono\">%T %T %T</td><td>%T</td></tr>",
                     a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[6][0] && a[7][0] ? "→" : "", a[7], a[8]);
     }
     kh_html_put(o, "</tbody></table>");
+    if (x.n == AUDIT_PAGE) {   /* older records remain: the next page starts below the oldest shown */
+        const char *oldest = x.rows[x.n - 1][0];
+        kh_html_put(o, "<p class=\"pager\"><a id=\"older\" href=\"/audit?entity=%U&amp;key=%U&amp;before=%U\">%T</a></p>",
+                    entity ? entity : "", key ? key : "", oldest, T(r, "更早的记录 →", "Older records →"));
+    }
     kh__page_end(r);
     kh__respond(r, 200, "text/html; charset=utf-8");
 }

@@ -73,6 +73,16 @@ void kh__h_targets(struct kh_req *r)
     kh_html_put(o, "</tbody></table>\n");
     if (x.n == 0)
         kh_html_put(o, "<p class=\"empty\">%T</p>", T(r, "没有目标值。", "No targets."));
+    if (kh_authz_role_may(r->actor.role, KH_ACT_AGREEMENT_PRINT)) {
+        /* the signed agreement of each unit the user may print (pages-reports.c) */
+        kh_html_put(o, "<p class=\"downloads\" id=\"agreement-pdfs\">%T ", T(r, "打印绩效协议书（PDF）：", "Print the agreement (PDF):"));
+        for (long i = 0; i < units.x.n; i++) {
+            const char *u = units.x.rows[i][0];
+            if (r->actor.role != KH_ROLE_UNIT || strcmp(u, r->actor.unit) == 0)
+                kh_html_put(o, "<a href=\"/cycles/%U/reports/agreement/%U\">%T</a> ", c.code, u, units.x.rows[i][1]);
+        }
+        kh_html_put(o, "</p>\n");
+    }
     if (may_propose) {
         kh_html_put(o, "<section class=\"card\"><h2>%T</h2><form method=\"post\" action=\"/cycles/%U/targets/propose\" id=\"propose\">",
                     T(r, "提出目标值", "Propose a target"), c.code);

@@ -54,17 +54,6 @@ static const char *save_workbook(struct kh_req *r, const char *dir, const char *
     return path;
 }
 
-/* The cycle code of the URL as a safe file-name part (ASCII letters, digits
- * and '-'; anything else '_'), in the arena. */
-static const char *download_name(struct kh_req *r)
-{
-    char *name = kh_arena_printf(&r->arena, "%.100s", r->cap[0]);
-    for (char *p = name; *p; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-            *p = '_';
-    return name;
-}
-
 void kh__h_export(struct kh_req *r)
 {
     struct kh_error err;
@@ -89,7 +78,7 @@ void kh__h_export(struct kh_req *r)
     kh_buf_reset(&r->out);
     kh_buf_append(&r->out, zip.data, zip.len);
     kh_buf_release(&zip);
-    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.zip\"", download_name(r));
+    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.zip\"", kh__file_name_part(r, r->cap[0]));
     kh__respond(r, 200, "application/zip");
 }
 
@@ -124,7 +113,7 @@ void kh__h_export_xlsx(struct kh_req *r)
         kh__fail(r, kh__error_status(rc), &err);
         return;
     }
-    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.xlsx\"", download_name(r));
+    r->disposition = kh_arena_printf(&r->arena, "attachment; filename=\"kaohe-%s.xlsx\"", kh__file_name_part(r, r->cap[0]));
     kh__respond(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 

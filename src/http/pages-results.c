@@ -57,6 +57,25 @@ static void downloads(struct kh_req *r, const char *cycle)
     kh_html_put(&r->out, "</p>");
 }
 
+/* The printable reports (pages-reports.c) for those who may read every
+ * result: the district summary on the overview, a unit's report card and
+ * feedback report on its card. */
+static void pdf_links(struct kh_req *r, const char *cycle, const char *unit)
+{
+    if (!kh_authz_role_may(r->actor.role, KH_ACT_RESULTS_READ))
+        return;
+    kh_html_put(&r->out, "<p class=\"downloads\" id=\"pdfs\">%T ", T(r, "打印（PDF）：", "Print (PDF):"));
+    if (unit)
+        kh_html_put(&r->out, "<a href=\"/cycles/%U/reports/unit/%U\">%T</a> "
+                             "<a href=\"/cycles/%U/reports/feedback/%U\">%T</a>",
+                    cycle, unit, T(r, "单位考核报告", "report card"), cycle, unit,
+                    T(r, "反馈报告", "feedback report"));
+    else
+        kh_html_put(&r->out, "<a href=\"/cycles/%U/reports/district.pdf\">%T</a>", cycle,
+                    T(r, "考核结果汇总", "district summary"));
+    kh_html_put(&r->out, "</p>");
+}
+
 /* The radar of the unit's dimension scores against its township type's
  * mean (the mean only for those who may read every unit, and only up to
  * 5,000 units: it reads every unit's node rows). */
@@ -174,9 +193,13 @@ static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char
                     T(r, "标记", "Flags"));
         for (long i = 0; i < cad.n; i++) {
             const char **x = cad.rows[i];
-            kh_html_put(o, "<tr><td>%T <span class=\"code\">%T</span></td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
+            kh_html_put(o, "<tr><td>%T <span class=\"code\">%T</span>", kh__name_of(&cadres, x[0]), x[0]);
+            if (kh_authz_role_may(r->actor.role, KH_ACT_RESULTS_READ))
+                kh_html_put(o, " <a class=\"pdf\" href=\"/cycles/%U/reports/cadre/%U\">%T</a>", c->code, x[0],
+                            T(r, "考核表 PDF", "form (PDF)"));
+            kh_html_put(o, "</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
                            "<td class=\"num\">%T</td><td class=\"num\">%T</td><td>%T</td><td>%T</td></tr>",
-                        kh__name_of(&cadres, x[0]), x[0], kh__name_of(&positions, x[2]), kh__fmt(r, x[3], 2), kh__fmt(r, x[4], 2),
+                        kh__name_of(&positions, x[2]), kh__fmt(r, x[3], 2), kh__fmt(r, x[4], 2),
                         kh__fmt(r, x[5], 2), kh__fmt(r, x[7], 2), x[8], x[10]);
         }
         kh_html_put(o, "</tbody></table>");
@@ -212,6 +235,7 @@ void kh__h_results(struct kh_req *r)
         kh_html_put(o, "<p class=\"empty\">%T</p>", kh_error_text(&err, r->lang, text, sizeof text));
     } else if (unit && unit[0]) {
         unit_card(r, &c, unit, &units);
+        pdf_links(r, c.code, unit);
         downloads(r, c.code);
     } else {
         qsort(u.rows, (size_t)u.n, sizeof *u.rows, cmp_rank);
@@ -265,6 +289,7 @@ void kh__h_results(struct kh_req *r)
                     T(r, "各类型综合得分", "Composite by township type"));
         free(cj);
         json_decref(chart);
+        pdf_links(r, c.code, NULL);
         downloads(r, c.code);
     }
     kh__names_release(&units);

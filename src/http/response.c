@@ -16,6 +16,15 @@
 #include "kaohe/html.h"
 #include "kaohe/msg-http.h"
 
+const char *kh__file_name_part(struct kh_req *r, const char *s)
+{
+    char *n = kh_arena_printf(&r->arena, "%.100s", s);
+    for (char *p = n; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            *p = '_';
+    return n;
+}
+
 void kh__respond(struct kh_req *r, int status, const char *ctype)
 {
     r->status = status;

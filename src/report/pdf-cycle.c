@@ -36,6 +36,7 @@ void kh__pdf_cycle_setup_named(const char *cycle_code, const char *cycle_name,
     setup->header_right = t->header_right;
     setup->footer_left = t->footer_left;
     setup->date_iso = t->date[0] ? t->date : NULL;
+    setup->png_dpi = o->png_dpi;
 }
 
 const char *kh__pdf_score(double x, char *buf)
@@ -77,7 +78,12 @@ const char *kh__pdf_flag_text(const struct kh_bundle *b, enum kh_lang lang, cons
                               size_t len, char *buf, size_t n)
 {
     static const struct { const char *prefix, *zh, *en; } words[] = {
+        {"missing:evaluation", "无有效民主测评（测评得分计 0）", "no valid evaluation (counted 0)"},
         {"missing:", "数据缺失：", "missing data: "},
+        {"unit_veto:", "所在单位一票否决：", "the unit is vetoed: "},
+        {"resp_veto:", "分管领域内一票否决（不得评为最高等次）：", "veto under a responsibility (not top grade): "},
+        {"vote_caution", "优秀、称职票合计低于 2/3：建议诫勉谈话", "优秀+称职 votes below 2/3: caution talk advised"},
+        {"vote_review", "不称职票超过 1/3：建议组织调整审查", "不称职 votes above 1/3: review advised"},
         {"veto:", "一票否决：", "veto: "},
         {"quota_exceeded:", "优秀名额超出（同分并列）：", "top-grade quota exceeded (ties): "},
         {"sample_small", "满意度调查样本不足", "survey sample too small"},
@@ -99,4 +105,69 @@ const char *kh__pdf_flag_text(const struct kh_bundle *b, enum kh_lang lang, cons
     }
     snprintf(buf, n, "%s", tok);
     return buf;
+}
+
+#define TR(zh, en) kh__pdf_tr(p, zh, en)
+
+int32_t kh__pdf_warnings(struct kh__pdf *p, const struct kh_bundle *b, const struct kh_results *r,
+                         int32_t u)
+{
+    const struct kh__pdf_col cols[] = {
+        {TR("指标", "Indicator"), 183, 0},
+        {TR("期间", "Period"), 50, 0},
+        {TR("应完成", "Expected"), 80, KH__PDF_RIGHT_ALIGN},
+        {TR("实际", "Actual"), 80, KH__PDF_RIGHT_ALIGN},
+        {TR("完成比", "Ratio"), 50, KH__PDF_RIGHT_ALIGN},
+        {TR("预警", "Level"), 40, KH__PDF_CENTER},
+    };
+    struct kh__pdf_table t;
+    char name[320], exp[32], act[32];
+    int32_t nwarn = 0;
+    for (int32_t i = 0; i < r->nwarnings; i++) {
+        const struct kh_warning *w = &r->warnings[i];
+        char ratio[32];
+        if (w->unit != u || w->level == 0)
+            continue;
+        if (nwarn++ == 0) {
+            kh__pdf_paragraph(p, TR("过程跟踪黄色、红色预警：", "Yellow and red tracking warnings:"), 9, 0);
+            kh__pdf_table_begin(p, &t, cols, 6, 7.5);
+        }
+        snprintf(ratio, sizeof ratio, "%.1f%%", w->ratio * 100);
+        const char *cells[6] = {kh__pdf_named(b->nodes[w->node].code, b->nodes[w->node].name, name, sizeof name),
+                                kh_period_name(w->period), kh__pdf_value(w->expected, exp),
+                                kh__pdf_value(w->actual, act), ratio,
+                                w->level == 2 ? TR("红", "red") : TR("黄", "yellow")};
+        kh__pdf_table_row(p, &t, cells, w->level == 2 ? KH__PDF_ROW_ACCENT : 0);
+    }
+    if (nwarn > 0)
+        kh__pdf_table_end(p, &t);
+    else if (r->nwarnings > 0)
+        kh__pdf_paragraph(p, TR("过程跟踪无黄色或红色预警。", "No yellow or red tracking warning."), 9, 0);
+    return nwarn;
+}
+
+void kh__pdf_flag_list(struct kh__pdf *p, const struct kh_bundle *b, const char *flags,
+                       const char *accent_prefix)
+{
+    char text[480], line[520];
+    if (!flags || !flags[0])
+        kh__pdf_paragraph(p, TR("无标记。", "No flags."), 9, 0);
+    for (const char *s = flags ? flags : ""; *s;) {
+        size_t len = strcspn(s, ";");
+        bool accent = accent_prefix && strncmp(s, accent_prefix, strlen(accent_prefix)) == 0;
+        snprintf(line, sizeof line, "• %s", kh__pdf_flag_text(b, p->lang, s, len, text, sizeof text));
+        kh__pdf_paragraph(p, line, 9, accent ? KH__PDF_ACCENT : 0);
+        s += len;
+        if (*s == ';')
+            s++;
+    }
+}
+
+void kh__pdf_section(struct kh__pdf *p, const char *name, const char *kind, const char *heading)
+{
+    char title[400];
+    kh__pdf_new_page(p);
+    snprintf(title, sizeof title, "%s %s", name, kind);
+    kh__pdf_bookmark(p, 0, title);
+    kh__pdf_heading(p, 1, heading);
 }

@@ -1,6 +1,7 @@
 /*
  * pdf-cycle.h — what every PDF report of one cycle shares (pdf-cycle.c):
- * the running header and footer texts, and the one way a score is printed.
+ * the running header and footer texts, the one way a score is printed, and
+ * the tracking-warnings table (unit card and feedback report).
  * Internal to src/report.
  */
 #ifndef KH_REPORT_PDF_CYCLE_H
@@ -42,5 +43,20 @@ const char *kh__pdf_named(const char *code, const char *name, char *buf, size_t 
  * are shown as written.  Returns buf. */
 const char *kh__pdf_flag_text(const struct kh_bundle *b, enum kh_lang lang, const char *s,
                               size_t len, char *buf, size_t n);
+
+/* The flags of a `;`-joined list as bullet lines in words ("无标记。" when
+ * empty); a flag starting with accent_prefix (NULL: none) in red. */
+void kh__pdf_flag_list(struct kh__pdf *p, const struct kh_bundle *b, const char *flags,
+                       const char *accent_prefix);
+
+/* Start one subject's section (a unit's card, a cadre's form): new page,
+ * bookmark "NAME KIND", title heading. */
+void kh__pdf_section(struct kh__pdf *p, const char *name, const char *kind, const char *heading);
+
+/* The yellow and red tracking warnings of unit u as a table (with a lead
+ * line), or a line saying there is none when the cycle tracks at all.
+ * Returns the number of rows drawn. */
+int32_t kh__pdf_warnings(struct kh__pdf *p, const struct kh_bundle *b, const struct kh_results *r,
+                         int32_t u);
 
 #endif

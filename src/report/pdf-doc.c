@@ -12,6 +12,7 @@
  * total comes from the counting pass.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,13 +145,35 @@ static void draw_footer(struct kh__pdf *p)
                  KH__PDF_MUTED | KH__PDF_RIGHT_ALIGN | KH__PDF_NOWRAP);
 }
 
+/* Close the current page: its footer, then the PDF page or the PNG file. */
+static void close_page(struct kh__pdf *p)
+{
+    draw_footer(p);
+    if (!p->png_base) {
+        cairo_show_page(p->cr);
+        return;
+    }
+    size_t n = strlen(p->png_base) + 32;
+    char *name = kh_xmalloc(n);
+    snprintf(name, n, "%s-%d.png", p->png_base, p->page);
+    cairo_surface_flush(p->surface);
+    cairo_status_t st = cairo_surface_write_to_png(p->surface, name);
+    if (st != CAIRO_STATUS_SUCCESS && p->png_status == CAIRO_STATUS_SUCCESS)
+        p->png_status = st;
+    free(name);
+}
+
 void kh__pdf_new_page(struct kh__pdf *p)
 {
-    if (p->page > 0) {
-        draw_footer(p);
-        cairo_show_page(p->cr);
-    }
+    if (p->page > 0)
+        close_page(p);
     p->page++;
+    if (p->png_base) {           /* an image page starts white, not black */
+        cairo_save(p->cr);
+        cairo_set_source_rgb(p->cr, 1, 1, 1);
+        cairo_paint(p->cr);
+        cairo_restore(p->cr);
+    }
     draw_header(p);
     p->y = KH__PDF_TOP;
 }
@@ -166,6 +189,8 @@ int kh__pdf_bookmark(struct kh__pdf *p, int parent, const char *name)
     char link[96];
     if (p->page == 0)
         kh__pdf_new_page(p);
+    if (p->png_base)             /* an image has no outline */
+        return 0;
     snprintf(link, sizeof link, "page=%d pos=[%.1f %.1f]", p->page, KH__PDF_LEFT, p->y);
     return cairo_pdf_surface_add_outline(p->surface, parent, name, link, 0);
 }
@@ -270,9 +295,13 @@ static cairo_status_t run_pass(struct kh__pdf *p, cairo_surface_t *surface,
     p->header_right = setup->header_right;
     p->footer_left = setup->footer_left;
     snprintf(date, sizeof date, "%.10sT00:00:00", setup->date_iso ? setup->date_iso : "2000-01-01");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, setup->title);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "kaohe");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    if (p->png_base) {
+        cairo_scale(p->cr, setup->png_dpi / 72.0, setup->png_dpi / 72.0);
+    } else {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, setup->title);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "kaohe");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    }
 
     PangoContext *pc = pango_cairo_create_context(p->cr);
     cairo_font_options_t *fo = cairo_font_options_create();
@@ -287,8 +316,7 @@ static cairo_status_t run_pass(struct kh__pdf *p, cairo_surface_t *surface,
         fn(p, ctx);
         if (p->page == 0)
             kh__pdf_new_page(p);
-        draw_footer(p);
-        cairo_show_page(p->cr);
+        close_page(p);
         g_object_unref(p->layout);
         p->layout = NULL;
     }
@@ -300,6 +328,34 @@ static cairo_status_t run_pass(struct kh__pdf *p, cairo_surface_t *surface,
     cairo_surface_destroy(surface);
     p->surface = NULL;
     return st;
+}
+
+/* The real pass on an image surface: BASE-N.png per page (pdf-draw.h). */
+static int render_png(struct kh__pdf *p, const char *path, const struct kh__pdf_setup *setup,
+                      kh__pdf_draw_fn fn, void *ctx, struct kh_error *err)
+{
+    bool font_ok;
+    size_t n = strlen(path);
+    char *base = kh_xmalloc(n + 1);
+    memcpy(base, path, n + 1);
+    if (n > 4 && strcmp(base + n - 4, ".pdf") == 0)
+        base[n - 4] = '\0';
+    int w = (int)lround(KH__PDF_PAGE_W * setup->png_dpi / 72.0);
+    int h = (int)lround(KH__PDF_PAGE_H * setup->png_dpi / 72.0);
+    p->png_base = base;
+    p->png_status = CAIRO_STATUS_SUCCESS;
+    cairo_status_t st = run_pass(p, cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h), setup, fn, ctx,
+                                 &font_ok);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = p->png_status;
+    int rc = 0;
+    if (st != CAIRO_STATUS_SUCCESS) {
+        rc = KH_ERR(err, KH_EIO, REPORT_PDF_WRITE, path, cairo_status_to_string(st));
+        render_failed = true;
+    }
+    p->png_base = NULL;
+    free(base);
+    return rc;
 }
 
 int kh__pdf_render(const char *path, const struct kh__pdf_setup *setup, kh__pdf_draw_fn fn,
@@ -327,6 +383,10 @@ int kh__pdf_render(const char *path, const struct kh__pdf_setup *setup, kh__pdf_
     }
     p.total_pages = p.page;
     p.counting = false;
+    if (setup->png_dpi > 0) {
+        rc = render_png(&p, path, setup, fn, ctx, err);
+        goto out;
+    }
     FILE *f = fopen(tmp, "wb");
     if (f == NULL) {
         rc = KH_ERR(err, KH_EIO, REPORT_PDF_WRITE, path, strerror(errno));

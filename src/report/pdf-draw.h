@@ -71,6 +71,11 @@ struct kh__pdf {
     int total_pages;             /* 0 during the counting pass */
     bool counting;
     double y;                    /* cursor */
+    /* PNG pages (kh__pdf_setup.png_dpi > 0, the real pass only): each page
+     * is drawn on one image surface and written to png_base-N.png when it
+     * closes; PDF-only calls (outline, metadata) are skipped. */
+    const char *png_base;
+    cairo_status_t png_status;   /* first write error */
 };
 
 /* The report body: draws everything by calling the functions below. */
@@ -84,11 +89,15 @@ struct kh__pdf_setup {
     const char *header_right;
     const char *footer_left;
     const char *date_iso;        /* "YYYY-MM-DD": PDF creation date, so output is reproducible */
+    int png_dpi;                 /* > 0: PNG pages at this resolution instead of the PDF */
 };
 
 /* Draw the document into path (two passes, temporary file then rename).
  * Returns 0, or KH_EIO with err naming the file (nothing is left at path
- * or path.tmp on failure); KH_EDATA when the CJK font is not installed. */
+ * or path.tmp on failure); KH_EDATA when the CJK font is not installed.
+ * With setup->png_dpi > 0 the second pass draws the same pages on a cairo
+ * image surface instead and writes BASE-1.png, BASE-2.png … where BASE is
+ * path without its ".pdf" (no PDF is written). */
 int kh__pdf_render(const char *path, const struct kh__pdf_setup *setup, kh__pdf_draw_fn fn,
                    void *ctx, struct kh_error *err);
 

@@ -328,51 +328,9 @@ static void draw_adjustments(struct kh__pdf *p, struct card_ctx *c, int32_t u)
 static void draw_flags(struct kh__pdf *p, struct card_ctx *c, int32_t u)
 {
     const struct kh_bundle *b = c->b;
-    const char *flags = c->r->unit_flags ? c->r->unit_flags[u] : "";
-    char text[480], name[320], exp[32], act[32];
-    int32_t nwarn = 0;
-
     kh__pdf_heading(p, 2, TR("五、标记与过程预警", "5. Flags and tracking warnings"));
-    if (!flags[0])
-        kh__pdf_paragraph(p, TR("无标记。", "No flags."), 9, 0);
-    for (const char *s = flags; *s;) {
-        size_t len = strcspn(s, ";");
-        char line[520];
-        snprintf(line, sizeof line, "• %s", kh__pdf_flag_text(b, p->lang, s, len, text, sizeof text));
-        kh__pdf_paragraph(p, line, 9, 0);
-        s += len;
-        if (*s == ';')
-            s++;
-    }
-    const struct kh__pdf_col cols[] = {
-        {TR("指标", "Indicator"), 183, 0},
-        {TR("期间", "Period"), 50, 0},
-        {TR("应完成", "Expected"), 80, KH__PDF_RIGHT_ALIGN},
-        {TR("实际", "Actual"), 80, KH__PDF_RIGHT_ALIGN},
-        {TR("完成比", "Ratio"), 50, KH__PDF_RIGHT_ALIGN},
-        {TR("预警", "Level"), 40, KH__PDF_CENTER},
-    };
-    struct kh__pdf_table t;
-    for (int32_t i = 0; i < c->r->nwarnings; i++) {
-        const struct kh_warning *w = &c->r->warnings[i];
-        char ratio[32];
-        if (w->unit != u || w->level == 0)
-            continue;
-        if (nwarn++ == 0) {
-            kh__pdf_paragraph(p, TR("过程跟踪黄色、红色预警：", "Yellow and red tracking warnings:"), 9, 0);
-            kh__pdf_table_begin(p, &t, cols, 6, 7.5);
-        }
-        snprintf(ratio, sizeof ratio, "%.1f%%", w->ratio * 100);
-        const char *cells[6] = {kh__pdf_named(b->nodes[w->node].code, b->nodes[w->node].name, name, sizeof name),
-                                kh_period_name(w->period), kh__pdf_value(w->expected, exp),
-                                kh__pdf_value(w->actual, act), ratio,
-                                w->level == 2 ? TR("红", "red") : TR("黄", "yellow")};
-        kh__pdf_table_row(p, &t, cells, w->level == 2 ? KH__PDF_ROW_ACCENT : 0);
-    }
-    if (nwarn > 0)
-        kh__pdf_table_end(p, &t);
-    else if (c->r->nwarnings > 0)
-        kh__pdf_paragraph(p, TR("过程跟踪无黄色或红色预警。", "No yellow or red tracking warning."), 9, 0);
+    kh__pdf_flag_list(p, b, c->r->unit_flags ? c->r->unit_flags[u] : "", NULL);
+    kh__pdf_warnings(p, b, c->r, u);
 }
 
 static void draw_cards(struct kh__pdf *p, void *vctx)
@@ -384,11 +342,8 @@ static void draw_cards(struct kh__pdf *p, void *vctx)
         int32_t u = c->units[i];
         const struct kh_unit *un = &b->units[u];
         const struct kh_category *cat = &b->categories[un->category];
-        kh__pdf_new_page(p);
-        snprintf(title, sizeof title, "%s %s", un->name && un->name[0] ? un->name : un->code,
-                 TR("考核报告", "assessment report"));
-        kh__pdf_bookmark(p, 0, title);
-        kh__pdf_heading(p, 1, TR("单位考核报告", "Unit Assessment Report"));
+        kh__pdf_section(p, un->name && un->name[0] ? un->name : un->code, TR("考核报告", "assessment report"),
+                        TR("单位考核报告", "Unit Assessment Report"));
         char catname[200], dist[200];
         if (cat->name && cat->name[0])
             snprintf(catname, sizeof catname, "%s（%s）", cat->name, cat->code);

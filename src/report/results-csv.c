@@ -29,10 +29,11 @@
 #include "kaohe/contributions.h"
 #include "kaohe/error.h"
 #include "kaohe/numfmt.h"
+#include "kaohe/strengths.h"
 
 const char *const kh_result_file_names[KH_RESULT_NFILES] = {
     "results_units.csv", "results_nodes.csv", "results_cadres.csv", "results_surveys.csv",
-    "warnings.csv", "results_contributions.csv",
+    "warnings.csv", "results_contributions.csv", "results_strengths.csv",
 };
 
 static const char *const warning_levels[] = {"green", "yellow", "red"};
@@ -193,6 +194,43 @@ static int render_contributions(const struct kh_bundle *b, const struct kh_resul
     return rc;
 }
 
+/* One list of strengths or weaknesses of unit u. */
+static int put_strengths(const struct kh_bundle *b, int32_t u, const char *kind,
+                         const struct kh_strength *list, int32_t n, struct kh_buf *out)
+{
+    int rc = 0;
+    for (int32_t i = 0; rc == 0 && i < n; i++) {
+        char rank[16], nb[4][32];
+        snprintf(rank, sizeof rank, "%d", (int)i + 1);
+        const char *cells[8] = {b->units[u].code, kind, rank, b->nodes[list[i].leaf].code,
+                                kh_fmt_double(list[i].gap, nb[0]), kh_fmt_double(list[i].score, nb[1]),
+                                kh_fmt_double(list[i].mean, nb[2]), kh_fmt_double(list[i].weight, nb[3])};
+        rc = put_row(out, cells, 8);
+    }
+    return rc;
+}
+
+/* unit,kind,rank,leaf,gap,score,type_mean,weight_global: per unit (units.csv
+ * order) its strengths then its weaknesses, best first (strengths.h). */
+static int render_strengths(const struct kh_bundle *b, const struct kh_results *r,
+                            struct kh_buf *out)
+{
+    static const char *const header[] = {"unit", "kind", "rank", "leaf", "gap", "score",
+                                         "type_mean", "weight_global"};
+    double *means = kh_xmalloc(((size_t)b->ncategories * b->nnodes + 1) * sizeof *means);
+    struct kh_strengths s;
+    int rc = put_row(out, header, 8);
+    kh_type_means(b, r, means);
+    for (int32_t u = 0; rc == 0 && u < b->nunits; u++) {
+        kh_unit_strengths(b, r, means, u, &s);
+        rc = put_strengths(b, u, "strength", s.strengths, s.nstrengths, out);
+        if (rc == 0)
+            rc = put_strengths(b, u, "weakness", s.weaknesses, s.nweaknesses, out);
+    }
+    free(means);
+    return rc;
+}
+
 int kh_results_render(const struct kh_bundle *b, const struct kh_results *r,
                       enum kh_result_file which, struct kh_buf *out)
 {
@@ -209,6 +247,8 @@ int kh_results_render(const struct kh_bundle *b, const struct kh_results *r,
         return render_warnings(b, r, out);
     case KH_RESULT_CONTRIBUTIONS:
         return render_contributions(b, r, out);
+    case KH_RESULT_STRENGTHS:
+        return render_strengths(b, r, out);
     case KH_RESULT_NFILES:
         break;
     }

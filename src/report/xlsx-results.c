@@ -47,7 +47,7 @@
 
 #define MAX_ROWS 1048576u   /* Excel's limit, header included */
 
-enum colour { PLAIN, TEAM_GRADE, CADRE_GRADE, VETO, FLAGS, LEVEL };
+enum colour { PLAIN, TEAM_GRADE, CADRE_GRADE, VETO, FLAGS, LEVEL, KIND };
 
 struct column {
     const char *name, *zh, *en;
@@ -118,6 +118,15 @@ static const struct table tables[] = {
      {{"unit", "单位编码", "unit", T, PLAIN},
       {"leaf", "指标编码", "leaf", T, PLAIN},
       {"contribution", "对综合得分的贡献", "contribution", S, PLAIN}}},
+    {"results_strengths.csv", "优势短板", "results_strengths",
+     {{"unit", "单位编码", "unit", T, PLAIN},
+      {"kind", "优势/短板", "kind", T, KIND},
+      {"rank", "序号", "rank", I, PLAIN},
+      {"leaf", "指标编码", "leaf", T, PLAIN},
+      {"gap", "加权差距", "weighted gap", S, PLAIN},
+      {"score", "本单位得分", "score", S, PLAIN},
+      {"type_mean", "同类型均值", "type mean", S, PLAIN},
+      {"weight_global", "全局权重", "global weight", N, PLAIN}}},
 };
 
 #undef T
@@ -206,6 +215,10 @@ static int result_sheet(struct kh__xlsx *x, const struct table *t, const struct 
         case LEVEL:
             kh__xlsx_text_colour(x, ws, 1, last, (lxw_col_t)c, "red", x->fill_red);
             kh__xlsx_text_colour(x, ws, 1, last, (lxw_col_t)c, "yellow", x->fill_yellow);
+            break;
+        case KIND:
+            kh__xlsx_text_colour(x, ws, 1, last, (lxw_col_t)c, "strength", x->fill_green);
+            kh__xlsx_text_colour(x, ws, 1, last, (lxw_col_t)c, "weakness", x->fill_red);
             break;
         case PLAIN:
             break;

@@ -166,6 +166,9 @@ static int verify_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
+/* The filter of the trail's listings: entity and key, "" = any. */
+#define AUDIT_FILTER "WHERE ($1 = '' OR entity = $1) AND ($2 = '' OR \"key\" = $2)"
+
 int kh_store_audit_list(struct kh_store *s, const struct kh_actor *a, const char *entity,
                         const char *key, long limit, kh_store_row_fn fn, void *ctx,
                         struct kh_error *err)
@@ -178,9 +181,31 @@ int kh_store_audit_list(struct kh_store *s, const struct kh_actor *a, const char
     const char *p[] = {entity ? entity : "", key ? key : "", lim};
     return kh_store_query(s,
                           "SELECT seq, at, usr, action, entity, \"key\", before_json, after_json, "
-                          "reason FROM audit WHERE ($1 = '' OR entity = $1) AND ($2 = '' OR "
-                          "\"key\" = $2) ORDER BY seq LIMIT $3",
+                          "reason FROM audit " AUDIT_FILTER " ORDER BY seq LIMIT $3",
                           p, 3, fn, ctx, err);
+}
+
+int kh_store_audit_page(struct kh_store *s, const struct kh_actor *a, const char *entity,
+                        const char *key, long before, long limit, long *total, kh_store_row_fn fn,
+                        void *ctx, struct kh_error *err)
+{
+    *total = 0;
+    int rc = kh_authz_check(s, a, KH_ACT_AUDIT_READ, NULL, NULL, err);
+    if (rc != 0)
+        return rc;
+    char b[24], lim[24], n[24];
+    snprintf(b, sizeof b, "%ld", before > 0 ? before : 0);
+    snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 1);
+    const char *p[] = {entity ? entity : "", key ? key : "", b, lim};
+    rc = kh_store_query_text(s, "SELECT COUNT(*) FROM audit " AUDIT_FILTER, p, 2, n, sizeof n, NULL, err);
+    if (rc != 0)
+        return rc;
+    *total = atol(n);
+    return kh_store_query(s,
+                          "SELECT seq, at, usr, action, entity, \"key\", before_json, after_json, "
+                          "reason FROM audit " AUDIT_FILTER " AND (CAST($3 AS BIGINT) = 0 OR seq < "
+                          "CAST($3 AS BIGINT)) ORDER BY seq DESC LIMIT $4",
+                          p, 4, fn, ctx, err);
 }
 
 int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct kh_audit_check *chk,

@@ -123,7 +123,7 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
         return kh_error_set(err, KH_EINVAL, file, 0, NULL,
                             "不是结果文件 / not a result file (results_units.csv, results_nodes.csv, "
                             "results_cadres.csv, results_surveys.csv, warnings.csv, "
-                            "results_contributions.csv)");
+                            "results_contributions.csv, results_strengths.csv)");
     bool own = a != NULL && a->role == KH_ROLE_UNIT;
     if (own && (unit == NULL || unit[0] == '\0'))
         unit = a->unit;

@@ -37,6 +37,9 @@ extern const char kh__schema_v10[];
 /* Migration 11: appeal attachments and publication settings (BLOB/bytea). */
 extern const char kh__schema_v11_sqlite[];
 extern const char kh__schema_v11_pg[];
+/* Migration 12: the results_strengths table (feedback report). */
+extern const char kh__schema_v12_sqlite[];
+extern const char kh__schema_v12_pg[];
 
 /* "YYYY-MM-DDTHH:MM:SSZ" as UTC seconds; false when it is not that. */
 bool kh__store_time_parse(const char *iso, time_t *out);

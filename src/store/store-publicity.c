@@ -126,9 +126,10 @@ static int set_text(char *dst, size_t n, const char *v, const char *what, struct
 {
     if (v == NULL)
         return 0;
-    if (strlen(v) > KH_PUBLICITY_TEXT_MAX)
+    size_t len = strlen(v);
+    if (len > KH_PUBLICITY_TEXT_MAX || len >= n)   /* dates are checked before: only texts reach this */
         return KH_ERR(err, KH_EINVAL, PUBLICITY_TEXT_LONG, what);
-    snprintf(dst, n, "%s", v);
+    memcpy(dst, v, len + 1);
     return 0;
 }
 

@@ -60,6 +60,8 @@ const struct kh_store_table kh_store_tables[] = {
      COLS("unit", "indicator", "period", "expected", "actual", "ratio", "level"), true},
     {"results_contributions.csv", "results_contributions", COLS("unit", "leaf", "contribution"),
      true},
+    {"results_strengths.csv", "results_strengths",
+     COLS("unit", "kind", "rank", "leaf", "gap", "score", "type_mean", "weight_global"), true},
 };
 const size_t kh_store_ntables = sizeof kh_store_tables / sizeof kh_store_tables[0];
 
@@ -356,3 +358,17 @@ const char kh__schema_v10[] =
     " howto TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);\n"
 const char kh__schema_v11_sqlite[] = KH__SCHEMA_V11("BLOB");
 const char kh__schema_v11_pg[] = KH__SCHEMA_V11("BYTEA");
+
+/*
+ * Version 12 (the feedback report, issue 10): results_strengths.csv (each
+ * unit's strengths and weaknesses against its township type's mean,
+ * src/core/strengths.c) is stored by compute like results_contributions.csv,
+ * so export and `kaohe results` give what eval gives.  Laid out as version 5.
+ */
+#define KH__STRENGTH_COLS "\"unit\" TEXT, \"kind\" TEXT, \"rank\" TEXT, \"leaf\" TEXT, \"gap\" TEXT, " \
+                          "\"score\" TEXT, \"type_mean\" TEXT, \"weight_global\" TEXT"
+const char kh__schema_v12_sqlite[] =
+    "CREATE TABLE results_strengths (" KH__BUNDLE_ROW KH__STRENGTH_COLS
+    ", PRIMARY KEY (cycle_id, ord)) WITHOUT ROWID;\n";
+const char kh__schema_v12_pg[] =
+    "CREATE TABLE results_strengths (" KH__BUNDLE_ROW KH__STRENGTH_COLS KH__PK ";\n";

@@ -50,6 +50,10 @@ RESULTS = [  # file, zh sheet, en sheet, zh headers, en headers, score columns
      ["unit", "indicator", "period", "expected", "actual", "ratio", "level"], ["ratio"]),
     ("results_contributions.csv", "得分贡献", "results_contributions",
      ["单位编码", "指标编码", "对综合得分的贡献"], ["unit", "leaf", "contribution"], ["contribution"]),
+    ("results_strengths.csv", "优势短板", "results_strengths",
+     ["单位编码", "优势/短板", "序号", "指标编码", "加权差距", "本单位得分", "同类型均值", "全局权重"],
+     ["unit", "kind", "rank", "leaf", "weighted gap", "score", "type mean", "global weight"],
+     ["gap", "score", "type_mean"]),
 ]
 INPUTS = ["cycle.csv", "categories.csv", "units.csv", "indicators.csv", "scales.csv", "rater_groups.csv",
           "raters.csv", "targets.csv", "values.csv", "ratings.csv", "survey_items.csv", "responses.csv",
