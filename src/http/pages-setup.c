@@ -26,6 +26,24 @@ static const char *const file_labels[][3] = {
     {"rater_groups.csv", "评价组", "Rater groups"}, {"raters.csv", "评价人", "Raters"},
 };
 
+/* The Chinese heading of a setup column; the CSV name is shown beside it,
+ * as the file names are, so the page and an exported file read alike. */
+static const char *const column_labels[][2] = {
+    {"code", "编码"}, {"name", "名称"}, {"district", "所属区"}, {"category", "类型"},
+    {"zone", "功能区"}, {"kind", "乡/镇/街道"}, {"principal", "正职"}, {"w_team", "班子权重"},
+    {"w_duty", "履职权重"}, {"w_eval", "测评权重"}, {"dims", "测评维度"}, {"groups", "评价组权重"},
+    {"unit", "单位"}, {"position", "职务"}, {"responsibilities", "分管指标"},
+    {"combine", "合成方式"}, {"group", "评价组"},
+};
+
+static const char *column_label(const char *column)
+{
+    for (size_t i = 0; i < sizeof column_labels / sizeof column_labels[0]; i++)
+        if (strcmp(column_labels[i][0], column) == 0)
+            return column_labels[i][1];
+    return NULL;
+}
+
 /* The row typed into a refused form: cells by column. */
 struct typed {
     struct kh_setup_cell *cells;
@@ -134,8 +152,13 @@ static void render(struct kh_req *r, const char *file, const struct typed *t, co
                              "A change is checked as an import is; a refused change lists where and writes nothing.")
                          : T(r, "基础数据只能由管理员在“准备”阶段修改。", "Only the admin changes setup data, in setup."));
     kh_html_put(&r->out, "<table class=\"grid\" id=\"setup-rows\"><thead><tr>");
-    for (int j = 0; j < nh; j++)
-        kh_html_put(&r->out, "<th>%T</th>", header[j]);
+    for (int j = 0; j < nh; j++) {
+        const char *zh = r->lang == KH_LANG_EN ? NULL : column_label(header[j]);
+        if (zh)
+            kh_html_put(&r->out, "<th>%T <span class=\"code\">%T</span></th>", zh, header[j]);
+        else
+            kh_html_put(&r->out, "<th>%T</th>", header[j]);
+    }
     kh_html_put(&r->out, "%R</tr></thead><tbody>\n", may_edit ? "<th></th>" : "");
     for (long i = 1; i < x.n; i++) {
         const char *const *row = x.rows[i];
