@@ -95,6 +95,9 @@ enum kh_scope { KH_SCOPE_NONE, KH_SCOPE_OWN, KH_SCOPE_SELF };
       "预览权重修改的影响", "preview a weight change")                                             \
     X(SCHEME_EDIT, "scheme.edit", KH_ST_SETUP, KH_RL_ADMIN, KH_SCOPE_NONE, "修改指标权重",          \
       "change indicator weights")                                                                 \
+    X(SETUP_EDIT, "setup.edit", KH_ST_SETUP, KH_RL_ADMIN, KH_SCOPE_NONE,                            \
+      "修改基础数据（类别、单位、职务、干部、评价组、评价人）",                                           \
+      "change setup data (categories, units, positions, cadres, rater groups, raters)")           \
     X(TARGET_PROPOSE, "target.propose", KH_ST_AGREEMENT, KH_RL_ADMIN | KH_RL_UNIT, KH_SCOPE_OWN,   \
       "提出目标值", "propose targets")                                                             \
     X(TARGET_APPROVE, "target.approve", KH_ST_AGREEMENT, KH_RL_ADMIN, KH_SCOPE_NONE, "批准目标值",  \

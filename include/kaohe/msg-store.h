@@ -82,6 +82,13 @@
     X(SCHEME_NO_INDICATOR, "考核周期 {1} 没有指标 {2}", "cycle {1} has no indicator {2}")            \
     X(SCHEME_INVALID, "修改后的指标方案未通过校验（考核周期 {1}），未作任何修改",                      \
       "the changed scheme of cycle {1} does not validate; nothing was changed")                  \
+    X(SETUP_NOT_FILE, "{1} 不是可编辑的基础数据文件（categories、units、positions、cadres、rater_groups、raters）", \
+      "{1} is not an editable setup file (categories, units, positions, cadres, rater_groups, raters)") \
+    X(SETUP_NO_COLUMN, "{1} 没有列 {2}", "{1} has no column {2}")                                    \
+    X(SETUP_NO_CODE, "需要 code=编码", "code=CODE is needed")                                        \
+    X(SETUP_NO_ROW, "考核周期 {1} 的 {2} 中没有编码为 {3} 的行", "cycle {1}'s {2} has no row {3}")    \
+    X(SETUP_INVALID, "修改后的 {2} 未通过校验（考核周期 {1}），未作任何修改",                          \
+      "the changed {2} of cycle {1} does not validate; nothing was changed")                     \
     X(SURVEY_NO_ITEMS, "考核周期 {1} 没有问卷题目（survey_items.csv）", "cycle {1} has no survey items (survey_items.csv)") \
     X(SURVEY_CHANNEL_BAD, "渠道 {1} 不在 cycle.csv 的 survey_channels（{2}）中", "channel {1} is not one of cycle.csv's survey_channels ({2})") \
     X(SURVEY_COUNT_BAD, "邀请数量应为 1–100000", "the number of invitations must be 1–100000") \

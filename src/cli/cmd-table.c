@@ -33,6 +33,7 @@ extern const struct kh_cmd kh_cmd_concordance;
 extern const struct kh_cmd kh_cmd_serve;
 extern const struct kh_cmd kh_cmd_invite;
 extern const struct kh_cmd kh_cmd_scheme;
+extern const struct kh_cmd kh_cmd_setup;
 extern const struct kh_cmd kh_cmd_ballot;
 extern const struct kh_cmd kh_cmd_version;
 
@@ -54,6 +55,7 @@ const struct kh_cmd *const kh_cmd_table[] = {
     &kh_cmd_rectify,
     &kh_cmd_invite,
     &kh_cmd_scheme,
+    &kh_cmd_setup,
     &kh_cmd_ballot,
     &kh_cmd_user,
     &kh_cmd_audit,

@@ -25,6 +25,10 @@ void kh__h_compute(struct kh_req *r);
 void kh__h_targets(struct kh_req *r);
 void kh__h_propose(struct kh_req *r);
 void kh__h_decide(struct kh_req *r);
+/* pages-setup.c */
+void kh__h_setup(struct kh_req *r);
+void kh__h_setup_put(struct kh_req *r);
+void kh__h_setup_delete(struct kh_req *r);
 /* pages-scheme.c */
 void kh__h_scheme(struct kh_req *r);
 void kh__h_scheme_preview(struct kh_req *r);

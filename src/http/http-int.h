@@ -145,6 +145,10 @@ void kh__page_begin(struct kh_req *r, const char *title, const struct kh_cycle_r
 void kh__page_end(struct kh_req *r);
 /* The hidden CSRF field of a form. */
 void kh__csrf_field(struct kh_req *r);
+/* A refused change: err's message as an alert and the validator's located
+ * diagnostics (d may be NULL) below it; nothing when err is NULL. */
+struct kh_diags;
+void kh__put_refusal(struct kh_req *r, const struct kh_error *err, const struct kh_diags *d);
 /* The ?ok= / ?err= notice of a redirect, if any. */
 void kh__notice(struct kh_req *r);
 /* Load the cycle named by the first capture into c; on failure answer the

@@ -42,6 +42,7 @@ struct tab {
 
 static const struct tab tabs[] = {
     {"overview", "", "概览", "Overview", KH_ACT_CYCLE_SHOW, KH_ACT_CYCLE_SHOW},
+    {"setup", "/setup/units", "基础数据", "Setup data", KH_ACT_SETUP_EDIT, KH_ACT_CYCLE_SHOW},
     {"scheme", "/scheme", "指标方案", "Scheme", KH_ACT_SCHEME_PREVIEW, KH_ACT_SCHEME_PREVIEW},
     {"targets", "/targets", "绩效协议", "Agreement", KH_ACT_TARGET_LIST, KH_ACT_TARGET_LIST},
     {"values", "/values", "数据填报", "Values", KH_ACT_PROGRESS_READ, KH_ACT_PROGRESS_READ},
@@ -122,4 +123,19 @@ bool kh__cycle(struct kh_req *r, struct kh_cycle_row *c)
         return false;
     }
     return true;
+}
+
+void kh__put_refusal(struct kh_req *r, const struct kh_error *fail, const struct kh_diags *d)
+{
+    if (fail == NULL)
+        return;
+    char text[2048];
+    kh_error_render(fail, r->lang, text, sizeof text);
+    kh_html_put(&r->out, "<div class=\"notice err\" role=\"alert\">%T</div>", text);
+    if (d && d->n > 0) {
+        kh_html_put(&r->out, "<ul class=\"diags\" id=\"diags\">");
+        for (size_t i = 0; i < d->n; i++)
+            kh_html_put(&r->out, "<li>%T</li>", kh_diag_render(&d->items[i], r->lang, text, sizeof text));
+        kh_html_put(&r->out, "</ul>");
+    }
 }

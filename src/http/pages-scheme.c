@@ -220,17 +220,7 @@ static void render(struct kh_req *r, const struct typed *t, const struct kh_sche
     kh__page_begin(r, T(r, "指标方案", "Scheme"), &c, "scheme", NULL);
     if (ok)
         kh_html_put(&r->out, "<div class=\"notice ok\" role=\"status\" id=\"saved\">%T</div>", ok);
-    if (fail) {
-        char text[2048];
-        kh_error_render(fail, r->lang, text, sizeof text);
-        kh_html_put(&r->out, "<div class=\"notice err\" role=\"alert\">%T</div>", text);
-        if (d && d->n > 0) {
-            kh_html_put(&r->out, "<ul class=\"diags\" id=\"diags\">");
-            for (size_t i = 0; i < d->n; i++)
-                kh_html_put(&r->out, "<li>%T</li>", kh_diag_render(&d->items[i], r->lang, text, sizeof text));
-            kh_html_put(&r->out, "</ul>");
-        }
-    }
+    kh__put_refusal(r, fail, d);
     kh_html_put(&r->out, "<p class=\"hint\">%T</p>",
                 T(r, "同一上级下的权重按比例使用（SPEC §3）；空白表示该类别不考核此指标。先预览，再保存。",
                   "Weights under one parent are used in proportion (SPEC §3); an empty cell leaves the indicator out "

@@ -238,7 +238,7 @@ int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsign
     const char *fp[] = {p->cycle_id, file, kh_buf_cstr(&p->header), nrows_s, hex};
     rc = kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256) "
                           "VALUES ($1, $2, $3, $4, $5)", fp, 5, NULL, p->err);
-    if (rc != 0)
+    if (rc != 0 || audit_key == NULL)
         return rc;
     json_t *o = json_pack("{s:s, s:I, s:s}", "file", file, "rows", (json_int_t)p->nrows, "sha256", hex);
     char *after = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);

@@ -209,7 +209,8 @@ int kh__file_put_begin(struct kh_store *s, const struct kh_actor *a, const char 
                        const char *const *header, size_t n, bool digest_rows,
                        struct kh__file_put **out, struct kh_error *err);
 int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n);
-/* digest: 32 bytes, or NULL with digest_rows. */
+/* digest: 32 bytes, or NULL with digest_rows.  audit_key NULL: no audit
+ * record (the caller audits the rows it changed, store-setup.c). */
 int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsigned char *digest);
 void kh__file_put_free(struct kh__file_put *p);
 
@@ -264,7 +265,9 @@ int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *
                       struct kh_buf *summary, struct kh_diags *diags, struct kh_error *err);
 /* kh__store_load with the cycle's input files passed through edit before
  * they are read (file name, its CSV text to change in place): a what-if
- * over the stored cycle that the one validator still checks.  A nonzero
+ * over the stored cycle that the one validator still checks.  edit also
+ * sees every input file the cycle lacks, with empty data: text it puts
+ * there adds the file.  A nonzero
  * return from edit stops the load with that code. */
 typedef int (*kh__file_edit_fn)(void *ctx, const char *file, struct kh_buf *data, struct kh_error *err);
 int kh__store_load_edited(struct kh_store *s, const char *code, kh__file_edit_fn edit, void *ctx,

@@ -382,8 +382,22 @@ int kh__store_load_edited(struct kh_store *s, const char *code, kh__file_edit_fn
     int rc = kh__store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = load_files(s, c.id, false, &f, err);
-    for (size_t i = 0; rc == 0 && edit && i < f.n; i++)
+    for (size_t i = 0, present = f.n; rc == 0 && edit && i < present; i++)
         rc = edit(ctx, f.name[i], &f.data[i], err);
+    for (size_t i = 0; rc == 0 && edit && i < kh_store_ntables && f.n < NFILES; i++) {
+        const struct kh_store_table *t = &kh_store_tables[i];
+        bool have = t->result;
+        for (size_t j = 0; j < f.n && !have; j++)
+            have = strcmp(f.name[j], t->file) == 0;
+        if (have)
+            continue;
+        kh_buf_init(&f.data[f.n], 0);
+        rc = edit(ctx, t->file, &f.data[f.n], err);
+        if (rc == 0 && f.data[f.n].len > 0)
+            f.name[f.n++] = t->file;
+        else
+            kh_buf_release(&f.data[f.n]);
+    }
     if (rc == 0) {
         bool yoy = c.previous[0] != '\0';
         rc = read_files(&f, yoy, b, diags);

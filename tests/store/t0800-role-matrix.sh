@@ -34,6 +34,7 @@ case_of() {
     cycle.compute) echo "compute W03" ;;
     scheme.preview) echo "scheme W03 A1.01:U=3" ;;
     scheme.edit) echo "scheme W03 A1.01:U=3 --apply" ;;
+    setup.edit) echo "setup put W03 units code=T1 name=改名" ;;
     target.propose) echo "agreement propose W03 T1 A1.03 3 --note n" ;;
     target.approve) echo "agreement approve W03 T1 A1.03" ;;
     target.return) echo "agreement return W03 T1 A1.03 --comment c" ;;

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The setup-data pages (基础数据) on a real server: the units page lists the rows with a form per
+# row; adding a unit through the form (with CSRF) stores it; a unit of an unknown category is
+# answered 422 with the reader's located diagnostic and the typed row kept, nothing written; a
+# hostile unit name is shown escaped; deleting asks to confirm first, then a unit that cadres
+# name is refused by the validator; a unit user sees the table without forms and gets 403 when
+# posting; a post without the CSRF token is 403; after setup the page has no forms and a post is 409.
+. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/lib-http.sh"
+
+DB=$TMP/k.db
+"$KAOHE" init --db "$DB" >/dev/null
+"$KAOHE" import "$KH_SRC/tests/golden/07-cadres/bundle" --cycle G7 --db "$DB" >/dev/null
+KAOHE_NEW_PASSWORD=password-1 "$KAOHE" --lang en user add t1 --role unit --unit T1 --db "$DB" >/dev/null
+KAOHE_NEW_PASSWORD=password-1 "$KAOHE" user passwd admin --db "$DB" >/dev/null
+serve_start "$DB"
+check "the admin signs in" test "$(signin admin password-1)" = 303
+check "the unit user signs in" test "$(signin t1 password-1)" = 303
+units() { sqlite3 "$DB" "SELECT u.code || ',' || u.name || ',' || u.category FROM units u JOIN cycles c ON c.id = u.cycle_id WHERE c.code = 'G7' ORDER BY u.ord"; }
+audits() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE entity = 'setup'"; }
+
+get admin /cycles/G7/setup/units >"$TMP/page"
+check "the page lists the units" grep -q '甲镇' "$TMP/page"
+check "… with a form per row" grep -q 'name="c:name" value="甲镇"' "$TMP/page"
+check "… and an add form" grep -q 'id="row-new"' "$TMP/page"
+check "the tab is there" grep -q 'href="/cycles/G7/setup/units" class="on"' "$TMP/page"
+check "an unknown file → 404" test "$(status admin GET /cycles/G7/setup/values)" = 404
+
+r=$(post admin /cycles/G7/setup/units c:code=T9 c:name=新镇 c:district=D1 c:category=U)
+check "adding a unit → 303 back to the page (got $r)" grep -q '^303 /cycles/G7/setup/units' <<<"$r"
+check "… stored" grep -qx 'T9,新镇,U' <(units)
+check "… audited" test "$(audits)" = 1
+check "… the page then says so once" test "$(get admin '/cycles/G7/setup/units?ok=saved' | grep -c 'role="status"')" = 1
+
+curl -s -o "$TMP/out" -w '%{http_code}' -b "$(jar admin)" --data-urlencode "csrf=$(csrf admin)" \
+    --data-urlencode c:code=T8 --data-urlencode c:name=坏镇 --data-urlencode c:category=ZZ \
+    "$BASE/cycles/G7/setup/units" >"$TMP/st"
+check "an unknown category → 422 (got $(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 422
+check "… with the located diagnostic" grep -q 'units.csv:6:category' "$TMP/out"
+check "… the typed row kept" grep -q 'name="c:category" value="ZZ"' "$TMP/out"
+check "… nothing written" test "$(units | grep -c T8)" = 0 -a "$(audits)" = 1
+
+post admin /cycles/G7/setup/units c:code=T9 'c:name=<script>alert(1)</script>' >/dev/null
+get admin /cycles/G7/setup/units >"$TMP/page"
+check "a hostile name is shown escaped" grep -q 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "$TMP/page"
+check "… never raw" sh -c "! grep -q '<script>alert' $TMP/page"
+
+curl -s -o "$TMP/out" -b "$(jar admin)" --data-urlencode "csrf=$(csrf admin)" --data-urlencode code=T1 \
+    "$BASE/cycles/G7/setup/units/delete"
+check "delete asks to confirm first" grep -q 'name="confirm" value="1"' "$TMP/out"
+check "… and deletes nothing yet" grep -q '^T1,' <(units)
+curl -s -o "$TMP/out" -w '%{http_code}' -b "$(jar admin)" --data-urlencode "csrf=$(csrf admin)" --data-urlencode code=T1 \
+    --data-urlencode confirm=1 "$BASE/cycles/G7/setup/units/delete" >"$TMP/st"
+check "deleting a unit that cadres name → 422 (got $(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 422
+check "… the validator says where" grep -q 'cadres.csv:' "$TMP/out"
+r=$(post admin /cycles/G7/setup/units/delete code=T9 confirm=1)
+check "deleting an unused unit → 303 (got $r)" grep -q '^303 ' <<<"$r"
+check "… gone" test "$(units | grep -c T9)" = 0
+
+get t1 /cycles/G7/setup/units >"$TMP/unit"
+check "a unit user sees the table" grep -q '甲镇' "$TMP/unit"
+check "… without forms" sh -c "! grep -q 'name=\"c:' $TMP/unit"
+r=$(post t1 /cycles/G7/setup/units c:code=T1 c:name=x)
+check "… and a post → 403 (got $r)" grep -q '^403 ' <<<"$r"
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$(jar admin)" --data-urlencode csrf=bad --data-urlencode c:code=T1 \
+    --data-urlencode c:name=x "$BASE/cycles/G7/setup/units")
+check "a post without the CSRF token → 403 (got $st)" test "$st" = 403
+check "… nothing written" grep -qx 'T1,甲镇,U' <(units)
+
+KAOHE_PASSWORD=password-1 "$KAOHE" cycle advance G7 --db "$DB" --user admin >/dev/null 2>&1 || "$KAOHE" cycle advance G7 --db "$DB" >/dev/null
+get admin /cycles/G7/setup/cadres >"$TMP/page"
+check "after setup: the table, no forms" sh -c "grep -q '张一' $TMP/page && ! grep -q 'name=\"c:' $TMP/page"
+r=$(post admin /cycles/G7/setup/units c:code=T1 c:name=x)
+check "… and a post → 409 (got $r)" grep -q '^409 ' <<<"$r"
+serve_stop
+finish
