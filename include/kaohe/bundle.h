@@ -76,5 +76,8 @@ int kh_bundle_write_dir(const struct kh_bundle *b, const char *dir, struct kh_er
 
 /* The names of every input file, in FORMATS.md order, NULL-terminated. */
 extern const char *const kh_bundle_input_files[];
+/* The Chinese sheet name a workbook reader accepts first for input file
+ * kh_bundle_input_files[f] (read-xlsx.c), or NULL. */
+const char *kh_bundle_sheet_alias(int f);
 
 #endif

@@ -4,7 +4,8 @@
  *
  * A sheet is a bundle file when its name (trimmed) is the file's name
  * without .csv (ASCII case-insensitive, `.csv` also accepted), or one of its
- * Chinese names below.  The aliases follow the file names of FORMATS.md and
+ * Chinese names below (the first of a file is the one the input
+ * workbook's guide shows, kh_bundle_sheet_alias).  The aliases follow the file names of FORMATS.md and
  * the words an assessment office uses for them; each alias names exactly one
  * file.  Sheets that carry no input — the result tables an export adds
  * (results_*, warnings), notes (说明, 填表说明, 汇总, summary, notes,
@@ -22,10 +23,10 @@ static const struct {
     const char *alias;
     int file;
 } sheet_aliases[] = {
-    {"周期", KH__F_CYCLE}, {"考核周期", KH__F_CYCLE}, {"参数", KH__F_CYCLE},
+    {"考核周期", KH__F_CYCLE}, {"周期", KH__F_CYCLE}, {"参数", KH__F_CYCLE},
     {"分类", KH__F_CATEGORIES}, {"类别", KH__F_CATEGORIES},
     {"单位", KH__F_UNITS}, {"乡镇", KH__F_UNITS},
-    {"指标", KH__F_INDICATORS}, {"指标体系", KH__F_INDICATORS},
+    {"指标体系", KH__F_INDICATORS}, {"指标", KH__F_INDICATORS},
     {"量表", KH__F_SCALES},
     {"评价组", KH__F_RATER_GROUPS},
     {"评价人", KH__F_RATERS},
@@ -46,6 +47,14 @@ static const char *const ignored_sheets[] = {
      * so an exported workbook reads back as its bundle (tests/cli/t0530) */
     "单位结果", "指标得分", "干部结果", "满意度调查", "进度预警", "得分贡献", "优势短板",
 };
+
+const char *kh_bundle_sheet_alias(int f)
+{
+    for (size_t i = 0; i < sizeof sheet_aliases / sizeof sheet_aliases[0]; i++)
+        if (sheet_aliases[i].file == f)
+            return sheet_aliases[i].alias;
+    return NULL;
+}
 
 int kh__sheet_file(const char *name)
 {

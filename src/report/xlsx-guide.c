@@ -10,7 +10,7 @@
  *      are ISO, lists are "a;b" and "k=v;k=v", an empty sheet may stay
  *      empty, and `kaohe validate` names the cell of every mistake;
  *   3. one row per input sheet in FORMATS.md order: the sheet's name, the
- *      Chinese name the reader also accepts (read-xlsx.c), whether the cycle
+ *      Chinese name the reader also accepts (kh_bundle_sheet_alias), whether the cycle
  *      needs it, and what one row of it is.
  *
  * The reader ignores this sheet by its name (填表说明 / notes), so the guide
@@ -19,58 +19,60 @@
  * deterministic.
  */
 #include <stdio.h>
+#include "kaohe/bundle.h"
 #include "kaohe/model.h"
 #include "report/xlsx-int.h"
 
-/* One input sheet: file name without .csv, its accepted Chinese name,
- * required, and what a row holds. */
+/* One input sheet, in kh_bundle_input_files order: its name without .csv,
+ * required, and what a row holds (its Chinese name is the reader's,
+ * kh_bundle_sheet_alias). */
 static const struct {
-    const char *sheet, *alias;
+    const char *sheet;
     bool required;
     const char *zh, *en;
 } sheets[] = {
-    {"cycle", "考核周期", false,
+    {"cycle", false,
      "考核周期的设置，每行一项（key,value）：code、name、start、end（日期）、等次阈值与比例、"
      "min_raters、min_sample、publicity_days、appeal_days、previous 等；未列出的取默认值",
      "the cycle's settings, one per row (key,value): code, name, start, end (dates), grade "
      "thresholds and quotas, min_raters, min_sample, publicity_days, appeal_days, previous …; "
      "defaults for any key left out"},
-    {"categories", "分类", true, "乡镇类型（功能区分类）：编码、名称",
+    {"categories", true, "乡镇类型（功能区分类）：编码、名称",
      "township types: code, name"},
-    {"units", "单位", true, "被考核乡镇（街道）：编码、名称、所属区、类型编码、功能区、乡/镇/街道",
+    {"units", true, "被考核乡镇（街道）：编码、名称、所属区、类型编码、功能区、乡/镇/街道",
      "the townships assessed: code, name, district, type code, zone, kind"},
-    {"indicators", "指标体系", true,
+    {"indicators", true,
      "指标树：每个节点一行，parent 为空的是一级维度；kind、method、params 见 FORMATS.md；"
      "每个类型一列 weight.类型编码",
      "the indicator tree, one row per node (empty parent: a first-level dimension); kind, "
      "method, params as in FORMATS.md; one weight.<TYPE> column per township type"},
-    {"scales", "量表", false, "评价量表的等级及其分值（scale,level,points）；内置量表可不填",
+    {"scales", false, "评价量表的等级及其分值（scale,level,points）；内置量表可不填",
      "the levels of each rating scale and their points; built-in scales need no rows"},
-    {"rater_groups", "评价组", false, "评价主体分组：编码、名称、合成方式（mean/trimmed/median）",
+    {"rater_groups", false, "评价主体分组：编码、名称、合成方式（mean/trimmed/median）",
      "rater groups: code, name, combine (mean/trimmed/median)"},
-    {"raters", "评价人", false, "评价人：编码、姓名、所属评价组", "raters: code, name, group"},
-    {"targets", "目标", false,
+    {"raters", false, "评价人：编码、姓名、所属评价组", "raters: code, name, group"},
+    {"targets", false,
      "绩效协议目标：单位、指标、目标值、基期值、状态（approved 才参与计分）",
      "performance-agreement targets: unit, indicator, target, baseline, status (only approved "
      "ones are scored)"},
-    {"values", "数据", false,
+    {"values", false,
      "指标数值：单位、指标、期间（Y 为年度值，Q1… 或 M01… 为过程跟踪）、数值、数据来源",
      "indicator values: unit, indicator, period (Y year-end; Q1…, M01… tracking), value, source"},
-    {"ratings", "评分", false,
+    {"ratings", false,
      "定性评价：评价人、被评对象（单位或干部编码）、评价项目、等级或分数",
      "ratings: rater, ratee (unit or cadre code), item, level or score"},
-    {"survey_items", "调查题目", false, "群众满意度问卷的题目：编码、题目、权重、量表",
+    {"survey_items", false, "群众满意度问卷的题目：编码、题目、权重、量表",
      "satisfaction-survey items: code, text, weight, scale"},
-    {"responses", "答卷", false,
+    {"responses", false,
      "问卷答案：每份答卷每题一行（答卷编号、单位、渠道、题目、答案等级）",
      "survey answers: one row per answered item (response, unit, channel, item, answer level)"},
-    {"positions", "职位", false,
+    {"positions", false,
      "干部职位：编码、名称、是否主要负责人、班子/履职/测评三部分权重、测评维度与评价组权重",
      "cadre positions: code, name, principal, the team/duty/evaluation weights, dimensions and "
      "rater-group weights"},
-    {"cadres", "干部", false, "领导干部：编码、姓名、所在单位、职位、分管的指标节点",
+    {"cadres", false, "领导干部：编码、姓名、所在单位、职位、分管的指标节点",
      "leading cadres: code, name, unit, position, the indicator nodes they are responsible for"},
-    {"adjustments", "加减分", false,
+    {"adjustments", false,
      "加分、扣分与一票否决：对象（单位或干部）、指标、分值（否决填 1）、事由",
      "bonuses, penalties and vetoes: subject (unit or cadre), indicator, points (1 for a veto), "
      "reason"},
@@ -121,7 +123,7 @@ void kh__xlsx_guide(struct kh__xlsx *x, lxw_worksheet *ws)
     kh__xlsx_header(&s, row++, x->lang == KH_LANG_EN ? head_en : head_zh, 4);
     for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++, row++) {
         kh__xlsx_text(&s, row, 0, sheets[i].sheet, NULL);
-        kh__xlsx_text(&s, row, 1, sheets[i].alias, NULL);
+        kh__xlsx_text(&s, row, 1, kh_bundle_sheet_alias((int)i), NULL);
         kh__xlsx_text(&s, row, 2,
                       sheets[i].required ? KH__XLSX_TR(x, "必填", "yes") : KH__XLSX_TR(x, "选填", "no"),
                       NULL);
