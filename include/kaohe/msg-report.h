@@ -24,7 +24,10 @@
     X(REPORT_XLSX_TOO_BIG, "工作表 {1} 有 {2} 行，超过 Excel 的上限（1048576 行）",                   \
       "sheet {1} has {2} rows, more than Excel allows (1048576)")                                 \
     X(REPORT_NOT_COMPUTED, "考核周期 {1} 尚未计算结果：请先运行 kaohe compute {1}",                   \
-      "cycle {1} has no results yet: run kaohe compute {1} first")
+      "cycle {1} has no results yet: run kaohe compute {1} first") \
+    X(RESULTS_MKDIR, "无法创建输出目录：{1}", "cannot create the output folder: {1}") \
+    X(RESULTS_UNLINK, "无法删除旧文件：{1}", "cannot remove the old file: {1}") \
+    X(RESULTS_RENDER, "生成结果失败", "rendering the results failed")
 
 KH_MSGS_REPORT(KH_MSG_EXTERN)
 

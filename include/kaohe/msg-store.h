@@ -134,7 +134,96 @@
     X(PUBLICITY_TEXT_LONG, "{1} 过长（最多 2000 字节）", "{1} is too long (at most 2000 bytes)") \
     X(STORE_NOT_PUBLISHED, "考核周期 {1} 的结果尚未公示", "the results of cycle {1} are not published yet") \
     X(SESSION_NONE, "未登录或登录已过期，请重新登录", "not signed in, or the session has expired: sign in again") \
-    X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters")
+    X(TOKEN_LABEL_BAD, "令牌名称不能为空，最多 64 个字符", "a token needs a name of at most 64 characters") \
+    X(APPEAL_NOT_LEAF, "申诉针对具体的末级指标，{1} 是中间节点", "an appeal is about a leaf; {1} is a node") \
+    X(APPEAL_REASON_NEEDED, "申诉需要写明理由（--reason）", "an appeal needs a reason (--reason)") \
+    X(APPEAL_PERIOD_OVER, "申诉期已过：公示开始于 {1}，申诉期 {2} 天，截止 {3}", \
+      "the appeal period is over: publicity began {1}, appeals are open {2} days, until {3}") \
+    X(APPEAL_OPEN_EXISTS, "单位 {1} 对指标 {2} 已有未处理的申诉 {3}", "unit {1} already has open appeal {3} on {2}") \
+    X(APPEAL_DECIDED, "申诉 {1} 已处理（{2}）", "appeal {1} was already decided ({2})") \
+    X(APPEAL_DECIDE_REASON, "处理申诉需要写明理由（--reason）", "deciding an appeal needs a reason (--reason)") \
+    X(APPEAL_NOT_QUANT, "指标 {1} 不是定量指标，不能用更正数值的方式受理；请驳回并说明", \
+      "{1} is not a quant leaf: it cannot be corrected by a value; reject it with a reason") \
+    X(APPEAL_VALUE_NEEDED, "受理申诉需要更正后的年末值（--value）", \
+      "accepting needs the corrected year-end value (--value)") \
+    X(TABLE_UNKNOWN_FILE, "未知文件", "unknown file") \
+    X(TABLE_TOO_MANY_COLUMNS, "列太多", "too many columns") \
+    X(TABLE_UNKNOWN_COLUMN, "未知列", "unknown column") \
+    X(TABLE_FIELD_COUNT, "列数不对", "wrong field count") \
+    X(TABLE_NO_HEADER, "缺少表头", "no header") \
+    X(TABLE_HEADER_DAMAGED, "存储的表头损坏", "stored header is damaged") \
+    X(RESULT_NOT_FILE, "不是结果文件（results_units.csv、results_nodes.csv、results_cadres.csv、results_surveys.csv、warnings.csv、results_contributions.csv、results_strengths.csv）", \
+      "not a result file (results_units.csv, results_nodes.csv, results_cadres.csv, results_surveys.csv, warnings.csv, results_contributions.csv, results_strengths.csv)") \
+    X(RESULT_NOT_COMPUTED, "考核周期 {1} 没有已计算的 {2}（先 kaohe compute）", \
+      "cycle {1} has no computed {2} (run kaohe compute first)") \
+    X(CYCLE_REOPEN_TARGET, "reopen 必须回到定案之前的某个状态", "reopen must go back to a state before final") \
+    X(CYCLE_REOPEN_REASON, "重新打开已定案的考核周期必须说明原因（--reason）", \
+      "reopening a final cycle needs a reason (--reason)") \
+    X(CYCLE_OPEN_APPEALS, "考核周期 {1} 还有 {2} 件未处理的申诉，不能定案", \
+      "cycle {1} has {2} open appeal(s): it cannot become final") \
+    X(CYCLE_EXISTS, "考核周期 {1} 已存在；要替换请加 --replace", "cycle {1} exists; use --replace to replace it") \
+    X(CYCLE_NO_UNIT, "本考核周期没有单位 {1}", "the cycle has no unit {1}") \
+    X(CYCLE_NO_INDICATOR, "本考核周期没有指标 {1}", "the cycle has no indicator {1}") \
+    X(IMPORT_BUNDLE_ERRORS, "数据包有错误，未导入任何内容", "the bundle has errors; nothing was imported") \
+    X(IMPORT_NO_CYCLE_CODE, "导入数据库需要考核周期编码：cycle.csv 中的 code，或 --cycle 编码", \
+      "importing needs a cycle code: `code` in cycle.csv, or --cycle CODE") \
+    X(IMPORT_CYCLE_MISMATCH, "数据包的周期编码是 {1}，与 --cycle {2} 不一致", \
+      "the bundle's cycle code is {1}, not {2} (--cycle)") \
+    X(IMPORT_CYCLE_CODE_BAD, "周期编码不能含空白、逗号、引号、; 或 =", \
+      "a cycle code has no whitespace, comma, quote, ';' or '='") \
+    X(STORED_CYCLE_INVALID, "数据库中的考核周期 {1} 未通过校验", "cycle {1} in the database does not validate") \
+    X(PG_CONNECT, "无法连接 PostgreSQL：{1}", "cannot connect to PostgreSQL: {1}") \
+    X(RATING_NOT_QUAL, "指标 {1} 不是定性指标（{2}），不能评分", \
+      "indicator {1} is not a qual leaf ({2}): it takes no ratings") \
+    X(RATING_NO_ITEM, "本考核周期没有定性指标或干部考核维度 {1}", "the cycle has no qual leaf or cadre dimension {1}") \
+    X(RATING_SCORE_RANGE, "评分 {1} 超出 0–100", "score {1} is outside 0–100") \
+    X(RATING_SCORE_BAD, "评分 “{1}” 不是量表 {2} 的等级，也不是 0–100 的数", \
+      "score '{1}' is neither a level of scale {2} nor a number in 0–100") \
+    X(RATING_RATER_NEEDED, "需要评价人编码（--rater）", "a rater code is needed (--rater)") \
+    X(RATING_NO_RATER, "本考核周期没有评价人 {1}", "the cycle has no rater {1}") \
+    X(RATING_NO_RATEE, "本考核周期没有单位或干部 {1}", "the cycle has no unit or cadre {1}") \
+    X(RECTIFY_NONE, "没有整改事项 {1}", "no rectification item {1}") \
+    X(RECTIFY_PROBLEM_NEEDED, "整改事项需要写明问题", "a rectification item needs the problem to rectify") \
+    X(RECTIFY_CLOSED, "整改事项 {1} 已关闭", "rectification item {1} is already closed") \
+    X(RECTIFY_NOTE_NEEDED, "关闭整改事项需要写明整改结果（--note）", \
+      "closing a rectification item needs a note on the outcome (--note)") \
+    X(RECTIFY_NOT_CARRIED, "整改事项 {1} 来自周期 {2}，不转入周期 {3} 的绩效协议（{3} 不是它之后的周期）", \
+      "rectification item {1} comes from cycle {2} and does not carry into the agreement of {3} (not a later cycle of the same series)") \
+    X(RECTIFY_CLOSED_NO_ANSWER, "整改事项 {1} 已关闭，无需答复", "rectification item {1} is closed: it needs no answer") \
+    X(RECTIFY_ANSWER_KIND, "答复方式须为 target（目标）或 note（说明）", "an answer is a target or a note") \
+    X(RECTIFY_ANSWER_EMPTY, "答复不能为空", "an answer needs a text") \
+    X(RECTIFY_UNANSWERED, "单位 {1} 有未答复的整改事项 {2}：须先在本周期绩效协议中逐项答复（kaohe rectify answer {3} 编号 --target|--note），才能批准其目标", \
+      "unit {1} has unanswered rectification items {2}: answer each in this cycle's agreement (kaohe rectify answer {3} ID --target|--note) before its targets can be approved") \
+    X(BACKUP_PG, "PostgreSQL 数据库请用 pg_dump 备份（如 pg_dump -Fc -f kaohe.dump URL），用 pg_restore 恢复", \
+      "for PostgreSQL use pg_dump (e.g. pg_dump -Fc -f kaohe.dump URL) and pg_restore") \
+    X(BACKUP_FAILED, "备份失败：{1}", "backup failed: {1}") \
+    X(BACKUP_RENAME, "改名失败", "rename failed") \
+    X(TARGET_NOT_TARGET_METHOD, "指标 {1} 不按目标值计分（method 不是 target），不需要协议目标", \
+      "indicator {1} is not scored against a target (method is not target)") \
+    X(TARGET_ZERO, "目标值不能为 0", "a target cannot be 0") \
+    X(TARGET_NOTE_NEEDED, "提出目标值需要说明理由（--note）", "a proposed target needs a justification (--note)") \
+    X(TARGET_COMMENT_NEEDED, "退回目标值需要写明意见（--comment）", "returning a target needs a comment (--comment)") \
+    X(TARGET_NONE_PROPOSED, "单位 {1} 没有提出指标 {2} 的目标值", "unit {1} has proposed no target for {2}") \
+    X(TARGET_NOT_PROPOSED, "单位 {1} 指标 {2} 的目标值状态是 {3}，只有 proposed 的目标值可以批准或退回", \
+      "the target of unit {1}, {2} is {3}: only a proposed target can be approved or returned") \
+    X(VALUE_PERIOD_BAD, "期间应为 Y、Q1…Q4 或 M01…M12，而非 “{1}”", "period must be Y, Q1…Q4 or M01…M12, not '{1}'") \
+    X(VALUE_NOT_QUANT, "指标 {1} 不是定量指标（{2}），没有填报值", \
+      "indicator {1} is not a quant leaf ({2}): it has no values") \
+    X(SCHEMA_TOO_NEW, "数据库结构版本 {1} 比本程序（{2}）新，请升级 kaohe", \
+      "schema version {1} is newer than this kaohe ({2}): upgrade kaohe") \
+    X(SODIUM_INIT, "libsodium 初始化失败", "libsodium init failed") \
+    X(DB_NOT_FOUND, "数据库不存在，请先运行 kaohe init", "database not found: run kaohe init first") \
+    X(STORE_BAD_TIME, "存储的时间无效：{1}，{2}", "a stored time is not valid: {1}, {2}") \
+    X(CYCLE_AGREEMENTS_INCOMPLETE, "绩效协议尚未完成，考核周期 {1} 不能进入 tracking：共 {2} 处未通过校验，第一处在 {3}", \
+      "the performance agreements of cycle {1} are not complete: {2} problem(s), the first at {3}") \
+    X(STORE_NOT_A_NUMBER, "“{1}” 不是数字", "'{1}' is not a number") \
+    X(STORE_TOO_MANY_FILES, "数据包文件过多", "too many bundle files") \
+    X(DB_SQLITE_ERROR, "SQLite 数据库错误：{1}：{2}", "SQLite: {1}: {2}") \
+    X(DB_PG_ERROR, "PostgreSQL 数据库错误：{1}：{2} [{3}]", "PostgreSQL: {1}: {2} [{3}]") \
+    X(DB_VALUE_TOO_BIG, "数据库：一个值长 {1} 字节，过大", "database: a value of {1} bytes is too large") \
+    X(DB_COPY_COLUMNS, "数据库批量写入：列太多", "database bulk copy: too many columns") \
+    X(DB_COPY_CELLS, "数据库批量写入：{1} 个单元格，应为 {2} 列", "database bulk copy: {1} cells for {2} columns") \
+    X(DB_COPY_BATCH, "数据库批量写入：批次过大", "database bulk copy: batch too large")
 
 KH_MSGS_STORE(KH_MSG_EXTERN)
 KH_ACTIONS(KH__AUTHZ_EXTERN)

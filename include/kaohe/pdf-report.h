@@ -27,11 +27,18 @@
 #include "kaohe/msg.h"
 
 struct kh_error;
+struct kh_stability;
+struct kh_stability_opts;
 
 struct kh_pdf_report_opts {
     enum kh_lang lang;
     const char *computed_at;     /* "YYYY-MM-DD" (a longer ISO time is cut to its date) */
     int png_dpi;                 /* > 0: PNG pages at this DPI, PATH-1.png … (PATH without .pdf) */
+    /* The rank-stability study of the same bundle (stability.h) and the
+     * options it ran with, or NULL: the unit card then has no stability
+     * section.  Read by kh_pdf_unit_report only. */
+    const struct kh_stability *stability;
+    const struct kh_stability_opts *stability_opts;
 };
 
 /*

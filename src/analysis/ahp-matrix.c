@@ -22,6 +22,7 @@
 #include "kaohe/error.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-analysis.h"
 
 bool kh_ahp_parse_cell(const char *s, double *out)
 {
@@ -124,9 +125,7 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
         if (kh_csv_record_blank(&rd))
             continue;
         if (nrecs > KH_AHP_MAX_N + 1) {
-            rc = kh_error_set(err, KH_EINVAL, fname, rd.line, NULL,
-                              "判断矩阵超过 %d 阶 / the matrix has more than %d rows",
-                              KH_AHP_MAX_N, KH_AHP_MAX_N);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, rd.line, NULL, AHP_TOO_LARGE, KH_ARG_LONG(KH_AHP_MAX_N));
             goto out;
         }
         KH_GROW(recs, nrecs + 1, cap);
@@ -138,7 +137,7 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
             r->cells[j] = kh_xstrdup(rd.fields[j]);
     }
     if (nrecs == 0) {
-        rc = kh_error_set(err, KH_EINVAL, fname, 0, NULL, "文件为空 / the file is empty");
+        rc = KH_ERR_AT(err, KH_EINVAL, fname, 0, NULL, MATRIX_EMPTY);
         goto out;
     }
 
@@ -151,14 +150,11 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
         first = 1;
     size_t n = nrecs - first;
     if (n == 0) {
-        rc = kh_error_set(err, KH_EINVAL, fname, recs[0].line, NULL,
-                          "只有表头，没有判断矩阵 / a header but no matrix rows");
+        rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[0].line, NULL, AHP_NO_ROWS);
         goto out;
     }
     if (n > KH_AHP_MAX_N) {
-        rc = kh_error_set(err, KH_EINVAL, fname, recs[first + KH_AHP_MAX_N].line, NULL,
-                          "判断矩阵超过 %d 阶 / the matrix has more than %d rows",
-                          KH_AHP_MAX_N, KH_AHP_MAX_N);
+        rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[first + KH_AHP_MAX_N].line, NULL, AHP_TOO_LARGE, KH_ARG_LONG(KH_AHP_MAX_N));
         goto out;
     }
     m->n = (int)n;
@@ -166,11 +162,7 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
     m->first_col = recs[first].n == n + 1 ? 1 : 0;
     for (size_t i = first; i < nrecs; i++) {
         if (recs[i].n != n + (size_t)m->first_col) {
-            rc = kh_error_set(err, KH_EINVAL, fname, recs[i].line, NULL,
-                              "判断矩阵不是方阵：%zu 行，本行 %zu 个数 / the matrix is not square: "
-                              "%zu rows but this row has %zu values",
-                              n, recs[i].n - (size_t)m->first_col, n,
-                              recs[i].n - (size_t)m->first_col);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[i].line, NULL, AHP_NOT_SQUARE, KH_ARG_SIZE(n), KH_ARG_SIZE(recs[i].n - (size_t)m->first_col));
             goto out;
         }
     }
@@ -182,22 +174,17 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
         else if (hn == n + 1)
             off = 1;    /* a corner cell, whatever it says */
         else {
-            rc = kh_error_set(err, KH_EINVAL, fname, recs[0].line, NULL,
-                              "表头有 %zu 个编码，矩阵为 %zu 阶 / the header has %zu codes for a "
-                              "matrix of order %zu", hn, n, hn, n);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[0].line, NULL, AHP_HEADER_COUNT, KH_ARG_SIZE(hn), KH_ARG_SIZE(n));
             goto out;
         }
         if (off == 1 && !m->first_col) {
-            rc = kh_error_set(err, KH_EINVAL, fname, recs[0].line, NULL,
-                              "表头比数据行多一列 / the header has one cell more than the rows");
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[0].line, NULL, AHP_HEADER_EXTRA);
             goto out;
         }
         for (size_t j = 0; j < n; j++) {
             const char *code = recs[0].cells[j + off];
             if (code[0] == '\0') {
-                rc = kh_error_set(err, KH_EINVAL, fname, recs[0].line, NULL,
-                                  "表头第 %zu 个指标编码为空 / criterion code %zu of the header "
-                                  "is empty", j + 1, j + 1);
+                rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[0].line, NULL, AHP_HEADER_CODE_EMPTY, KH_ARG_SIZE(j + 1));
                 goto out;
             }
             m->codes[j] = kh_xstrdup(code);
@@ -211,20 +198,14 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
             if (m->codes[i] == NULL)
                 m->codes[i] = kh_xstrdup(code);
             else if (strcmp(m->codes[i], code) != 0) {
-                rc = kh_error_set(err, KH_EINVAL, fname, r->line, NULL,
-                                  "行编码 “%s” 与表头第 %zu 列 “%s” 不一致 / row code '%s' does "
-                                  "not match header column %zu '%s'",
-                                  code, i + 1, m->codes[i], code, i + 1, m->codes[i]);
+                rc = KH_ERR_AT(err, KH_EINVAL, fname, r->line, NULL, AHP_ROW_CODE, code, KH_ARG_SIZE(i + 1), m->codes[i]);
                 goto out;
             }
         }
         for (size_t j = 0; j < n; j++) {
             const char *cell = r->cells[j + (size_t)m->first_col];
             if (!kh_ahp_parse_cell(cell, &m->a[i * n + j])) {
-                rc = kh_error_set(err, KH_EINVAL, fname, r->line,
-                                  kh_ahp_matrix_column(m, (int)j, colbuf, sizeof colbuf),
-                                  "“%s” 不是数值或分数（如 7、1/7、0.5） / '%s' is not a number or "
-                                  "fraction (like 7, 1/7, 0.5)", cell, cell);
+                rc = KH_ERR_AT(err, KH_EINVAL, fname, r->line, kh_ahp_matrix_column(m, (int)j, colbuf, sizeof colbuf), AHP_NOT_NUMBER, cell);
                 goto out;
             }
         }
@@ -232,35 +213,22 @@ int kh_ahp_matrix_parse(const char *data, size_t len, const char *fname,
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; m->codes[i] != NULL && j < n; j++)
             if (strcmp(m->codes[i], m->codes[j]) == 0) {
-                rc = kh_error_set(err, KH_EINVAL, fname, recs[0].line, NULL,
-                                  "指标编码 “%s” 重复 / criterion code '%s' appears twice",
-                                  m->codes[i], m->codes[i]);
+                rc = KH_ERR_AT(err, KH_EINVAL, fname, recs[0].line, NULL, AHP_CODE_REPEATED, m->codes[i]);
                 goto out;
             }
 
     int ri, ci;
     enum kh_ahp_defect d = kh_ahp_check(m->a, m->n, &ri, &ci);
     if (d == KH_AHP_NOT_POSITIVE) {
-        rc = kh_error_set(err, KH_EINVAL, fname, m->line[ri],
-                          kh_ahp_matrix_column(m, ci, colbuf, sizeof colbuf),
-                          "判断值必须为正数，此处为 %g / a judgement must be positive, this one is %g",
-                          m->a[ri * m->n + ci], m->a[ri * m->n + ci]);
+        rc = KH_ERR_AT(err, KH_EINVAL, fname, m->line[ri], kh_ahp_matrix_column(m, ci, colbuf, sizeof colbuf), AHP_NOT_POSITIVE, KH_ARG_NUM(m->a[ri * m->n + ci]));
         goto out;
     }
     if (d == KH_AHP_NOT_RECIPROCAL) {
         double x = m->a[ri * m->n + ci], y = m->a[ci * m->n + ri];
         if (ri == ci)
-            rc = kh_error_set(err, KH_EINVAL, fname, m->line[ri],
-                              kh_ahp_matrix_column(m, ci, colbuf, sizeof colbuf),
-                              "对角线元素必须为 1，此处为 %g / a diagonal cell must be 1, this one is %g",
-                              x, x);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, m->line[ri], kh_ahp_matrix_column(m, ci, colbuf, sizeof colbuf), AHP_DIAGONAL, KH_ARG_NUM(x));
         else
-            rc = kh_error_set(err, KH_EINVAL, fname, m->line[ri],
-                              kh_ahp_matrix_column(m, ci, colbuf, sizeof colbuf),
-                              "不满足互反性：a[%d][%d]·a[%d][%d] = %g × %g ≠ 1 / not reciprocal: "
-                              "a[%d][%d]·a[%d][%d] = %g × %g ≠ 1",
-                              ri + 1, ci + 1, ci + 1, ri + 1, x, y, ri + 1, ci + 1, ci + 1, ri + 1,
-                              x, y);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, m->line[ri], kh_ahp_matrix_column(m, ci, colbuf, sizeof colbuf), AHP_NOT_RECIPROCAL, KH_ARG_LONG(ri + 1), KH_ARG_LONG(ci + 1), KH_ARG_NUM(x), KH_ARG_NUM(y));
         goto out;
     }
 out:

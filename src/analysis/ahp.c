@@ -26,6 +26,7 @@
 #include <string.h>
 #include "kaohe/ahp.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-analysis.h"
 
 #define MAX_ITER 1000000
 
@@ -70,14 +71,12 @@ int kh_ahp_solve(const double *a, int n, struct kh_ahp_result *out, struct kh_er
     enum kh_ahp_defect d = kh_ahp_check(a, n, &r, &c);
     memset(out, 0, sizeof *out);
     if (d == KH_AHP_TOO_LARGE)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "判断矩阵阶数 %d 不在 1–%d 之间 / matrix order %d is outside 1–%d",
-                            n, KH_AHP_MAX_N, n, KH_AHP_MAX_N);
+        return KH_ERR(err, KH_EINVAL, AHP_ORDER, KH_ARG_LONG(n), KH_ARG_LONG(KH_AHP_MAX_N));
     if (d != KH_AHP_OK)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "判断矩阵第 %d 行第 %d 列%s / matrix cell (%d,%d) is %s", r + 1, c + 1,
-                            d == KH_AHP_NOT_POSITIVE ? "不是正数" : "不满足互反性", r + 1, c + 1,
-                            d == KH_AHP_NOT_POSITIVE ? "not positive" : "not reciprocal");
+        return kh_error_msg(err, KH_EINVAL, NULL, 0, NULL,
+                            d == KH_AHP_NOT_POSITIVE ? &KH_M_AHP_CELL_NOT_POSITIVE
+                                                     : &KH_M_AHP_CELL_NOT_RECIPROCAL,
+                            KH_ARG_LONG(r + 1), KH_ARG_LONG(c + 1), (const char *)NULL);
     out->n = n;
     double w[KH_AHP_MAX_N], aw[KH_AHP_MAX_N];
     for (int i = 0; i < n; i++)
@@ -102,8 +101,7 @@ int kh_ahp_solve(const double *a, int n, struct kh_ahp_result *out, struct kh_er
             break;
     }
     if (it > MAX_ITER)
-        return kh_error_set(err, KH_EDATA, NULL, 0, NULL,
-                            "特征向量迭代未收敛 / the eigenvector iteration did not converge");
+        return KH_ERR(err, KH_EDATA, AHP_NO_CONVERGENCE);
     out->iterations = it;
     /* Normalise exactly once more so Σw = 1 to rounding, then λmax from the final w. */
     double sum = 0;

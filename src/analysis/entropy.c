@@ -18,36 +18,28 @@
 #include "kaohe/entropy.h"
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-analysis.h"
 
 int kh_entropy_weights(const double *x, size_t m, size_t n, const bool *cost,
                        enum kh_entropy_norm norm, double *e, double *d, double *w,
                        struct kh_error *err)
 {
     if (m < 2)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "熵权法至少需要 2 个单位（现有 %zu 个） / the entropy method needs at "
-                            "least 2 units (got %zu)", m, m);
+        return KH_ERR(err, KH_EINVAL, ENTROPY_FEW_UNITS, KH_ARG_SIZE(m));
     if (n < 1)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "没有指标列 / no criteria columns");
+        return KH_ERR(err, KH_EINVAL, ENTROPY_NO_CRITERIA);
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < n; j++) {
             double v = x[i * n + j];
             if (!isfinite(v))
-                return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                                    "第 %zu 行第 %zu 列不是有限数值 / row %zu column %zu is not a "
-                                    "finite number", i + 1, j + 1, i + 1, j + 1);
+                return KH_ERR(err, KH_EINVAL, ENTROPY_NOT_FINITE, KH_ARG_SIZE(i + 1), KH_ARG_SIZE(j + 1));
             if (norm == KH_ENTROPY_NONE && v < 0)
-                return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                                    "不做标准化时数值不能为负（第 %zu 行第 %zu 列） / with "
-                                    "normalisation `none` values must be ≥ 0 (row %zu column %zu)",
-                                    i + 1, j + 1, i + 1, j + 1);
+                return KH_ERR(err, KH_EINVAL, ENTROPY_NEGATIVE, KH_ARG_SIZE(i + 1), KH_ARG_SIZE(j + 1));
         }
     if (norm == KH_ENTROPY_NONE && cost != NULL)
         for (size_t j = 0; j < n; j++)
             if (cost[j])
-                return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                                    "不做标准化时不能有成本型指标（第 %zu 列） / normalisation "
-                                    "`none` takes benefit criteria only (column %zu)", j + 1, j + 1);
+                return KH_ERR(err, KH_EINVAL, ENTROPY_COST_NONE, KH_ARG_SIZE(j + 1));
 
     double *dv = kh_xcalloc(n, sizeof *dv);
     double *ev = kh_xcalloc(n, sizeof *ev);
@@ -84,9 +76,7 @@ int kh_entropy_weights(const double *x, size_t m, size_t n, const bool *cost,
     }
     int rc = 0;
     if (!(dsum > 0)) {
-        rc = kh_error_set(err, KH_EDATA, NULL, 0, NULL,
-                          "所有指标列取值都相同，熵权无定义 / every column is constant: entropy "
-                          "weights are undefined");
+        rc = KH_ERR(err, KH_EDATA, ENTROPY_CONSTANT);
         goto out;
     }
     for (size_t j = 0; j < n; j++) {
@@ -107,20 +97,16 @@ int kh_weights_combine(double alpha, const double *subj, const double *obj, size
                        double *out, struct kh_error *err)
 {
     if (!(alpha >= 0 && alpha <= 1))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "α 必须在 0 与 1 之间 / alpha must lie in [0, 1]");
+        return KH_ERR(err, KH_EINVAL, ENTROPY_ALPHA);
     double ss = 0, so = 0;
     for (size_t j = 0; j < n; j++) {
         if (!(subj[j] >= 0) || !(obj[j] >= 0) || isinf(subj[j]) || isinf(obj[j]))
-            return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                                "权重必须为非负有限数（第 %zu 项） / weights must be finite and "
-                                "non-negative (entry %zu)", j + 1, j + 1);
+            return KH_ERR(err, KH_EINVAL, WEIGHTS_NEGATIVE, KH_ARG_SIZE(j + 1));
         ss += subj[j];
         so += obj[j];
     }
     if (!(ss > 0) || !(so > 0))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "权重之和为 0 / a weight set sums to 0");
+        return KH_ERR(err, KH_EINVAL, WEIGHTS_ZERO_SUM);
     for (size_t j = 0; j < n; j++)
         out[j] = alpha * (subj[j] / ss) + (1 - alpha) * (obj[j] / so);
     return 0;

@@ -20,6 +20,7 @@
 #include "kaohe/rng.h"
 #include "kaohe/stability.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-analysis.h"
 
 void kh_stability_release(struct kh_stability *s)
 {
@@ -51,11 +52,9 @@ int kh_stability_run(const struct kh_bundle *b, const struct kh_stability_opts *
 {
     memset(s, 0, sizeof *s);
     if (o->runs < 1)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "运行次数须至少为 1 / the number of runs must be at least 1");
+        return KH_ERR(err, KH_EINVAL, STABILITY_RUNS);
     if (!(o->delta >= 0 && o->delta < 1))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "δ 须在 [0, 1) 之内 / delta must lie in [0, 1)");
+        return KH_ERR(err, KH_EINVAL, STABILITY_DELTA);
     struct kh__prep p;
     memset(&p, 0, sizeof p);
     int rc = kh__prep_build(b, &p, err);

@@ -24,6 +24,7 @@
 #include "kaohe/numfmt.h"
 #include "kaohe/weights-file.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-analysis.h"
 
 void kh_weight_list_release(struct kh_weight_list *wl)
 {
@@ -75,34 +76,28 @@ int kh_weight_list_parse(const char *data, size_t len, const char *fname,
             ccode = find_col(&r, code_names);
             cweight = find_col(&r, weight_names);
             if (ccode < 0 || cweight < 0 || r.nfields != 2) {
-                rc = kh_error_set(err, KH_EINVAL, fname, r.line, NULL,
-                                  "表头应为 code,weight / the header must be code,weight");
+                rc = KH_ERR_AT(err, KH_EINVAL, fname, r.line, NULL, WEIGHTS_HEADER);
                 goto out;
             }
             continue;
         }
         if (r.nfields != 2) {
-            rc = kh_error_set(err, KH_EINVAL, fname, r.line, NULL,
-                              "应有 2 列，实有 %zu 列 / expected 2 cells, found %zu", r.nfields,
-                              r.nfields);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, r.line, NULL, WEIGHTS_FIELD_COUNT, KH_ARG_SIZE(r.nfields));
             goto out;
         }
         const char *code = r.fields[ccode], *ws = r.fields[cweight];
         double w;
         if (code[0] == '\0') {
-            rc = kh_error_set(err, KH_EINVAL, fname, r.line, "code", "编码为空 / empty code");
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, r.line, "code", WEIGHTS_CODE_EMPTY);
             goto out;
         }
         if (!kh_parse_double(ws, &w) || !(w >= 0) || w > 1e300) {
-            rc = kh_error_set(err, KH_EINVAL, fname, r.line, "weight",
-                              "“%s” 不是非负数值 / '%s' is not a non-negative number", ws, ws);
+            rc = KH_ERR_AT(err, KH_EINVAL, fname, r.line, "weight", WEIGHTS_NOT_NONNEG, ws);
             goto out;
         }
         for (size_t i = 0; i < wl->n; i++)
             if (strcmp(wl->codes[i], code) == 0) {
-                rc = kh_error_set(err, KH_EINVAL, fname, r.line, "code",
-                                  "编码 “%s” 重复（首次在第 %ld 行） / code '%s' repeated (first "
-                                  "on line %ld)", code, wl->lines[i], code, wl->lines[i]);
+                rc = KH_ERR_AT(err, KH_EINVAL, fname, r.line, "code", WEIGHTS_CODE_REPEATED, code, KH_ARG_LONG(wl->lines[i]));
                 goto out;
             }
         KH_GROW(wl->codes, wl->n + 1, cap);
@@ -114,8 +109,7 @@ int kh_weight_list_parse(const char *data, size_t len, const char *fname,
         wl->n++;
     }
     if (!have_header || wl->n == 0)
-        rc = kh_error_set(err, KH_EINVAL, fname, 0, NULL,
-                          "没有权重行 / the file holds no weights");
+        rc = KH_ERR_AT(err, KH_EINVAL, fname, 0, NULL, WEIGHTS_NONE);
 out:
     kh_csv_reader_release(&r);
     if (rc != 0)
@@ -225,22 +219,17 @@ int kh_indicators_set_weights(const char *data, size_t len, const char *node,
             ckind = find_col(&r, kind_names);
             cw = find_col(&r, weight_names);
             if (ccode < 0 || cparent < 0) {
-                rc = kh_error_set(err, KH_EINVAL, F, r.line, NULL,
-                                  "缺少 code 或 parent 列 / no code or parent column");
+                rc = KH_ERR_AT(err, KH_EINVAL, F, r.line, NULL, WEIGHTS_NO_CODE_PARENT);
                 goto out;
             }
             if (cw < 0) {
-                rc = kh_error_set(err, KH_EINVAL, F, r.line, NULL,
-                                  "没有 %s 列：类别 “%s” 不存在 / no column %s: category '%s' "
-                                  "does not exist", col, category, col, category);
+                rc = KH_ERR_AT(err, KH_EINVAL, F, r.line, NULL, WEIGHTS_NO_CATEGORY, col, category);
                 goto out;
             }
             continue;
         }
         if (r.nfields != nheader) {
-            rc = kh_error_set(err, KH_EINVAL, F, r.line, NULL,
-                              "列数 %zu 与表头 %zu 不同 / %zu cells where the header has %zu",
-                              r.nfields, nheader, r.nfields, nheader);
+            rc = KH_ERR_AT(err, KH_EINVAL, F, r.line, NULL, WEIGHTS_CELL_COUNT, KH_ARG_SIZE(r.nfields), KH_ARG_SIZE(nheader));
             goto out;
         }
         if (strcmp(r.fields[ccode], node) == 0)
@@ -254,19 +243,17 @@ int kh_indicators_set_weights(const char *data, size_t len, const char *node,
             const char *ws = r.fields[cw];
             k->w = 0;
             if (ws[0] != '\0' && !kh_parse_double(ws, &k->w)) {
-                rc = kh_error_set(err, KH_EINVAL, F, r.line, col,
-                                  "“%s” 不是数值 / '%s' is not a number", ws, ws);
+                rc = KH_ERR_AT(err, KH_EINVAL, F, r.line, col, WEIGHTS_NOT_NUMBER, ws);
                 goto out;
             }
         }
     }
     if (nheader == 0) {
-        rc = kh_error_set(err, KH_EINVAL, F, 0, NULL, "文件为空 / the file is empty");
+        rc = KH_ERR_AT(err, KH_EINVAL, F, 0, NULL, MATRIX_EMPTY);
         goto out;
     }
     if (!node_seen) {
-        rc = kh_error_set(err, KH_EINVAL, F, 0, "code",
-                          "没有指标 “%s” / no indicator '%s'", node, node);
+        rc = KH_ERR_AT(err, KH_EINVAL, F, 0, "code", WEIGHTS_NO_INDICATOR, node);
         goto out;
     }
     for (size_t i = 0; i < n; i++) {
@@ -275,9 +262,7 @@ int kh_indicators_set_weights(const char *data, size_t len, const char *node,
             if (strcmp(kids[k].code, codes[i]) == 0)
                 break;
         if (k == nkids || !kids[k].weighted) {
-            rc = kh_error_set(err, KH_EINVAL, F, k < nkids ? kids[k].line : 0, NULL,
-                              "“%s” 不是 “%s” 的参与加权的下级指标 / '%s' is not a weighted child "
-                              "of '%s'", codes[i], node, codes[i], node);
+            rc = KH_ERR_AT(err, KH_EINVAL, F, k < nkids ? kids[k].line : 0, NULL, WEIGHTS_NOT_CHILD, codes[i], node);
             goto out;
         }
         line_of[i] = kids[k].line;
@@ -290,10 +275,7 @@ int kh_indicators_set_weights(const char *data, size_t len, const char *node,
             if (strcmp(kids[k].code, codes[i]) == 0)
                 break;
         if (i == n) {
-            rc = kh_error_set(err, KH_EINVAL, F, kids[k].line, col,
-                              "下级指标 “%s” 在 %s 中有权重，但判断矩阵中没有它 / child '%s' has a "
-                              "weight in %s but is missing from the matrix",
-                              kids[k].code, col, kids[k].code, col);
+            rc = KH_ERR_AT(err, KH_EINVAL, F, kids[k].line, col, WEIGHTS_CHILD_MISSING, kids[k].code, col);
             goto out;
         }
     }

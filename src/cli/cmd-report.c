@@ -150,7 +150,7 @@ static int report_agreement(const struct kh_cli_args *a, const char *out)
     kh_store_close(s);
     if (rc != 0)
         return kh__cli_fail(&kh_cmd_report, &err);
-    struct kh_pdf_report_opts o = {kh_cli_lang(), date, 0};
+    struct kh_pdf_report_opts o = {.lang = kh_cli_lang(), .computed_at = date};
     if ((rc = png_dpi(a, &o.png_dpi)) != 0)
         return rc;
     rc = kh_pdf_agreement_report(&ag, &o, out, &err);
@@ -339,7 +339,7 @@ static int run_report(int argc, char **argv)
     if (kh__cli_opt(&a, "date") && kh__cli_opt(&a, "date")[0])
         snprintf(date, sizeof date, "%.10s", kh__cli_opt(&a, "date"));
 
-    struct kh_pdf_report_opts o = {kh_cli_lang(), date, 0};
+    struct kh_pdf_report_opts o = {.lang = kh_cli_lang(), .computed_at = date};
     if ((rc = png_dpi(&a, &o.png_dpi)) != 0)
         goto out;
     if (district) {

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-core.h"
 #include "core/engine-internal.h"
 
 int kh__transform(struct kh__prep *p, struct kh_error *err)
@@ -65,9 +66,7 @@ int kh__transform(struct kh__prep *p, struct kh_error *err)
             case KH_TRANSFORM_GROWTH: {
                 double bl = base ? base[at] : NAN;
                 if (kh_isnan(bl) || bl == 0.0) {
-                    rc = kh_error_set(err, KH_EDATA, "targets.csv", 0, "baseline",
-                                      "增长率基数缺失或为0 / growth baseline missing or zero: %s %s",
-                                      b->units[u].code, node->code);
+                    rc = KH_ERR_AT(err, KH_EDATA, "targets.csv", 0, "baseline", TRANSFORM_BASELINE, b->units[u].code, node->code);
                     goto out;
                 }
                 x = 100.0 * (x - bl) / fabs(bl);
@@ -78,9 +77,7 @@ int kh__transform(struct kh__prep *p, struct kh_error *err)
                 double d = node->params.denominator >= 0
                            ? raw[(size_t)u * N + node->params.denominator] : NAN;
                 if (d == 0.0) {
-                    rc = kh_error_set(err, KH_EDATA, "values.csv", 0, "value",
-                                      "分母为0 / denominator is zero: %s %s",
-                                      b->units[u].code, node->code);
+                    rc = KH_ERR_AT(err, KH_EDATA, "values.csv", 0, "value", TRANSFORM_DENOMINATOR, b->units[u].code, node->code);
                     goto out;
                 }
                 x = x / d;   /* NaN when the denominator is missing */

@@ -47,7 +47,7 @@ static void send_pdf(struct kh_req *r, draw_fn draw, const void *ctx, const char
         rc = KH_ERR(&err, KH_EIO, FILE_CREATE, "TMPDIR");
     } else {
         const char *path = kh_arena_printf(&r->arena, "%s/report.pdf", dir);
-        struct kh_pdf_report_opts o = {r->lang, date, 0};
+        struct kh_pdf_report_opts o = {.lang = r->lang, .computed_at = date};
         pthread_mutex_lock(&render_lock);
         rc = draw(ctx, &o, path, &err);
         kh_pdf_release_caches();

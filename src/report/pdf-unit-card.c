@@ -15,7 +15,11 @@
  *   5. the satisfaction survey: index, 95 % interval, n, satisfaction rate;
  *   6. bonuses, penalties and vetoes with their reasons (adjustments.csv)
  *      and the points the caps let through;
- *   7. flags in words, and the yellow/red tracking warnings.
+ *   7. flags in words, and the yellow/red tracking warnings;
+ *   8. when the caller ran the rank-stability study (opts->stability,
+ *      stability.h), the unit's rank interval under perturbed weights: the
+ *      median rank in its type, the 5–95 % interval, the share of runs in
+ *      the top grade and whether its order with a neighbour may flip.
  *
  * "Type mean" of a dimension is the plain mean of that node's score over the
  * units of the same category that have a score for it: a reader compares
@@ -27,6 +31,7 @@
 #include "kaohe/contributions.h"
 #include "kaohe/error.h"
 #include "kaohe/msg-report.h"
+#include "kaohe/stability.h"
 #include "kaohe/xalloc.h"
 #include "report/pdf-cycle.h"
 
@@ -37,6 +42,8 @@ struct card_ctx {
     int32_t nunits;
     double *contrib;             /* [nnodes], one unit at a time */
     int32_t *target_of;          /* [nnodes]: index into b->targets, one unit at a time */
+    const struct kh_stability *stability;            /* NULL: not computed */
+    const struct kh_stability_opts *stability_opts;
 };
 
 #define TR(zh, en) kh__pdf_tr(p, zh, en)
@@ -333,6 +340,30 @@ static void draw_flags(struct kh__pdf *p, struct card_ctx *c, int32_t u)
     kh__pdf_warnings(p, b, c->r, u);
 }
 
+static void draw_stability(struct kh__pdf *p, struct card_ctx *c, int32_t u)
+{
+    if (c->stability == NULL || c->stability_opts == NULL || u >= c->stability->nunits)
+        return;
+    const struct kh_stability_unit *s = &c->stability->units[u];
+    const struct kh_stability_opts *o = c->stability_opts;
+    char med[32], line[640];
+    kh__pdf_heading(p, 2, TR("六、名次稳定性", "6. Rank stability"));
+    snprintf(med, sizeof med, "%g", s->rank_median);
+    snprintf(line, sizeof line,
+             TR("各指标权重在 ±%g%% 范围内随机扰动 %d 次（随机种子 %llu）：类型内名次中位数 %s，"
+                "90%% 区间为第 %d – %d 名（基准第 %d 名）；评为“%s”的比例 %.1f%%。",
+                "Every weight perturbed within ±%g%%, %d runs (seed %llu): median rank in type %s, "
+                "90%% interval %d – %d (base %d); share of runs graded \"%s\" %.1f%%."),
+             o->delta * 100, (int)o->runs, (unsigned long long)o->seed, med, (int)s->rank_p05,
+             (int)s->rank_p95, (int)s->rank_base, c->b->cycle.team_grades.names[0], s->top_share * 100);
+    kh__pdf_paragraph(p, line, 9, 0);
+    kh__pdf_paragraph(p, s->overlap ? TR("名次区间与相邻单位重叠：两者先后可能随权重取值而互换。",
+                                         "The interval overlaps a neighbour's: their order may flip with the weights.")
+                                    : TR("名次区间与相邻单位不重叠：名次对权重取值不敏感。",
+                                         "The interval does not overlap a neighbour's: the rank is robust to the weights."),
+                      9, s->overlap ? KH__PDF_ACCENT : 0);
+}
+
 static void draw_cards(struct kh__pdf *p, void *vctx)
 {
     struct card_ctx *c = vctx;
@@ -363,6 +394,7 @@ static void draw_cards(struct kh__pdf *p, void *vctx)
         draw_survey(p, c, u);
         draw_adjustments(p, c, u);
         draw_flags(p, c, u);
+        draw_stability(p, c, u);
     }
 }
 
@@ -375,7 +407,8 @@ int kh_pdf_unit_report(const struct kh_bundle *b, const struct kh_results *r,
     if (nunits <= 0)
         return KH_ERR(err, KH_EINVAL, REPORT_NO_UNITS);
     struct card_ctx c = {b, r, units, nunits, kh_xcalloc((size_t)b->nnodes + 1, sizeof(double)),
-                         kh_xcalloc((size_t)b->nnodes + 1, sizeof(int32_t))};
+                         kh_xcalloc((size_t)b->nnodes + 1, sizeof(int32_t)), o->stability,
+                         o->stability_opts};
     kh__pdf_cycle_setup(b, o, o->lang == KH_LANG_EN ? "Unit assessment report" : "单位考核报告",
                         &texts, &setup);
     int rc = kh__pdf_render(path, &setup, draw_cards, &c, err);

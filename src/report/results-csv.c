@@ -30,6 +30,7 @@
 #include "kaohe/error.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/strengths.h"
+#include "kaohe/msg-report.h"
 
 const char *const kh_result_file_names[KH_RESULT_NFILES] = {
     "results_units.csv", "results_nodes.csv", "results_cadres.csv", "results_surveys.csv",
@@ -263,8 +264,7 @@ int kh_results_write_dir(const struct kh_bundle *b, const struct kh_results *r, 
     int rc = 0;
 
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        rc = kh_error_set(err, KH_EIO, dir, 0, NULL, "无法创建输出目录: %s (cannot create folder)",
-                          strerror(errno));
+        rc = KH_ERR_AT(err, KH_EIO, dir, 0, NULL, RESULTS_MKDIR, strerror(errno));
         goto out;
     }
     for (int f = 0; f < KH_RESULT_NFILES; f++) {
@@ -272,8 +272,7 @@ int kh_results_write_dir(const struct kh_bundle *b, const struct kh_results *r, 
         if (f == KH_RESULT_WARNINGS && r->nwarnings == 0) {
             /* A stale warnings.csv from an earlier run would contradict these results. */
             if (unlink(path) != 0 && errno != ENOENT) {
-                rc = kh_error_set(err, KH_EIO, path, 0, NULL, "无法删除旧文件: %s (cannot remove)",
-                                  strerror(errno));
+                rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, RESULTS_UNLINK, strerror(errno));
                 goto out;
             }
             continue;
@@ -281,7 +280,7 @@ int kh_results_write_dir(const struct kh_bundle *b, const struct kh_results *r, 
         kh_buf_reset(&buf);
         rc = kh_results_render(b, r, (enum kh_result_file)f, &buf);
         if (rc != 0) {
-            kh_error_set(err, rc, kh_result_file_names[f], 0, NULL, "生成结果失败 (rendering failed)");
+            KH_ERR_AT(err, rc, kh_result_file_names[f], 0, NULL, RESULTS_RENDER);
             goto out;
         }
         rc = kh_buf_write_file(&buf, path, err);

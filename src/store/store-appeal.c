@@ -97,12 +97,9 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (rc == 0)
         rc = kh__store_check_leaf(s, c.id, a->leaf, kind, method, err);
     if (rc == 0 && strcmp(kind, "node") == 0)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                          "申诉针对具体的末级指标，%s 是中间节点 / an appeal is about a leaf; %s is a "
-                          "node", a->leaf, a->leaf);
+        rc = KH_ERR(err, KH_EINVAL, APPEAL_NOT_LEAF, a->leaf);
     if (rc == 0 && (a->reason == NULL || a->reason[0] == '\0'))
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "申诉需要写明理由（--reason）/ an appeal needs a reason (--reason)");
+        rc = KH_ERR(err, KH_EUSAGE, APPEAL_REASON_NEEDED);
     if (rc != 0)
         return rc;
     long days;
@@ -113,19 +110,14 @@ static int file_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         return rc;
     kh__store_now(now);
     if (!kh__store_time_parse(now, &t) || !kh__store_time_parse(deadline, &until))
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "bad time %s / %s", deadline, now);
+        return KH_ERR(err, KH_EDB, STORE_BAD_TIME, deadline, now);
     if (t > until)
-        return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                            "申诉期已过：公示开始于 %s，申诉期 %ld 天，截止 %s / the appeal period is "
-                            "over: publicity began %s, appeals are open %ld days, until %s",
-                            c.state_since, days, deadline, c.state_since, days, deadline);
+        return KH_ERR(err, KH_ESTATE, APPEAL_PERIOD_OVER, c.state_since, KH_ARG_LONG(days), deadline);
     const char *dp[] = {c.id, a->unit, a->leaf};
     rc = kh_store_query_text(s, "SELECT id FROM appeals WHERE cycle_id = $1 AND unit = $2 AND "
                                 "indicator = $3 AND state = 'open'", dp, 3, n, sizeof n, NULL, err);
     if (rc == 0)
-        return kh_error_set(err, KH_EEXISTS, NULL, 0, NULL,
-                            "单位 %s 对指标 %s 已有未处理的申诉 %s / unit %s already has open appeal %s "
-                            "on %s", a->unit, a->leaf, n, a->unit, n, a->leaf);
+        return KH_ERR(err, KH_EEXISTS, APPEAL_OPEN_EXISTS, a->unit, a->leaf, n);
     if (rc != KH_ENOTFOUND)
         return rc;
     rc = kh__store_next_id(s, "appeals", "id", a->id, err);
@@ -203,25 +195,17 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         rc = kh_authz_check(s, a->actor, a->accept ? KH_ACT_APPEAL_ACCEPT : KH_ACT_APPEAL_REJECT, &c,
                             NULL, err);
     if (rc == 0 && strcmp(x.state, "open") != 0)
-        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                          "申诉 %s 已处理（%s）/ appeal %s was already decided (%s)", a->id, x.state,
-                          a->id, x.state);
+        rc = KH_ERR(err, KH_ESTATE, APPEAL_DECIDED, a->id, x.state);
     if (rc == 0 && (a->reason == NULL || a->reason[0] == '\0'))
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "处理申诉需要写明理由（--reason）/ deciding an appeal needs a reason (--reason)");
+        rc = KH_ERR(err, KH_EUSAGE, APPEAL_DECIDE_REASON);
     if (rc == 0 && a->accept) {
         rc = kh__store_check_leaf(s, c.id, x.indicator, kind, method, err);
         if (rc == 0 && strcmp(kind, "quant") != 0)
-            rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                              "指标 %s 不是定量指标，不能用更正数值的方式受理；请驳回并说明 / %s is not a "
-                              "quant leaf: it cannot be corrected by a value; reject it with a reason",
-                              x.indicator, x.indicator);
+            rc = KH_ERR(err, KH_EINVAL, APPEAL_NOT_QUANT, x.indicator);
         if (rc == 0 && (a->value == NULL || a->value[0] == '\0'))
-            rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                              "受理申诉需要更正后的年末值（--value）/ accepting needs the corrected "
-                              "year-end value (--value)");
+            rc = KH_ERR(err, KH_EUSAGE, APPEAL_VALUE_NEEDED);
         if (rc == 0)
-            rc = kh__store_number(a->value, "数值 value", num, err);
+            rc = kh__store_number(a->value, "value", num, err);
         if (rc == 0)
             rc = kh__store_value_put(s, a->actor, &c, x.unit, x.indicator, "Y", num, NULL, a->reason, err);
     }

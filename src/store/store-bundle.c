@@ -34,6 +34,7 @@
 #include "kaohe/csv.h"
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 #define MAXCOLS 64
@@ -126,9 +127,9 @@ int kh__file_put_begin(struct kh_store *s, const struct kh_actor *a, const char 
     *out = NULL;
     const struct kh_store_table *t = kh_store_table_by_file(file);
     if (t == NULL)
-        return kh_error_set(err, KH_EINVAL, file, 0, NULL, "未知文件 / unknown file");
+        return KH_ERR_AT(err, KH_EINVAL, file, 0, NULL, TABLE_UNKNOWN_FILE);
     if (n > MAXCOLS)
-        return kh_error_set(err, KH_EINVAL, file, 1, NULL, "列太多 / too many columns");
+        return KH_ERR_AT(err, KH_EINVAL, file, 1, NULL, TABLE_TOO_MANY_COLUMNS);
     struct kh__file_put *p = kh_xcalloc(1, sizeof *p);
     int rc = 0;
     p->s = s;
@@ -148,7 +149,7 @@ int kh__file_put_begin(struct kh_store *s, const struct kh_actor *a, const char 
             p->map[i] = -2;
             p->weight_cat[i] = kh_xstrdup(header[i] + 7);
         } else if (p->map[i] < 0) {
-            rc = kh_error_set(err, KH_EINVAL, file, 1, header[i], "未知列 / unknown column");
+            rc = KH_ERR_AT(err, KH_EINVAL, file, 1, header[i], TABLE_UNKNOWN_COLUMN);
             goto out;
         }
     }
@@ -184,8 +185,7 @@ int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n)
     char ordbuf[24];
     int rc = 0;
     if ((int)n != p->nheader)
-        return kh_error_set(p->err, KH_EINVAL, p->t->file, p->nrows + 2, NULL,
-                            "列数不对 / wrong field count");
+        return KH_ERR_AT(p->err, KH_EINVAL, p->t->file, p->nrows + 2, NULL, TABLE_FIELD_COUNT);
     const char *ord = u64_text((unsigned long long)p->nrows + 1, ordbuf);
     params[0] = p->cycle_id;
     params[1] = ord;
@@ -260,9 +260,9 @@ int kh__store_file_put(struct kh_store *s, const struct kh_actor *a, const char 
     int rc = kh_csv_next(&r, err);
     if (rc <= 0) {
         if (rc == 0 && kh_store_table_by_file(file) == NULL)
-            rc = kh_error_set(err, KH_EINVAL, file, 0, NULL, "未知文件 / unknown file");
+            rc = KH_ERR_AT(err, KH_EINVAL, file, 0, NULL, TABLE_UNKNOWN_FILE);
         else if (rc == 0)
-            rc = kh_error_set(err, KH_EINVAL, file, 1, NULL, "缺少表头 / no header");
+            rc = KH_ERR_AT(err, KH_EINVAL, file, 1, NULL, TABLE_NO_HEADER);
         goto out;
     }
     rc = kh__file_put_begin(s, a, cycle_id, file, (const char *const *)r.fields, r.nfields, false, &p,
@@ -273,7 +273,7 @@ int kh__store_file_put(struct kh_store *s, const struct kh_actor *a, const char 
         if (kh_csv_record_blank(&r))
             continue;
         if ((int)r.nfields != p->nheader) {
-            rc = kh_error_set(err, KH_EINVAL, file, r.line, NULL, "列数不对 / wrong field count");
+            rc = KH_ERR_AT(err, KH_EINVAL, file, r.line, NULL, TABLE_FIELD_COUNT);
             break;
         }
         rc = kh__file_put_row(p, (const char *const *)r.fields, r.nfields);
@@ -365,7 +365,7 @@ int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *fil
     *present = false;
     const struct kh_store_table *t = kh_store_table_by_file(file);
     if (t == NULL)
-        return kh_error_set(err, KH_EINVAL, file, 0, NULL, "未知文件 / unknown file");
+        return KH_ERR_AT(err, KH_EINVAL, file, 0, NULL, TABLE_UNKNOWN_FILE);
     struct get_ctx g = {.out = out};
     struct kh_csv_reader r;
     struct kh_buf sql = KH_BUF_INIT;
@@ -379,7 +379,7 @@ int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *fil
     kh_csv_reader_init(&r, g.header, strlen(g.header));
     rc = kh_csv_next(&r, err);
     if (rc != 1 || r.nfields > MAXCOLS) {
-        rc = kh_error_set(err, KH_EDATA, file, 1, NULL, "存储的表头损坏 / stored header is damaged");
+        rc = KH_ERR_AT(err, KH_EDATA, file, 1, NULL, TABLE_HEADER_DAMAGED);
         goto out;
     }
     g.nheader = (int)r.nfields;
@@ -389,7 +389,7 @@ int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *fil
             g.map[i] = -2;
             g.weight_cat[i] = r.fields[i] + 7;
         } else if (g.map[i] < 0) {
-            rc = kh_error_set(err, KH_EDATA, file, 1, r.fields[i], "存储的表头损坏 / stored header is damaged");
+            rc = KH_ERR_AT(err, KH_EDATA, file, 1, r.fields[i], TABLE_HEADER_DAMAGED);
             goto out;
         }
     }

@@ -120,10 +120,7 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
 {
     const struct kh_store_table *t = kh_store_table_by_file(file);
     if (t == NULL || !t->result)
-        return kh_error_set(err, KH_EINVAL, file, 0, NULL,
-                            "不是结果文件 / not a result file (results_units.csv, results_nodes.csv, "
-                            "results_cadres.csv, results_surveys.csv, warnings.csv, "
-                            "results_contributions.csv, results_strengths.csv)");
+        return KH_ERR_AT(err, KH_EINVAL, file, 0, NULL, RESULT_NOT_FILE);
     bool own = a != NULL && a->role == KH_ROLE_UNIT;
     if (own && (unit == NULL || unit[0] == '\0'))
         unit = a->unit;
@@ -139,9 +136,7 @@ int kh_store_results_csv(struct kh_store *s, const struct kh_actor *a, const cha
     rc = kh_store_query_text(s, "SELECT nrows FROM cycle_files WHERE cycle_id = $1 AND file = $2", fp,
                              2, n, sizeof n, NULL, err);
     if (rc == KH_ENOTFOUND)
-        return kh_error_set(err, KH_ENOTFOUND, file, 0, NULL,
-                            "考核周期 %s 没有已计算的 %s（先 kaohe compute）/ cycle %s has no computed %s "
-                            "(run kaohe compute first)", c.code, file, c.code, file);
+        return KH_ERR_AT(err, KH_ENOTFOUND, file, 0, NULL, RESULT_NOT_COMPUTED, c.code, file);
     if (rc != 0)
         return rc;
     struct kh_buf sql = KH_BUF_INIT;

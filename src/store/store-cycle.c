@@ -208,12 +208,13 @@ static int agreement_complete(struct kh_store *s, const char *code, struct kh_er
     kh_diags_init(&d, 5);
     int rc = kh__store_load(s, code, &b, &d, err);
     if (rc != 0 && d.n > 0) {
-        char first[1200];
-        kh_diag_render(&d.items[0], KH_LANG_ZH, first, sizeof first);
-        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                          "绩效协议尚未完成，考核周期 %s 不能进入 tracking：%s（共 %zu 处）/ "
-                          "the performance agreements of cycle %s are not complete",
-                          code, first, d.total, code);
+        /* The place of the first problem, language-neutral; the reader's
+         * own message stays with `kaohe validate` of the exported bundle. */
+        const struct kh_diag *g = &d.items[0];
+        char where[400];
+        snprintf(where, sizeof where, "%s%s%s%s%s", g->file, g->line ? ":" : "",
+                 g->line ? KH_ARG_LONG(g->line) : "", g->column ? ":" : "", g->column ? g->column : "");
+        rc = KH_ERR(err, KH_ESTATE, CYCLE_AGREEMENTS_INCOMPLETE, code, KH_ARG_SIZE(d.total), where);
     }
     kh_diags_release(&d);
     kh_bundle_release(&b);
@@ -238,13 +239,9 @@ static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         return rc;
     if (a->reopen) {
         if (a->to < 0 || a->to >= KH_STATE_FINAL)
-            return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                                "reopen 必须回到定案之前的某个状态 / reopen must go back to a state "
-                                "before final");
+            return KH_ERR(err, KH_EUSAGE, CYCLE_REOPEN_TARGET);
         if (a->reason == NULL || a->reason[0] == '\0')
-            return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                                "重新打开已定案的考核周期必须说明原因（--reason）/ reopening a final "
-                                "cycle needs a reason (--reason)");
+            return KH_ERR(err, KH_EUSAGE, CYCLE_REOPEN_REASON);
     } else {
         a->to = (enum kh_cycle_state)(c.state + 1);
     }
@@ -259,10 +256,7 @@ static int state_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         if (rc != 0)
             return rc;
         if (open > 0)
-            return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                                "考核周期 %s 还有 %ld 件未处理的申诉，不能定案 / cycle %s has %ld open "
-                                "appeal(s): it cannot become final",
-                                c.code, open, c.code, open);
+            return KH_ERR(err, KH_ESTATE, CYCLE_OPEN_APPEALS, c.code, KH_ARG_LONG(open));
     }
     char now[32];
     kh__store_now(now);
@@ -311,9 +305,7 @@ int kh__store_cycle_create(struct kh_store *s, const struct kh_actor *a, const c
         return rc;
     if (exists) {
         if (!replace)
-            return kh_error_set(err, KH_EEXISTS, NULL, 0, NULL,
-                                "考核周期 %s 已存在；要替换请加 --replace / cycle %s exists; use "
-                                "--replace to replace it", code, code);
+            return KH_ERR(err, KH_EEXISTS, CYCLE_EXISTS, code);
         snprintf(id, 24, "%s", c.id);
         rc = kh__store_files_delete(s, id, false, err);
         if (rc == 0)
@@ -356,8 +348,7 @@ int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *u
     int rc = kh_store_query_text(s, "SELECT 1 FROM units WHERE cycle_id = $1 AND code = $2", p, 2,
                                  one, sizeof one, NULL, err);
     if (rc == KH_ENOTFOUND)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "本考核周期没有单位 %s / the cycle has no unit %s", unit, unit);
+        return KH_ERR(err, KH_EINVAL, CYCLE_NO_UNIT, unit);
     return rc;
 }
 
@@ -385,8 +376,7 @@ int kh__store_check_leaf(struct kh_store *s, const char *cycle_id, const char *c
     int rc = kh_store_query(s, "SELECT kind, method FROM indicators WHERE cycle_id = $1 AND code = $2",
                             p, 2, leaf_row, &l, err);
     if (rc == 0 && !l.found)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                          "本考核周期没有指标 %s / the cycle has no indicator %s", code, code);
+        rc = KH_ERR(err, KH_EINVAL, CYCLE_NO_INDICATOR, code);
     return rc;
 }
 
@@ -416,8 +406,7 @@ int kh__store_number(const char *text, const char *what, char out[32], struct kh
     char *end;
     double x = text ? strtod(text, &end) : 0;
     if (text == NULL || text[0] == '\0' || *end != '\0' || !isfinite(x))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "%s “%s” 不是数字 / is not a number",
-                            what, text ? text : "");
+        return KH_ERR_AT(err, KH_EINVAL, NULL, 0, what, STORE_NOT_A_NUMBER, text ? text : "");
     kh_fmt_double_short(x, out);
     return 0;
 }

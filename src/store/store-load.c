@@ -33,6 +33,7 @@
 #include "kaohe/csv.h"
 #include "kaohe/strmap.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 #define NFILES 32
@@ -126,28 +127,21 @@ int kh_store_import_dir(struct kh_store *s, const struct kh_actor *a, const char
     memset(&b, 0, sizeof b);   /* the reader initialises it; zeroed is the empty state */
     rc = kh_bundle_read_dir(dir, &o, &b, diags);
     if (rc != 0) {
-        rc = kh_error_set(err, rc, dir, 0, NULL, "数据包有错误，未导入任何内容 / the bundle has errors; "
-                                                 "nothing was imported");
+        rc = KH_ERR_AT(err, rc, dir, 0, NULL, IMPORT_BUNDLE_ERRORS);
         goto out;
     }
     bool has_code = b.cycle.code != NULL && b.cycle.code[0] != '\0';
     bool given = cycle_code != NULL && cycle_code[0] != '\0';
     if (!has_code && !given) {
-        rc = kh_error_set(err, KH_EINVAL, "cycle.csv", 0, "code",
-                          "导入数据库需要考核周期编码：cycle.csv 中的 code，或 --cycle 编码 / importing "
-                          "needs a cycle code: `code` in cycle.csv, or --cycle CODE");
+        rc = KH_ERR_AT(err, KH_EINVAL, "cycle.csv", 0, "code", IMPORT_NO_CYCLE_CODE);
         goto out;
     }
     if (has_code && given && strcmp(b.cycle.code, cycle_code) != 0) {
-        rc = kh_error_set(err, KH_EINVAL, "cycle.csv", 0, "code",
-                          "数据包的周期编码是 %s，与 --cycle %s 不一致 / the bundle's cycle code is %s, "
-                          "not %s (--cycle)", b.cycle.code, cycle_code, b.cycle.code, cycle_code);
+        rc = KH_ERR_AT(err, KH_EINVAL, "cycle.csv", 0, "code", IMPORT_CYCLE_MISMATCH, b.cycle.code, cycle_code);
         goto out;
     }
     if (given && strpbrk(cycle_code, ";= \t\r\n,\"") != NULL) {
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "周期编码不能含空白、逗号、引号、; 或 = / a cycle code has no whitespace, "
-                          "comma, quote, ';' or '='");
+        rc = KH_ERR(err, KH_EUSAGE, IMPORT_CYCLE_CODE_BAD);
         goto out;
     }
     snprintf(code, 128, "%s", has_code ? b.cycle.code : cycle_code);
@@ -344,7 +338,7 @@ static int fill_from_previous(struct kh_store *s, const struct kh_cycle_row *c,
         if (strcmp(f->name[i], "targets.csv") == 0)
             ti = i;
     if (ti == f->n && f->n == NFILES) {
-        rc = kh_error_set(err, KH_EDB, NULL, 0, NULL, "too many files");
+        rc = KH_ERR(err, KH_EDB, STORE_TOO_MANY_FILES);
         goto out;
     }
     rc = patch_targets(b, &nd, ti < f->n ? &f->data[ti] : NULL, &patched, err);
@@ -409,9 +403,7 @@ int kh__store_load_edited(struct kh_store *s, const char *code, kh__file_edit_fn
             }
         }
         if (rc == KH_EINVAL)
-            rc = kh_error_set(err, rc, NULL, 0, NULL,
-                              "数据库中的考核周期 %s 未通过校验 / cycle %s in the database does not validate",
-                              code, code);
+            rc = KH_ERR(err, rc, STORED_CYCLE_INVALID, code);
     }
     files_release(&f);
     return rc;

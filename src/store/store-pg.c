@@ -24,6 +24,7 @@
 #include <libpq-fe.h>
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 #define CACHE_MAX 128
@@ -55,8 +56,8 @@ static int pg_result_error(struct pg *p, PGresult *res, const char *what, struct
     size_t n = strlen(clean);
     while (n > 0 && (clean[n - 1] == '\n' || clean[n - 1] == ' '))
         clean[--n] = '\0';
-    return kh_error_set(err, code, NULL, 0, NULL, "PostgreSQL: %s: %s [%s]", what, clean,
-                        state ? state : "-");
+    return kh_error_msg(err, code, NULL, 0, NULL, &KH_M_DB_PG_ERROR, what, clean, state ? state : "-",
+                        (const char *)NULL);
 }
 
 static void pg_close(void *impl)
@@ -94,8 +95,7 @@ static int pg_open(const char *target, void **impl, struct kh_error *err)
         size_t n = strlen(clean);
         while (n > 0 && (clean[n - 1] == '\n' || clean[n - 1] == ' '))
             clean[--n] = '\0';
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL,
-                            "无法连接 PostgreSQL / cannot connect to PostgreSQL: %s", clean);
+        return KH_ERR(err, KH_EDB, PG_CONNECT, clean);
     }
     PQsetNoticeProcessor(p->conn, quiet, NULL);
     return pg_script(p, "SET client_min_messages = warning; SET client_encoding = 'UTF8'", err);
@@ -185,7 +185,7 @@ static int pg_exec_blob(void *impl, const char *sql, const char *const *params, 
     if (rc != 0)
         return rc;
     if (len > INT_MAX)
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "PostgreSQL: a value of %zu bytes", len);
+        return KH_ERR(err, KH_EDB, DB_VALUE_TOO_BIG, KH_ARG_SIZE(len));
     const char **v = kh_xcalloc((size_t)nparams + 1, sizeof *v);
     int *lens = kh_xcalloc((size_t)nparams + 1, sizeof *lens);
     int *fmts = kh_xcalloc((size_t)nparams + 1, sizeof *fmts);
@@ -264,8 +264,7 @@ static int pg_copy_flush(struct pg *p, struct kh_error *err)
     p->copylen = 0;
     if (rc != 1) {
         p->copy_failed = true;
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "PostgreSQL: COPY: %s",
-                            PQerrorMessage(p->conn));
+        return KH_ERR(err, KH_EDB, DB_PG_ERROR, "COPY", PQerrorMessage(p->conn), "-");
     }
     return 0;
 }
@@ -279,7 +278,7 @@ static int pg_copy_begin(void *impl, const char *table, const char *const *colum
     for (int i = 0; i < ncols && n < sizeof sql; i++)
         n += (size_t)snprintf(sql + n, sizeof sql - n, "%s\"%s\"", i ? ", " : "", columns[i]);
     if (n + 20 >= sizeof sql)
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "PostgreSQL: copy: too many columns");
+        return KH_ERR(err, KH_EDB, DB_COPY_COLUMNS);
     snprintf(sql + n, sizeof sql - n, ") FROM STDIN");
     p->copylen = 0;
     p->copy_failed = false;

@@ -29,6 +29,7 @@
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/store-workflow.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 static bool exists(struct kh_store *s, const char *sql, const char *cycle_id, const char *code)
@@ -48,9 +49,7 @@ static int check_item(struct kh_store *s, const struct kh_cycle_row *c, const ch
     if (kh_store_query_text(s, "SELECT kind FROM indicators WHERE cycle_id = $1 AND code = $2", p, 2,
                             kind, sizeof kind, NULL, NULL) == 0) {
         if (strcmp(kind, "qual") != 0)
-            return kh_error_set(err, KH_EINVAL, NULL, 0, "item",
-                                "指标 %s 不是定性指标（%s），不能评分 / indicator %s is not a qual leaf "
-                                "(%s): it takes no ratings", item, kind, item, kind);
+            return KH_ERR_AT(err, KH_EINVAL, NULL, 0, "item", RATING_NOT_QUAL, item, kind);
         kh_store_query_text(s, "SELECT scale FROM indicators WHERE cycle_id = $1 AND code = $2", p, 2,
                             scale, 128, NULL, NULL);
         return 0;
@@ -63,9 +62,7 @@ static int check_item(struct kh_store *s, const struct kh_cycle_row *c, const ch
     if (kh_store_query_text(s, "SELECT 1 FROM positions WHERE cycle_id = $1 AND dims LIKE $2", q, 2,
                             one, sizeof one, NULL, NULL) == 0)
         return 0;
-    return kh_error_set(err, KH_EINVAL, NULL, 0, "item",
-                        "本考核周期没有定性指标或干部考核维度 %s / the cycle has no qual leaf or cadre "
-                        "dimension %s", item, item);
+    return KH_ERR_AT(err, KH_EINVAL, NULL, 0, "item", RATING_NO_ITEM, item);
 }
 
 /* A number in [0, 100], or a level of the named scale in scales.csv (an
@@ -78,8 +75,7 @@ static int check_score(struct kh_store *s, const struct kh_cycle_row *c, const c
     if (score[0] != '\0' && *end == '\0')
         return isfinite(x) && x >= 0 && x <= 100
                    ? 0
-                   : kh_error_set(err, KH_EINVAL, NULL, 0, "score",
-                                  "评分 %s 超出 0–100 / score %s is outside 0–100", score, score);
+                   : KH_ERR_AT(err, KH_EINVAL, NULL, 0, "score", RATING_SCORE_RANGE, score);
     if (strcmp(score, "弃权") == 0)
         return 0;
     const char *p[] = {c->id, scale, score};
@@ -88,10 +84,7 @@ static int check_score(struct kh_store *s, const struct kh_cycle_row *c, const c
         kh_store_query_text(s, "SELECT 1 FROM scales WHERE cycle_id = $1 AND scale = $2 AND "
                                "level = $3", p, 3, one, sizeof one, NULL, NULL) == 0)
         return 0;
-    return kh_error_set(err, KH_EINVAL, NULL, 0, "score",
-                        "评分 “%s” 不是量表 %s 的等级，也不是 0–100 的数 / score '%s' is neither a level "
-                        "of scale %s nor a number in 0–100", score, scale[0] ? scale : "-", score,
-                        scale[0] ? scale : "-");
+    return KH_ERR_AT(err, KH_EINVAL, NULL, 0, "score", RATING_SCORE_BAD, score, scale[0] ? scale : "-");
 }
 
 int kh__rating_check(struct kh_store *s, const struct kh_cycle_row *c, const char *rater,
@@ -99,16 +92,12 @@ int kh__rating_check(struct kh_store *s, const struct kh_cycle_row *c, const cha
 {
     char scale[128];
     if (rater[0] == '\0')
-        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                            "需要评价人编码（--rater）/ a rater code is needed (--rater)");
+        return KH_ERR(err, KH_EUSAGE, RATING_RATER_NEEDED);
     if (!exists(s, "SELECT 1 FROM raters WHERE cycle_id = $1 AND code = $2", c->id, rater))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, "rater",
-                            "本考核周期没有评价人 %s / the cycle has no rater %s", rater, rater);
+        return KH_ERR_AT(err, KH_EINVAL, NULL, 0, "rater", RATING_NO_RATER, rater);
     if (!exists(s, "SELECT 1 FROM units WHERE cycle_id = $1 AND code = $2", c->id, ratee) &&
         !exists(s, "SELECT 1 FROM cadres WHERE cycle_id = $1 AND code = $2", c->id, ratee))
-        return kh_error_set(err, KH_EINVAL, NULL, 0, "ratee",
-                            "本考核周期没有单位或干部 %s / the cycle has no unit or cadre %s", ratee,
-                            ratee);
+        return KH_ERR_AT(err, KH_EINVAL, NULL, 0, "ratee", RATING_NO_RATEE, ratee);
     int rc = check_item(s, c, item, scale, err);
     if (rc == 0)
         rc = check_score(s, c, scale, score, err);

@@ -25,6 +25,7 @@
 #include "kaohe/buf.h"
 #include "kaohe/error.h"
 #include "kaohe/store-rectify.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 #define KH__CHAIN_MAX 32
@@ -77,15 +78,13 @@ static int get_item(struct kh_store *s, const char *id, struct item *x, struct k
     memset(x, 0, sizeof *x);
     char *end = NULL;
     if (id == NULL || strtol(id, &end, 10) <= 0 || *end != '\0')
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "没有整改事项 %s / no rectification item %s", id ? id : "", id ? id : "");
+        return KH_ERR(err, KH_EINVAL, RECTIFY_NONE, id ? id : "");
     const char *p[] = {id};
     int rc = kh_store_query(s, "SELECT r.id, r.cycle_id, c.code, r.unit, r.leaf, r.state FROM "
                                "rectify_items r JOIN cycles c ON c.id = r.cycle_id WHERE r.id = $1",
                             p, 1, item_row, x, err);
     if (rc == 0 && !x->found)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                          "没有整改事项 %s / no rectification item %s", id, id);
+        rc = KH_ERR(err, KH_EINVAL, RECTIFY_NONE, id);
     return rc;
 }
 
@@ -116,8 +115,7 @@ static int add_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (rc == 0 && leaf[0] != '\0')
         rc = kh__store_check_leaf(s, c.id, leaf, kind, method, err);
     if (rc == 0 && blank(a->text))
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "整改事项需要写明问题 / a rectification item needs the problem to rectify");
+        rc = KH_ERR(err, KH_EUSAGE, RECTIFY_PROBLEM_NEEDED);
     if (rc == 0)
         rc = kh__store_next_id(s, "rectify_items", "id", a->id, err);
     if (rc != 0)
@@ -187,12 +185,9 @@ static int close_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (rc == 0)
         rc = kh_authz_check(s, a->actor, KH_ACT_RECTIFY_CLOSE, &c, NULL, err);
     if (rc == 0 && strcmp(x.state, "open") != 0)
-        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                          "整改事项 %s 已关闭 / rectification item %s is already closed", x.id, x.id);
+        rc = KH_ERR(err, KH_ESTATE, RECTIFY_CLOSED, x.id);
     if (rc == 0 && blank(a->note))
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "关闭整改事项需要写明整改结果（--note）/ closing a rectification item needs a "
-                          "note on the outcome (--note)");
+        rc = KH_ERR(err, KH_EUSAGE, RECTIFY_NOTE_NEEDED);
     if (rc != 0)
         return rc;
     kh__store_now(now);
@@ -261,21 +256,13 @@ static int answer_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     for (int i = 0; i < n; i++)
         carried = carried || strcmp(chain[i], x.cycle_id) == 0;
     if (!carried)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "整改事项 %s 来自周期 %s，不转入周期 %s 的绩效协议（%s 不是它之后的周期）/ "
-                            "rectification item %s comes from cycle %s and does not carry into the "
-                            "agreement of %s (not a later cycle of the same series)",
-                            x.id, x.cycle_code, c.code, c.code, x.id, x.cycle_code, c.code);
+        return KH_ERR(err, KH_EINVAL, RECTIFY_NOT_CARRIED, x.id, x.cycle_code, c.code);
     if (strcmp(x.state, "open") != 0)
-        return kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                            "整改事项 %s 已关闭，无需答复 / rectification item %s is closed: it needs "
-                            "no answer", x.id, x.id);
+        return KH_ERR(err, KH_ESTATE, RECTIFY_CLOSED_NO_ANSWER, x.id);
     if (a->kind == NULL || (strcmp(a->kind, "target") != 0 && strcmp(a->kind, "note") != 0))
-        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                            "答复方式须为 target（目标）或 note（说明）/ an answer is a target or a note");
+        return KH_ERR(err, KH_EUSAGE, RECTIFY_ANSWER_KIND);
     if (blank(a->text))
-        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                            "答复不能为空 / an answer needs a text");
+        return KH_ERR(err, KH_EUSAGE, RECTIFY_ANSWER_EMPTY);
     const char *k[] = {x.id, c.id};
     rc = kh_store_query(s, "SELECT kind, \"text\" FROM rectify_answers WHERE item_id = $1 AND "
                            "cycle_id = $2", k, 2, old_answer_row, &old, err);
@@ -344,12 +331,7 @@ int kh__rectify_unanswered(struct kh_store *s, const struct kh_cycle_row *c, con
     struct kh_buf ids = KH_BUF_INIT;
     int rc = kh__rectify_carried(s, c, unit, unanswered_row, &ids, err);
     if (rc == 0 && ids.len > 0)
-        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                          "单位 %s 有未答复的整改事项 %s：须先在本周期绩效协议中逐项答复（kaohe rectify "
-                          "answer %s 编号 --target|--note），才能批准其目标 / unit %s has unanswered "
-                          "rectification items %s: answer each in this cycle's agreement (kaohe rectify "
-                          "answer %s ID --target|--note) before its targets can be approved",
-                          unit, kh_buf_cstr(&ids), c->code, unit, kh_buf_cstr(&ids), c->code);
+        rc = KH_ERR(err, KH_ESTATE, RECTIFY_UNANSWERED, unit, kh_buf_cstr(&ids), c->code);
     kh_buf_release(&ids);
     return rc;
 }

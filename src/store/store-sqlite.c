@@ -31,6 +31,7 @@
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 #define CACHE_MAX 96
@@ -69,8 +70,7 @@ static int sq_error(struct sq *q, int rc, const char *what, struct kh_error *err
 {
     int primary = rc & 0xff;
     int code = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? KH_EBUSY : KH_EDB;
-    return kh_error_set(err, code, NULL, 0, NULL, "SQLite: %s: %s", what,
-                        q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
+    return KH_ERR(err, code, DB_SQLITE_ERROR, what, q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
 }
 
 static void sq_close(void *impl)
@@ -94,8 +94,8 @@ static int sq_script(void *impl, const char *sql, struct kh_error *err)
     int rc = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
         int primary = rc & 0xff;
-        kh_error_set(err, (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? KH_EBUSY : KH_EDB,
-                     NULL, 0, NULL, "SQLite: %s", msg ? msg : sqlite3_errstr(rc));
+        KH_ERR(err, (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? KH_EBUSY : KH_EDB,
+               DB_SQLITE_ERROR, "exec", msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
         return err ? err->code : KH_EDB;
     }
@@ -355,7 +355,7 @@ static int sq_copy_begin(void *impl, const char *table, const char *const *colum
     struct sq *q = impl;
     copy_reset(q);
     if (ncols > 64)
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "SQLite: copy: too many columns");
+        return KH_ERR(err, KH_EDB, DB_COPY_COLUMNS);
     if (!q->big_cache) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", BULK_CACHE_KIB);
@@ -429,8 +429,7 @@ static int sq_copy_row(void *impl, const char *const *cells, int ncols, struct k
 static int copy_row(struct sq *q, const char *const *cells, int ncols, struct kh_error *err)
 {
     if (ncols != q->copy_ncols)
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL, "SQLite: copy: %d cells for %d columns",
-                            ncols, q->copy_ncols);
+        return KH_ERR(err, KH_EDB, DB_COPY_CELLS, KH_ARG_LONG(ncols), KH_ARG_LONG(q->copy_ncols));
     struct cell *c = q->copy_cells + (size_t)q->copy_nrows * (size_t)ncols;
     for (int i = 0; i < ncols; i++, c++) {
         if (cells[i] == NULL) {
@@ -440,12 +439,12 @@ static int copy_row(struct sq *q, const char *const *cells, int ncols, struct kh
         } else {
             size_t len = strlen(cells[i]);
             if (len > (size_t)INT_MAX)
-                return kh_error_set(err, KH_EDB, NULL, 0, NULL, "SQLite: copy: cell too long");
+                return KH_ERR(err, KH_EDB, DB_VALUE_TOO_BIG, KH_ARG_SIZE(len));
             c->kind = CELL_TEXT;
             c->off = q->copy_text.len;
             c->len = (int)len;
             if (kh_buf_append(&q->copy_text, cells[i], len) != 0)
-                return kh_error_set(err, KH_EDB, NULL, 0, NULL, "SQLite: copy: batch too large");
+                return KH_ERR(err, KH_EDB, DB_COPY_BATCH);
         }
     }
     if (++q->copy_nrows < COPY_BATCH)
@@ -575,10 +574,7 @@ int kh_store_backup(struct kh_store *s, const struct kh_actor *a, const char *de
     if (arc != 0)
         return arc;
     if (!kh_store_is_sqlite(s))
-        return kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                            "PostgreSQL 数据库请用 pg_dump 备份（如 pg_dump -Fc -f kaohe.dump URL），"
-                            "用 pg_restore 恢复 / for PostgreSQL use pg_dump (e.g. pg_dump -Fc -f "
-                            "kaohe.dump URL) and pg_restore");
+        return KH_ERR(err, KH_EUSAGE, BACKUP_PG);
     struct sq *q = s->impl;
     size_t n = strlen(dest) + 5;
     char *tmp = kh_xmalloc(n);
@@ -602,14 +598,13 @@ int kh_store_backup(struct kh_store *s, const struct kh_actor *a, const char *de
     }
     int out = 0;
     if (rc != SQLITE_OK)
-        out = kh_error_set(err, KH_EIO, dest, 0, NULL, "备份失败 / backup failed: %s",
-                           to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+        out = KH_ERR_AT(err, KH_EIO, dest, 0, NULL, BACKUP_FAILED, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
     /* A backup is a plain rollback-journal file: one file to carry away. */
     if (out == 0 && sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
-        out = kh_error_set(err, KH_EIO, dest, 0, NULL, "%s", sqlite3_errmsg(to));
+        out = KH_ERR_AT(err, KH_EIO, dest, 0, NULL, BACKUP_FAILED, sqlite3_errmsg(to));
     sqlite3_close(to);
     if (out == 0 && rename(tmp, dest) != 0)
-        out = kh_error_set(err, KH_EIO, dest, 0, NULL, "改名失败 / rename failed");
+        out = KH_ERR_AT(err, KH_EIO, dest, 0, NULL, BACKUP_RENAME);
     if (out != 0)
         remove(tmp);
     free(tmp);

@@ -30,6 +30,7 @@
 #include "kaohe/error.h"
 #include "kaohe/store-workflow.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 struct target_row {
@@ -87,17 +88,13 @@ static int propose_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (rc == 0)
         rc = kh__store_check_leaf(s, c.id, a->leaf, kind, method, err);
     if (rc == 0 && (strcmp(kind, "quant") != 0 || strcmp(method, "target") != 0))
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                          "指标 %s 不按目标值计分（method 不是 target），不需要协议目标 / indicator %s "
-                          "is not scored against a target (method is not target)", a->leaf, a->leaf);
+        rc = KH_ERR(err, KH_EINVAL, TARGET_NOT_TARGET_METHOD, a->leaf);
     if (rc == 0)
-        rc = kh__store_number(a->target, "目标值 target", num, err);
+        rc = kh__store_number(a->target, "target", num, err);
     if (rc == 0 && strtod(num, NULL) == 0)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "目标值不能为 0 / a target cannot be 0");
+        rc = KH_ERR(err, KH_EINVAL, TARGET_ZERO);
     if (rc == 0 && (a->note == NULL || a->note[0] == '\0'))
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "提出目标值需要说明理由（--note）/ a proposed target needs a justification "
-                          "(--note)");
+        rc = KH_ERR(err, KH_EUSAGE, TARGET_NOTE_NEEDED);
     if (rc == 0)
         rc = get_target(s, c.id, a->unit, a->leaf, &t, err);
     if (rc != 0)
@@ -155,20 +152,13 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         rc = kh_authz_check(s, a->actor, a->approve ? KH_ACT_TARGET_APPROVE : KH_ACT_TARGET_RETURN,
                             &c, NULL, err);
     if (rc == 0 && !a->approve && (a->comment == NULL || a->comment[0] == '\0'))
-        rc = kh_error_set(err, KH_EUSAGE, NULL, 0, NULL,
-                          "退回目标值需要写明意见（--comment）/ returning a target needs a comment "
-                          "(--comment)");
+        rc = KH_ERR(err, KH_EUSAGE, TARGET_COMMENT_NEEDED);
     if (rc == 0)
         rc = get_target(s, c.id, a->unit, a->leaf, &t, err);
     if (rc == 0 && !t.found)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                          "单位 %s 没有提出指标 %s 的目标值 / unit %s has proposed no target for %s",
-                          a->unit, a->leaf, a->unit, a->leaf);
+        rc = KH_ERR(err, KH_EINVAL, TARGET_NONE_PROPOSED, a->unit, a->leaf);
     if (rc == 0 && strcmp(t.status, "proposed") != 0)
-        rc = kh_error_set(err, KH_ESTATE, NULL, 0, NULL,
-                          "单位 %s 指标 %s 的目标值状态是 %s，只有 proposed 的目标值可以批准或退回 / "
-                          "the target of unit %s, %s is %s: only a proposed target can be approved or "
-                          "returned", a->unit, a->leaf, t.status, a->unit, a->leaf, t.status);
+        rc = KH_ERR(err, KH_ESTATE, TARGET_NOT_PROPOSED, a->unit, a->leaf, t.status);
     /* SPEC §9.6: open rectification items carried into this agreement are
      * answered before any of the unit's targets is approved. */
     if (rc == 0 && a->approve)

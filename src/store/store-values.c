@@ -26,6 +26,7 @@
 #include "kaohe/error.h"
 #include "kaohe/model.h"
 #include "kaohe/store-workflow.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 struct old_value {
@@ -100,9 +101,7 @@ static int set_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     char kind[64], method[64], num[32];
     int per = kh_period_parse(a->period);
     if (per < 0)
-        return kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                            "期间应为 Y、Q1…Q4 或 M01…M12，而非 “%s” / period must be Y, Q1…Q4 or "
-                            "M01…M12, not '%s'", a->period, a->period);
+        return KH_ERR(err, KH_EINVAL, VALUE_PERIOD_BAD, a->period);
     bool year_end = per == KH_PERIOD_Y;
     int rc = kh__store_cycle_get(s, a->cycle, &c, err);
     struct kh_authz_target t = {.unit = a->unit, .leaf = a->leaf};
@@ -114,11 +113,9 @@ static int set_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     if (rc == 0)
         rc = kh__store_check_leaf(s, c.id, a->leaf, kind, method, err);
     if (rc == 0 && strcmp(kind, "quant") != 0)
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL,
-                          "指标 %s 不是定量指标（%s），没有填报值 / indicator %s is not a quant leaf "
-                          "(%s): it has no values", a->leaf, kind, a->leaf, kind);
+        rc = KH_ERR(err, KH_EINVAL, VALUE_NOT_QUANT, a->leaf, kind);
     if (rc == 0)
-        rc = kh__store_number(a->value, "数值 value", num, err);
+        rc = kh__store_number(a->value, "value", num, err);
     if (rc != 0)
         return rc;
     return kh__store_value_put(s, a->actor, &c, a->unit, a->leaf, kh_period_name(per), num, a->source, NULL,

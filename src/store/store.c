@@ -31,6 +31,7 @@
 #include <sodium.h>
 #include "kaohe/error.h"
 #include "kaohe/xalloc.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 const char *kh_store_default_target(const char *explicit_target)
@@ -231,10 +232,7 @@ static int migrate_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         return rc;
     m->from = v[0] ? atoi(v) : 0;
     if (m->from > s->ops->nmigrations)
-        return kh_error_set(err, KH_EDB, NULL, 0, NULL,
-                            "数据库结构版本 %d 比本程序（%d）新，请升级 kaohe / schema version %d is newer "
-                            "than this kaohe (%d): upgrade kaohe",
-                            m->from, s->ops->nmigrations, m->from, s->ops->nmigrations);
+        return KH_ERR(err, KH_EDB, SCHEMA_TOO_NEW, KH_ARG_LONG(m->from), KH_ARG_LONG(s->ops->nmigrations));
     for (int i = m->from; i < s->ops->nmigrations; i++) {
         rc = s->ops->script(s->impl, s->ops->migrations[i], err);
         if (rc != 0)
@@ -263,7 +261,7 @@ int kh_store_open(const char *target, bool create, struct kh_store **out, struct
 {
     *out = NULL;
     if (sodium_init() < 0)
-        return kh_error_set(err, KH_EIO, NULL, 0, NULL, "libsodium 初始化失败 / libsodium init failed");
+        return KH_ERR(err, KH_EIO, SODIUM_INIT);
     const struct kh_store_ops *ops = is_pg_url(target) ? &kh_store_pg_ops : &kh_store_sqlite_ops;
     if (ops == &kh_store_sqlite_ops && !create) {
         /* stat, never open(): closing any descriptor of the database file
@@ -273,8 +271,7 @@ int kh_store_open(const char *target, bool create, struct kh_store **out, struct
          * them. */
         struct stat st;
         if (stat(target, &st) != 0)
-            return kh_error_set(err, KH_ENOTFOUND, target, 0, NULL,
-                                "数据库不存在，请先运行 kaohe init / database not found: run kaohe init first");
+            return KH_ERR_AT(err, KH_ENOTFOUND, target, 0, NULL, DB_NOT_FOUND);
     }
     struct kh_store *s = kh_xcalloc(1, sizeof *s);
     s->ops = ops;
