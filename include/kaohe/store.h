@@ -324,7 +324,9 @@ int kh_store_scheme_rows(struct kh_store *s, const struct kh_actor *a, const cha
 /* How far the cycle's data has come, for the office's dashboard: rows
  * (kind, key, done, expected) —
  *   values   per department (indicators.csv `department`, "" = none): the
- *            year-end values present of its quant leaves, of leaves × units;
+ *            year-end values present of its quant leaves, of the (leaf,
+ *            unit) pairs where the leaf applies to the unit's township type
+ *            (applicability.h), so a leaf weighted 0 for a type is not owed;
  *   ratings  per rater group: raters who have entered at least one rating,
  *            of the group's raters;
  *   survey   per unit: distinct survey responses, of cycle.csv min_sample
