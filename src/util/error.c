@@ -253,6 +253,24 @@ void kh_diags_msg(struct kh_diags *d, const char *file, long line, const char *c
     va_end(ap);
 }
 
+void kh_diags_vmsg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                        const struct kh_msg *msg, va_list ap)
+{
+    size_t n = d->n;
+    kh_diags_vmsg(d, sheet, row, col, msg, ap);
+    if (d->n > n)
+        d->items[n].cell = true;
+}
+
+void kh_diags_msg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                       const struct kh_msg *msg, ...)
+{
+    va_list ap;
+    va_start(ap, msg);
+    kh_diags_vmsg_cell(d, sheet, row, col, msg, ap);
+    va_end(ap);
+}
+
 void kh_diags_add_error(struct kh_diags *d, const char *file, long line, const char *column,
                         const struct kh_error *err)
 {
