@@ -144,6 +144,12 @@ void kh_diags_vmsg(struct kh_diags *d, const char *file, long line, const char *
  * are NULL/0/NULL. */
 void kh_diags_add_error(struct kh_diags *d, const char *file, long line, const char *column,
                         const struct kh_error *err);
+/* Same, placed at a cell of a sheet (struct kh_diag.cell: file = sheet,
+ * line = row, column = letters or NULL for the whole row). */
+void kh_diags_msg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                       const struct kh_msg *msg, ...) __attribute__((sentinel));
+void kh_diags_vmsg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                        const struct kh_msg *msg, va_list ap);
 /* Legacy printf form (text in both languages); being replaced by KH_DIAG. */
 void kh_diags_add(struct kh_diags *d, const char *file, long line,
                   const char *column, const char *fmt, ...)

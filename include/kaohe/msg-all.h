@@ -7,9 +7,11 @@
 #define KAOHE_MSG_ALL_H
 
 #include "kaohe/msg-analysis.h"
+#include "kaohe/msg-bundle.h"
 #include "kaohe/msg-core.h"
 #include "kaohe/msg-http.h"
 #include "kaohe/msg-report.h"
+#include "kaohe/msg-sample.h"
 #include "kaohe/msg-store.h"
 #include "kaohe/msg-util.h"
 
@@ -19,7 +21,9 @@
     KH_MSGS_HTTP(X)     \
     KH_MSGS_REPORT(X)   \
     KH_MSGS_ANALYSIS(X) \
-    KH_MSGS_CORE(X)
+    KH_MSGS_CORE(X)     \
+    KH_MSGS_BUNDLE(X)   \
+    KH_MSGS_SAMPLE(X)
 
 /* The refusals of authz.h's actions, four per action (msg-store.h). */
 #define KH_MSGS_ALL_AUTHZ KH_ACTIONS(KH_AUTHZ_MSG_REF)

@@ -23,6 +23,8 @@
 #include "kaohe/csv.h"
 #include "kaohe/error.h"
 #include "kaohe/model.h"
+#include "kaohe/msg-bundle.h"
+#include "kaohe/msg-util.h"
 #include "kaohe/strmap.h"
 #include "kaohe/xlsx.h"
 
@@ -128,16 +130,33 @@ void kh__table_close(struct kh__table *t);
 const char *kh__cell(const struct kh__table *t, int c);
 bool kh__has(const struct kh__table *t, int c);
 const char *kh__colname(const struct kh__table *t, int c);
+/*
+ * Diagnostics are messages with their arguments (msg.h, msg-bundle.h),
+ * rendered when shown.  The variadic arguments are `const char *`, ended
+ * by NULL; the macros add the NULL and the BUNDLE_ prefix of the catalog:
+ *
+ *     KH__ERR(t, CD_UNIT, UNKNOWN_UNIT, uc);
+ *     KH__DIAG_AT(rd, KH__F_TARGETS, line, "baseline", BASELINE_ZERO, leaf, unit);
+ */
 /* A located diagnostic for column c of the current record (c < 0: no column). */
-void kh__err(struct kh__table *t, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void kh__err(struct kh__table *t, int c, const struct kh_msg *msg, ...) __attribute__((sentinel));
+#define KH__ERR(t, c, name, ...) \
+    kh__err((t), (c), &KH_M_BUNDLE_##name, ##__VA_ARGS__, (const char *)NULL)
+/* The error e (message and arguments; its place is ignored) as a diagnostic
+ * for column c of the current record: the reasons of params.c's parsers. */
+void kh__err_from(struct kh__table *t, int c, const struct kh_error *e);
 /* A located diagnostic about file f after its table closed (cross-file
  * checks): line and canonical column name (NULL: none), placed as a cell
  * when the bundle is a workbook. */
-void kh__diag_at(struct kh__rd *rd, int f, long line, const char *col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-/* Same, with an explicit column name (weight columns). */
-void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void kh__diag_at(struct kh__rd *rd, int f, long line, const char *col, const struct kh_msg *msg,
+                 ...) __attribute__((sentinel));
+#define KH__DIAG_AT(rd, f, line, col, name, ...) \
+    kh__diag_at((rd), (f), (line), (col), &KH_M_BUNDLE_##name, ##__VA_ARGS__, (const char *)NULL)
+/* Same as kh__err, with an explicit column name (weight columns). */
+void kh__err_named(struct kh__table *t, const char *col, const struct kh_msg *msg, ...)
+    __attribute__((sentinel));
+#define KH__ERR_NAMED(t, col, name, ...) \
+    kh__err_named((t), (col), &KH_M_BUNDLE_##name, ##__VA_ARGS__, (const char *)NULL)
 
 /* Code rule of FORMATS.md: non-empty, no ';', '=' or whitespace. */
 bool kh__code_ok(const char *s);
@@ -191,22 +210,23 @@ int kh__sheet_file(const char *name);
 
 /* ---- params.c: cell syntaxes ---- */
 struct kh__kvlist { struct kh_kv *kv; int32_t n; };
-/* Split "k=v;k=v" (keys trimmed, non-empty, unique).  On a syntax error writes a
- * reason into why and returns false. */
-bool kh__kv_parse(struct kh_arena *a, const char *s, struct kh__kvlist *out, char *why,
-                  size_t whylen);
+/* Split "k=v;k=v" (keys trimmed, non-empty, unique).  On a syntax error
+ * records the reason in why (a BUNDLE_KV_* message naming `what`, the
+ * column or key the list was read from) and returns false. */
+bool kh__kv_parse(struct kh_arena *a, const char *s, const char *what, struct kh__kvlist *out,
+                  struct kh_error *why);
 /* Parse the method parameters of node n from its params_text (SPEC §11.3);
  * the denominator is left as its code in *denom_code for the caller. */
 bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct kh_node *n,
                       const char **denom_code);
-/* "g=0.4;h=0.3" resolved through map into an arena list; empty → every key of
- * `all` (n_all entries) with weight 1 when all_on_empty. */
+/* "g=0.4;h=0.3", rater-group codes with weights, resolved through map (the
+ * rater groups) into an arena list. */
 bool kh__wrefs_parse(struct kh__table *t, int col, struct kh_arena *a, const char *s,
-                     const struct kh_strmap *map, const char *what, struct kh_wref **out,
-                     int32_t *nout);
-/* Grade thresholds "好=90;较好=80;一般=70[;差]" with `bottom` implied. */
+                     const struct kh_strmap *map, struct kh_wref **out, int32_t *nout);
+/* Grade thresholds "好=90;较好=80;一般=70[;差]" with `bottom` implied.  On an
+ * error records the reason in why (a BUNDLE_GRADES_* message). */
 bool kh__grades_parse(struct kh_arena *a, const char *s, const char *bottom,
-                      struct kh_grades *g, char *why, size_t whylen);
+                      struct kh_grades *g, struct kh_error *why);
 
 /* ---- per-file readers ---- */
 void kh__read_cycle(struct kh__rd *rd);

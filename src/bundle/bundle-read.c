@@ -23,7 +23,8 @@
  *
  * Cross-file checks (§11.10): every unit where a `target`-scored leaf is
  * applicable has an approved non-zero target; a present year-end value of a
- * growth leaf has a non-zero baseline; a present year-end value of a
+ * growth leaf has a non-zero baseline (reported at the baseline cell of its
+ * targets.csv row, where it is fixed; at the value when there is no row); a present year-end value of a
  * per_capita/ratio leaf does not meet a denominator value of 0.  The
  * transformed value (growth rate, ratio) must obey the number range of every
  * bundle number (KH__NUM_MAX, docs/formats.md), so that a tiny baseline or
@@ -72,21 +73,19 @@ static void check_targets(struct kh__rd *rd)
                 continue;
             int32_t ti = kh_u64map_get(&rd->target_ix, KH_U64_KEY(u, n));
             if (ti < 0) {
-                kh__diag_at(rd, KH__F_TARGETS, 0, NULL,
-                             "缺少单位 %s 指标 %s 的已批准目标值 (missing approved target for unit %s, indicator %s)",
-                             b->units[u].code, nd->code, b->units[u].code, nd->code);
+                KH__DIAG_AT(rd, KH__F_TARGETS, 0, NULL, MISSING_TARGET, b->units[u].code,
+                            nd->code);
                 continue;
             }
             const struct kh_target *g = &b->targets[ti];
             long line = rd->target_line[ti];
             if (g->status != KH_TARGET_APPROVED)
-                kh__diag_at(rd, KH__F_TARGETS, line, "status",
-                             "目标值未批准（%s），目标计分指标需要已批准的目标 (target not approved)",
-                             kh_target_status_name(g->status));
+                KH__DIAG_AT(rd, KH__F_TARGETS, line, "status", TARGET_NOT_APPROVED,
+                            kh_target_status_name(g->status));
             else if (isnan(g->target))
-                kh__diag_at(rd, KH__F_TARGETS, line, "target", "目标值为空 (missing target)");
+                KH__DIAG_AT(rd, KH__F_TARGETS, line, "target", TARGET_MISSING);
             else if (g->target == 0)
-                kh__diag_at(rd, KH__F_TARGETS, line, "target", "目标值为 0 (zero target)");
+                KH__DIAG_AT(rd, KH__F_TARGETS, line, "target", TARGET_ZERO);
         }
     }
 }
@@ -105,31 +104,34 @@ static void check_values(struct kh__rd *rd)
             if (isnan(base) && rd->baselines_from_previous && b->cycle.previous != NULL &&
                 b->cycle.previous[0] != '\0')
                 ;   /* filled from the previous cycle by the store (store-load.c) */
-            else if (isnan(base))
-                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
-                             "增长率指标 %s 缺少单位 %s 的基期值（targets.csv 的 baseline） (missing growth baseline)",
-                             b->nodes[v->node].code, b->units[v->unit].code);
+            else if (isnan(base) && ti >= 0)
+                KH__DIAG_AT(rd, KH__F_TARGETS, rd->target_line[ti], "baseline", MISSING_BASELINE,
+                            b->nodes[v->node].code, b->units[v->unit].code);
+            else if (isnan(base))   /* no target row: the value is what needs one */
+                KH__DIAG_AT(rd, KH__F_VALUES, rd->value_line[i], "value", MISSING_BASELINE,
+                            b->nodes[v->node].code, b->units[v->unit].code);
             else if (base == 0)
-                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
-                             "增长率指标 %s 的基期值为 0 (growth baseline is 0)",
-                             b->nodes[v->node].code);
+                /* The baseline cell is where the user fixes it.  A baseline
+                 * filled from the previous cycle (store-load.c rewrites
+                 * targets.csv and reads it again) is placed on the row of the
+                 * rewritten file; the message names leaf and unit, which
+                 * leads to the previous cycle's year-end value. */
+                KH__DIAG_AT(rd, KH__F_TARGETS, rd->target_line[ti], "baseline", BASELINE_ZERO,
+                            b->nodes[v->node].code, b->units[v->unit].code);
             else if (fabs(100.0 * (v->value - base) / fabs(base)) > KH__NUM_MAX)
-                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
-                             "增长率指标 %s 的增长率超出范围（基期值过小？）(growth rate out of range: |x| > 1e100)",
-                             b->nodes[v->node].code);
+                KH__DIAG_AT(rd, KH__F_VALUES, rd->value_line[i], "value", GROWTH_RANGE,
+                            b->nodes[v->node].code);
         } else if ((p->transform == KH_TRANSFORM_PER_CAPITA ||
                     p->transform == KH_TRANSFORM_RATIO) && p->denominator >= 0) {
             uint64_t key = KH_U64_KEY(v->unit, (uint32_t)p->denominator << 7 | KH_PERIOD_Y);
             int32_t di = kh_u64map_get(&rd->value_ix, key);
             double dv = di >= 0 ? b->values[di].value : NAN;
             if (dv == 0)
-                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
-                             "分母指标 %s 的值为 0 (denominator value is 0)",
-                             b->nodes[p->denominator].code);
+                KH__DIAG_AT(rd, KH__F_VALUES, rd->value_line[i], "value", DENOMINATOR_ZERO,
+                            b->nodes[p->denominator].code);
             else if (!isnan(dv) && fabs(v->value / dv) > KH__NUM_MAX)
-                kh__diag_at(rd, KH__F_VALUES, rd->value_line[i], "value",
-                             "指标 %s 除以分母 %s 后超出范围 (ratio out of range: |x| > 1e100)",
-                             b->nodes[v->node].code, b->nodes[p->denominator].code);
+                KH__DIAG_AT(rd, KH__F_VALUES, rd->value_line[i], "value", RATIO_RANGE,
+                            b->nodes[v->node].code, b->nodes[p->denominator].code);
         }
     }
 }
@@ -225,8 +227,7 @@ static void file_load(struct kh__rd *rd, struct source *src, int f)
         long line = 1;
         for (const char *p = text; p < nul; p++)
             line += *p == '\n';
-        kh_diags_add(rd->d, name, line, NULL,
-                     "含 NUL 字节（0x00），不是文本文件 (NUL byte: not a text file)");
+        KH_DIAG(rd->d, name, line, NULL, BUNDLE_NUL_BYTE);
         return;
     }
     rd->text[f] = text;
@@ -282,10 +283,9 @@ static int read_bundle(struct kh__rd *rd, struct source *src, size_t before)
     static const int required[] = {KH__F_CATEGORIES, KH__F_UNITS, KH__F_INDICATORS};
     for (size_t i = 0; i < 3; i++)
         if (!rd->present[required[i]] && rd->workbook)
-            kh__diag_at(rd, required[i], 0, NULL, "%s", "缺少必需工作表 (missing required sheet)");
+            kh__diag_at(rd, required[i], 0, NULL, &KH_M_XLSX_MISSING_SHEET, (const char *)NULL);
         else if (!rd->present[required[i]])
-            kh_diags_add(d, kh_bundle_input_files[required[i]], 0, NULL,
-                         "缺少必需文件 (missing required file)");
+            KH_DIAG(d, kh_bundle_input_files[required[i]], 0, NULL, BUNDLE_MISSING_FILE);
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         file_load(rd, src, steps[i].file);
         steps[i].read(rd);
@@ -358,8 +358,7 @@ int kh_bundle_read_dir(const char *dir, const struct kh_bundle_read_opts *opts,
         return kh_bundle_read_xlsx(dir, opts, b, d);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         kh_bundle_release(b);
-        kh_diags_add(d, dir, 0, NULL, "无法读取目录：%s (cannot read bundle folder)",
-                     strerror(errno ? errno : ENOTDIR));
+        KH_DIAG(d, dir, 0, NULL, BUNDLE_NOT_A_FOLDER, strerror(errno ? errno : ENOTDIR));
         return KH_EIO;
     }
     size_t before = rd_start(&rd, opts, b, d);
@@ -385,17 +384,6 @@ static const char *const canonical_sheet[KH__F_COUNT] = {
     "cycle", "categories", "units", "indicators", "scales", "rater_groups", "raters",
     "targets", "values", "ratings", "survey_items", "responses", "positions", "cadres",
     "adjustments"};
-
-/* A diagnostic about a whole sheet ("数据: …"). */
-static void sheet_diag(struct kh_diags *d, const char *sheet, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void sheet_diag(struct kh_diags *d, const char *sheet, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    kh_diags_vadd_cell(d, sheet, 0, NULL, fmt, ap);
-    va_end(ap);
-}
 
 /*
  * The workbook form (FORMATS.md, docs/formats.md "Workbooks"): each sheet
@@ -434,13 +422,12 @@ int kh_bundle_read_xlsx(const char *path, const struct kh_bundle_read_opts *opts
         const char *name = kh_xlsx_sheet_name(src.wb, i);
         int f = kh__sheet_file(name);
         if (f == -2 && !kh_xlsx_sheet_hidden(src.wb, i))
-            sheet_diag(d, name, "%s", "未知工作表：工作表名应为数据包文件名，如 values 或 数据 "
-                                      "(unknown sheet: name a sheet after a bundle file, e.g. values)");
+            kh_diags_msg_cell(d, name, 0, NULL, &KH_M_XLSX_UNKNOWN_SHEET, (const char *)NULL);
         if (f < 0)
             continue;
         if (rd.present[f]) {
-            sheet_diag(d, name, "工作表重复：与 “%s” 同为 %s (duplicate sheet)", rd.sheet_name[f],
-                       canonical_sheet[f]);
+            kh_diags_msg_cell(d, name, 0, NULL, &KH_M_XLSX_DUP_SHEET, rd.sheet_name[f],
+                              canonical_sheet[f], (const char *)NULL);
             continue;
         }
         rd.present[f] = true;

@@ -16,6 +16,7 @@
 #include "kaohe/bundle.h"
 #include "kaohe/buf.h"
 #include "kaohe/csv.h"
+#include "kaohe/msg-bundle.h"
 #include "kaohe/xalloc.h"
 
 struct dir_sink {
@@ -56,12 +57,10 @@ int kh_bundle_write_dir(const struct kh_bundle *b, const char *dir, struct kh_er
     struct dir_sink k = {.dir = dir, .file = NULL, .buf = KH_BUF_INIT, .err = err};
     int rc;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return kh_error_set(err, KH_EIO, dir, 0, NULL, "无法创建目录：%s (cannot create folder)",
-                            strerror(errno));
+        return KH_ERR_AT(err, KH_EIO, dir, 0, NULL, BUNDLE_MKDIR, strerror(errno));
     rc = kh_bundle_write_rows(b, &dir_sink_ops, &k);
     if (rc != 0 && rc != KH_EIO)
-        rc = kh_error_set(err, KH_EIO, k.file ? k.file : dir, 0, NULL,
-                          "写出失败 (write failed)");
+        rc = KH_ERR_AT(err, KH_EIO, k.file ? k.file : dir, 0, NULL, BUNDLE_WRITE_FAILED);
     kh_buf_release(&k.buf);
     return rc;
 }

@@ -33,8 +33,8 @@ static char *trimdup(struct kh_arena *a, const char *s, size_t n)
     return kh_arena_strndup(a, s, n);
 }
 
-bool kh__kv_parse(struct kh_arena *a, const char *s, struct kh__kvlist *out, char *why,
-                  size_t whylen)
+bool kh__kv_parse(struct kh_arena *a, const char *s, const char *what, struct kh__kvlist *out,
+                  struct kh_error *why)
 {
     int32_t cap = 1;
     for (const char *p = s; *p; p++)
@@ -51,19 +51,19 @@ bool kh__kv_parse(struct kh_arena *a, const char *s, struct kh__kvlist *out, cha
             continue;
         char *eq = strchr(seg, '=');
         if (eq == NULL) {
-            snprintf(why, whylen, "“%s” 缺少 “=” (expected key=value)", seg);
+            KH_ERR(why, KH_EINVAL, BUNDLE_KV_NO_EQUALS, what, seg);
             return false;
         }
         *eq = '\0';
         char *k = trimdup(a, seg, strlen(seg));
         char *v = trimdup(a, eq + 1, strlen(eq + 1));
         if (k[0] == '\0') {
-            snprintf(why, whylen, "“=%s” 缺少名称 (empty key)", v);
+            KH_ERR(why, KH_EINVAL, BUNDLE_KV_EMPTY_KEY, what, v);
             return false;
         }
         for (int32_t i = 0; i < out->n; i++) {
             if (strcmp(out->kv[i].key, k) == 0) {
-                snprintf(why, whylen, "“%s” 重复 (duplicate key)", k);
+                KH_ERR(why, KH_EINVAL, BUNDLE_KV_DUP_KEY, what, k);
                 return false;
             }
         }
@@ -123,7 +123,7 @@ static bool pnum(struct kh__table *t, int col, const char *k, const char *v, dou
 {
     if (kh__parse_num(v, out))
         return true;
-    kh__err(t, col, "参数 %s 不是数字或超出范围 “%s” (parameter is not a number, or out of range)", k, v);
+    KH__ERR(t, col, PARAM_NOT_NUMBER, k, v);
     return false;
 }
 
@@ -142,8 +142,7 @@ static bool pbound(struct kh__table *t, int col, const char *k, const char *v,
     out->kind = KH_BOUND_FIXED;
     if (kh__parse_num(v, &out->v))
         return true;
-    kh__err(t, col, "参数 %s 应为数字（绝对值不超过 1e100）、pop_min 或 pop_max，而非 “%s” (expected a number within ±1e100, pop_min or pop_max)",
-            k, v);
+    KH__ERR(t, col, PARAM_BOUND, k, v);
     return false;
 }
 
@@ -157,8 +156,7 @@ static bool ppairs(struct kh__table *t, int col, struct kh_arena *a, const char 
     for (int32_t i = 0; i < n; i++) {
         char *colon = strchr(items[i], ':');
         if (colon == NULL) {
-            kh__err(t, col, "参数 %s 的第 %d 项 “%s” 应为 x:y (expected x:y pairs separated by |)",
-                    k, i + 1, items[i]);
+            KH__ERR(t, col, PARAM_NOT_PAIRS, k, KH_ARG_LONG(i + 1), items[i]);
             return false;
         }
         *colon = '\0';
@@ -172,7 +170,7 @@ static bool ppairs(struct kh__table *t, int col, struct kh_arena *a, const char 
             ok = kh__parse_num(xs, &p[i].x);
         }
         if (!ok || !kh__parse_num(ys, &p[i].y)) {
-            kh__err(t, col, "参数 %s 的第 %d 项 “%s:%s” 无效 (invalid pair)", k, i + 1, xs, ys);
+            KH__ERR(t, col, PARAM_BAD_PAIR, k, KH_ARG_LONG(i + 1), xs, ys);
             return false;
         }
     }
@@ -208,9 +206,9 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
     *denom_code = NULL;
 
     struct kh__kvlist kv;
-    char why[256];
-    if (!kh__kv_parse(a, n->params_text, &kv, why, sizeof why)) {
-        kh__err(t, col, "参数语法错误：%s (bad parameter syntax)", why);
+    struct kh_error why;
+    if (!kh__kv_parse(a, n->params_text, kh__colname(t, col), &kv, &why)) {
+        kh__err_from(t, col, &why);
         return false;
     }
     unsigned allowed = 0;
@@ -228,14 +226,16 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
             if (strcmp(pnames[p], k) == 0)
                 break;
         if (p == P_N) {
-            kh__err(t, col, "未知参数 “%s” (unknown parameter)", k);
+            KH__ERR(t, col, UNKNOWN_PARAM, k);
             ok = false;
             continue;
         }
         if (!(allowed & 1u << p)) {
-            kh__err(t, col, "参数 %s 不属于 %s%s%s (parameter does not belong to this %s)", k,
-                    kh_node_kind_name(n->kind), n->method ? " / " : "",
-                    kh_method_name(n->method), n->method ? "method" : "kind");
+            if (n->method)
+                KH__ERR(t, col, PARAM_NOT_OF_METHOD, k, kh_node_kind_name(n->kind),
+                        kh_method_name(n->method));
+            else
+                KH__ERR(t, col, PARAM_NOT_OF_KIND, k, kh_node_kind_name(n->kind));
             ok = false;
             continue;
         }
@@ -260,8 +260,7 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
                 for (int32_t j = 1; j < pr->nbreaks; j++) {
                     if (pr->breaks[j].x == pr->breaks[j - 1].x) {
                         char xb[32];
-                        kh__err(t, col, "分段点 x=%s 重复 (duplicate breakpoint x)",
-                                kh_fmt_double_short(pr->breaks[j].x, xb));
+                        KH__ERR(t, col, DUP_BREAKPOINT, kh_fmt_double_short(pr->breaks[j].x, xb));
                         ok = false;
                         break;
                     }
@@ -278,8 +277,7 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
             pr->npoints = m;
             for (int32_t j = 0; j < m; j++) {
                 if (!kh__parse_num(items[j], &pr->points[j])) {
-                    kh__err(t, col, "参数 points 的第 %d 项 “%s” 不是数字 (not a number)", j + 1,
-                            items[j]);
+                    KH__ERR(t, col, POINTS_NOT_NUMBER, KH_ARG_LONG(j + 1), items[j]);
                     ok = false;
                     break;
                 }
@@ -297,8 +295,7 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
             else if (strcmp(v, "ratio") == 0)
                 pr->transform = KH_TRANSFORM_RATIO;
             else {
-                kh__err(t, col, "未知变换 “%s”，应为 growth、per_capita 或 ratio (unknown transform)",
-                        v);
+                KH__ERR(t, col, UNKNOWN_TRANSFORM, v);
                 ok = false;
             }
             break;
@@ -307,7 +304,7 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
             if (strcmp(v, "rate") == 0)
                 pr->use_rate = true;
             else if (strcmp(v, "index") != 0) {
-                kh__err(t, col, "use 应为 index 或 rate，而非 “%s” (use must be index or rate)", v);
+                KH__ERR(t, col, BAD_USE, v);
                 ok = false;
             }
             break;
@@ -326,24 +323,23 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
     if (n->kind == KH_KIND_QUANT) {
         for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
             if (required[i].m == n->method && !(seen & 1u << required[i].p)) {
-                kh__err(t, col, "方法 %s 缺少必需参数 %s (missing required parameter)",
-                        kh_method_name(n->method), pnames[required[i].p]);
+                KH__ERR(t, col, MISSING_PARAM, kh_method_name(n->method), pnames[required[i].p]);
                 ok = false;
             }
         }
         if ((seen & 1u << P_FLOOR) && (seen & 1u << P_POINTS)) {
-            kh__err(t, col, "floor 与 points 只能取其一 (floor and points are exclusive)");
+            KH__ERR(t, col, FLOOR_POINTS);
             ok = false;
         }
         bool needs_den = pr->transform == KH_TRANSFORM_PER_CAPITA ||
                          pr->transform == KH_TRANSFORM_RATIO;
         if (needs_den && *denom_code == NULL) {
-            kh__err(t, col, "变换 %s 缺少必需参数 denominator (missing required parameter)",
+            KH__ERR(t, col, MISSING_DENOMINATOR,
                     pr->transform == KH_TRANSFORM_RATIO ? "ratio" : "per_capita");
             ok = false;
         }
         if (!needs_den && *denom_code != NULL) {
-            kh__err(t, col, "参数 denominator 只用于 per_capita/ratio (denominator belongs to per_capita/ratio)");
+            KH__ERR(t, col, DENOMINATOR_FOREIGN);
             ok = false;
         }
     }
@@ -351,15 +347,14 @@ bool kh__params_parse(struct kh__table *t, int col, struct kh_bundle *b, struct 
 }
 
 bool kh__wrefs_parse(struct kh__table *t, int col, struct kh_arena *a, const char *s,
-                     const struct kh_strmap *map, const char *what, struct kh_wref **out,
-                     int32_t *nout)
+                     const struct kh_strmap *map, struct kh_wref **out, int32_t *nout)
 {
     struct kh__kvlist kv;
-    char why[256];
+    struct kh_error why;
     *out = NULL;
     *nout = 0;
-    if (!kh__kv_parse(a, s, &kv, why, sizeof why)) {
-        kh__err(t, col, "语法错误：%s (bad syntax)", why);
+    if (!kh__kv_parse(a, s, kh__colname(t, col), &kv, &why)) {
+        kh__err_from(t, col, &why);
         return false;
     }
     struct kh_wref *w = kh_arena_calloc(a, (size_t)kv.n + 1, sizeof *w);
@@ -367,15 +362,14 @@ bool kh__wrefs_parse(struct kh__table *t, int col, struct kh_arena *a, const cha
     for (int32_t i = 0; i < kv.n; i++) {
         w[i].idx = kh_strmap_get(map, kv.kv[i].key);
         if (w[i].idx < 0) {
-            kh__err(t, col, "未知%s “%s” (unknown reference)", what, kv.kv[i].key);
+            KH__ERR(t, col, UNKNOWN_GROUP, kv.kv[i].key);
             ok = false;
         }
         if (!kh__parse_num(kv.kv[i].value, &w[i].w)) {
-            kh__err(t, col, "“%s” 的权重不是数字 “%s” (weight is not a number)", kv.kv[i].key,
-                    kv.kv[i].value);
+            KH__ERR(t, col, WREF_NOT_NUMBER, kv.kv[i].key, kv.kv[i].value);
             ok = false;
         } else if (w[i].w < 0) {
-            kh__err(t, col, "“%s” 的权重为负 (negative weight)", kv.kv[i].key);
+            KH__ERR(t, col, WREF_NEGATIVE, kv.kv[i].key);
             ok = false;
         }
     }
@@ -385,7 +379,7 @@ bool kh__wrefs_parse(struct kh__table *t, int col, struct kh_arena *a, const cha
 }
 
 bool kh__grades_parse(struct kh_arena *a, const char *s, const char *bottom,
-                      struct kh_grades *g, char *why, size_t whylen)
+                      struct kh_grades *g, struct kh_error *why)
 {
     int32_t cap = 2;
     for (const char *p = s; *p; p++)
@@ -403,7 +397,7 @@ bool kh__grades_parse(struct kh_arena *a, const char *s, const char *bottom,
         if (seg[0] == '\0')
             continue;
         if (bare_last) {
-            snprintf(why, whylen, "只有最后一项可以不带分数线 (only the last grade may omit its threshold)");
+            KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_BARE_NOT_LAST);
             return false;
         }
         char *eq = strchr(seg, '=');
@@ -416,36 +410,34 @@ bool kh__grades_parse(struct kh_arena *a, const char *s, const char *bottom,
             names[n] = trimdup(a, seg, strlen(seg));
             const char *v = trimdup(a, eq + 1, strlen(eq + 1));
             if (!kh__parse_num(v, &thr[n])) {
-                snprintf(why, whylen, "“%s” 的分数线不是数字 “%s” (threshold is not a number)",
-                         names[n], v);
+                KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_NOT_NUMBER, names[n], v);
                 return false;
             }
             if (n > 0 && !(thr[n] < thr[n - 1])) {
-                snprintf(why, whylen, "分数线须严格递减 (thresholds must decrease)");
+                KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_NOT_DECREASING);
                 return false;
             }
         }
         if (names[n][0] == '\0' || !kh__code_ok(names[n])) {
-            snprintf(why, whylen, "等级名称 “%s” 无效 (bad grade name)", names[n]);
+            KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_BAD_NAME, names[n]);
             return false;
         }
         for (int32_t i = 0; i < n; i++) {
             if (strcmp(names[i], names[n]) == 0) {
-                snprintf(why, whylen, "等级 “%s” 重复 (duplicate grade)", names[n]);
+                KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_DUP, names[n]);
                 return false;
             }
         }
         n++;
     }
     if (n == 0 || (bare_last && n < 2)) {
-        snprintf(why, whylen, "至少需要一个带分数线的等级 (at least one grade with a threshold)");
+        KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_NONE);
         return false;
     }
     if (!bare_last) {
         for (int32_t i = 0; i < n; i++) {
             if (strcmp(names[i], bottom) == 0) {
-                snprintf(why, whylen, "等级 “%s” 与隐含的最低等级重名 (clashes with the implied bottom grade)",
-                         bottom);
+                KH_ERR(why, KH_EINVAL, BUNDLE_GRADES_BOTTOM_CLASH, bottom);
                 return false;
             }
         }

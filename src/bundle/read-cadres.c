@@ -69,8 +69,7 @@ void kh__read_positions(struct kh__rd *rd)
         bool ok = kh__check_code(&t, PO_CODE);
         int pr = parse_bool(kh__cell(&t, PO_PRINCIPAL));
         if (pr < 0) {
-            kh__err(&t, PO_PRINCIPAL, "正职应为 1/0、yes/no、true/false 或 是/否，而非 “%s” (bad principal)",
-                    kh__cell(&t, PO_PRINCIPAL));
+            KH__ERR(&t, PO_PRINCIPAL, BAD_PRINCIPAL, kh__cell(&t, PO_PRINCIPAL));
             ok = false;
             pr = 0;
         }
@@ -82,14 +81,13 @@ void kh__read_positions(struct kh__rd *rd)
             } else if (isnan(w[k])) {
                 w[k] = pr ? defp[k] : defd[k];
             } else if (w[k] < 0 || w[k] > 1) {
-                kh__err(&t, PO_W_TEAM + k, "权重应在 0 到 1 之间 (weight must be in [0,1])");
+                KH__ERR(&t, PO_W_TEAM + k, POSITION_WEIGHT_RANGE);
                 ok = false;
             }
         }
         if (ok && fabs(w[0] + w[1] + w[2] - 1) > 1e-6) {
             char s[32];
-            kh__err(&t, PO_W_TEAM, "w_team + w_duty + w_eval = %s，应为 1 (position weights must sum to 1)",
-                    kh_fmt_double_short(w[0] + w[1] + w[2], s));
+            KH__ERR(&t, PO_W_TEAM, POSITION_WEIGHT_SUM, kh_fmt_double_short(w[0] + w[1] + w[2], s));
             ok = false;
         }
         struct kh_position p;
@@ -104,20 +102,19 @@ void kh__read_positions(struct kh__rd *rd)
             p.ndims = 5;
         } else {
             struct kh__kvlist kv;
-            char why[256];
-            if (!kh__kv_parse(&b->arena, ds, &kv, why, sizeof why)) {
-                kh__err(&t, PO_DIMS, "维度语法错误：%s (bad dims)", why);
+            struct kh_error why;
+            if (!kh__kv_parse(&b->arena, ds, kh__colname(&t, PO_DIMS), &kv, &why)) {
+                kh__err_from(&t, PO_DIMS, &why);
                 ok = false;
             } else {
                 p.dims = kh_arena_calloc(&b->arena, (size_t)kv.n + 1, sizeof *p.dims);
                 for (int32_t k = 0; k < kv.n; k++) {
                     double x;
                     if (!kh__code_ok(kv.kv[k].key)) {
-                        kh__err(&t, PO_DIMS, "维度编码 “%s” 无效 (bad dimension code)", kv.kv[k].key);
+                        KH__ERR(&t, PO_DIMS, BAD_DIM_CODE, kv.kv[k].key);
                         ok = false;
                     } else if (!kh__parse_num(kv.kv[k].value, &x) || x < 0) {
-                        kh__err(&t, PO_DIMS, "维度 %s 的权重 “%s” 无效 (bad dimension weight)",
-                                kv.kv[k].key, kv.kv[k].value);
+                        KH__ERR(&t, PO_DIMS, BAD_DIM_WEIGHT, kv.kv[k].key, kv.kv[k].value);
                         ok = false;
                     } else {
                         p.dims[p.ndims].idx = dim_intern(rd, kv.kv[k].key);
@@ -129,8 +126,8 @@ void kh__read_positions(struct kh__rd *rd)
         }
         const char *gs = kh__cell(&t, PO_GROUPS);
         if (gs[0]) {
-            ok &= kh__wrefs_parse(&t, PO_GROUPS, &b->arena, gs, &b->group_ix, "评价组",
-                                  &p.groups, &p.ngroups);
+            ok &= kh__wrefs_parse(&t, PO_GROUPS, &b->arena, gs, &b->group_ix, &p.groups,
+                                  &p.ngroups);
         } else {
             p.groups = kh_arena_calloc(&b->arena, (size_t)b->ngroups + 1, sizeof *p.groups);
             for (int32_t g = 0; g < b->ngroups; g++) {
@@ -143,7 +140,7 @@ void kh__read_positions(struct kh__rd *rd)
             continue;
         p.code = kh__str(rd, kh__cell(&t, PO_CODE));
         if (kh_strmap_put(&b->position_ix, p.code, b->npositions) >= 0) {
-            kh__err(&t, PO_CODE, "职位 “%s” 重复 (duplicate position)", p.code);
+            KH__ERR(&t, PO_CODE, DUP_POSITION, p.code);
             continue;
         }
         p.name = kh__str(rd, kh__cell(&t, PO_NAME));
@@ -180,22 +177,21 @@ void kh__read_cadres(struct kh__rd *rd)
         bool ok = kh__check_code(&t, CD_CODE);
         const char *code = kh__cell(&t, CD_CODE);
         if (ok && kh_strmap_get(&b->unit_ix, code) >= 0) {
-            kh__err(&t, CD_CODE, "编码 “%s” 已是单位编码，不能同时作干部编码 (code used by a unit and a cadre)",
-                    code);
+            KH__ERR(&t, CD_CODE, CODE_CLASH, code);
             ok = false;
         }
         const char *uc = kh__cell(&t, CD_UNIT);
         int32_t u = kh_strmap_get(&b->unit_ix, uc);
         if (u < 0) {
             if (rd->usable[KH__F_UNITS])
-                kh__err(&t, CD_UNIT, "未知单位 “%s” (unknown unit)", uc);
+                KH__ERR(&t, CD_UNIT, UNKNOWN_UNIT, uc);
             ok = false;
         }
         const char *pc = kh__cell(&t, CD_POSITION);
         int32_t p = kh_strmap_get(&b->position_ix, pc);
         if (p < 0) {
             if (rd->usable[KH__F_POSITIONS] || !rd->present[KH__F_POSITIONS])
-                kh__err(&t, CD_POSITION, "未知职位 “%s” (unknown position)", pc);
+                KH__ERR(&t, CD_POSITION, UNKNOWN_POSITION, pc);
             ok = false;
         }
         const char *rs = kh__cell(&t, CD_RESP);
@@ -219,7 +215,7 @@ void kh__read_cadres(struct kh__rd *rd)
             int32_t n = kh_strmap_get(&b->node_ix, s);
             if (n < 0) {
                 if (rd->usable[KH__F_INDICATORS])
-                    kh__err(&t, CD_RESP, "分管工作 “%s” 不是指标编码 (unknown indicator node)", s);
+                    KH__ERR(&t, CD_RESP, UNKNOWN_RESPONSIBILITY, s);
                 ok = false;
                 continue;
             }
@@ -229,7 +225,7 @@ void kh__read_cadres(struct kh__rd *rd)
             continue;
         const char *cs = kh__str(rd, code);
         if (kh_strmap_put(&b->cadre_ix, cs, b->ncadres) >= 0) {
-            kh__err(&t, CD_CODE, "干部 “%s” 重复 (duplicate cadre)", code);
+            KH__ERR(&t, CD_CODE, DUP_CADRE, code);
             continue;
         }
         KH_GROW(b->cadres, (size_t)b->ncadres + 1, rd->caps[KH__CAP_CADRE]);
@@ -268,30 +264,27 @@ void kh__read_adjustments(struct kh__rd *rd)
         }
         if (subj < 0) {
             if (rd->usable[KH__F_UNITS])
-                kh__err(&t, AD_SUBJECT, "对象 “%s” 既不是单位也不是干部 (subject is not a unit or cadre)",
-                        sc);
+                KH__ERR(&t, AD_SUBJECT, UNKNOWN_SUBJECT, sc);
             ok = false;
         }
         const char *ic = kh__cell(&t, AD_INDICATOR);
         int32_t n = kh_strmap_get(&b->node_ix, ic);
         if (n < 0) {
             if (rd->usable[KH__F_INDICATORS])
-                kh__err(&t, AD_INDICATOR, "未知指标 “%s” (unknown indicator)", ic);
+                KH__ERR(&t, AD_INDICATOR, UNKNOWN_INDICATOR, ic);
             ok = false;
         } else if (!kh_kind_is_points(b->nodes[n].kind)) {
-            kh__err(&t, AD_INDICATOR, "指标 “%s” 不是加分、扣分或否决指标（%s） (not a bonus/penalty/veto leaf)",
-                    ic, kh_node_kind_name(b->nodes[n].kind));
+            KH__ERR(&t, AD_INDICATOR, NOT_POINT_LEAF, ic, kh_node_kind_name(b->nodes[n].kind));
             ok = false;
         }
         double amt;
         if (!kh__num(&t, AD_AMOUNT, false, &amt)) {
             ok = false;
         } else if (n >= 0 && b->nodes[n].kind == KH_KIND_VETO && amt != 0 && amt != 1) {
-            kh__err(&t, AD_AMOUNT, "否决指标的数额只能是 1（触发）或 0（未触发），而非 “%s” (veto amount must be 1 or 0)",
-                    kh__cell(&t, AD_AMOUNT));
+            KH__ERR(&t, AD_AMOUNT, VETO_AMOUNT, kh__cell(&t, AD_AMOUNT));
             ok = false;
         } else if (amt < 0) {
-            kh__err(&t, AD_AMOUNT, "数额为负 “%s” (negative amount)", kh__cell(&t, AD_AMOUNT));
+            KH__ERR(&t, AD_AMOUNT, NEGATIVE_AMOUNT, kh__cell(&t, AD_AMOUNT));
             ok = false;
         }
         if (!ok)

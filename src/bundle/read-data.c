@@ -19,13 +19,15 @@
  *             scale `cadre`.  A level of a level scale (弃权/不了解 included)
  *             or a number 0–100 on a numeric scale.
  *   responses one row per answered item; a response code keeps one unit and
- *             one channel; answer a level of the item's scale.
+ *             one channel, a channel of survey_channels when that is given;
+ *             answer a level of the item's scale.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bundle-int.h"
+#include "kaohe/buf.h"
 #include "kaohe/arena.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/xalloc.h"
@@ -36,7 +38,7 @@ static int32_t ref_unit(struct kh__table *t, int c)
     const char *s = kh__cell(t, c);
     int32_t u = kh__lookup(t, c, &t->rd->b->unit_ix, s);
     if (u < 0 && t->rd->usable[KH__F_UNITS])
-        kh__err(t, c, "未知单位 “%s” (unknown unit)", s);
+        KH__ERR(t, c, UNKNOWN_UNIT, s);
     return u;
 }
 
@@ -48,12 +50,11 @@ static int32_t ref_quant(struct kh__table *t, int c)
     int32_t n = kh__lookup(t, c, &b->node_ix, s);
     if (n < 0) {
         if (t->rd->usable[KH__F_INDICATORS])
-            kh__err(t, c, "未知指标 “%s” (unknown indicator)", s);
+            KH__ERR(t, c, UNKNOWN_INDICATOR, s);
         return -1;
     }
     if (b->nodes[n].kind != KH_KIND_QUANT) {
-        kh__err(t, c, "指标 “%s” 不是定量叶子指标（%s） (not a quant leaf)", s,
-                kh_node_kind_name(b->nodes[n].kind));
+        KH__ERR(t, c, NOT_QUANT_LEAF, s, kh_node_kind_name(b->nodes[n].kind));
         return -1;
     }
     return n;
@@ -90,15 +91,13 @@ void kh__read_targets(struct kh__rd *rd)
         else if (strcmp(st, "returned") == 0)
             status = KH_TARGET_RETURNED;
         else {
-            kh__err(&t, TG_STATUS, "状态应为 approved、proposed 或 returned，而非 “%s” (bad status)",
-                    st);
+            KH__ERR(&t, TG_STATUS, BAD_STATUS, st);
             ok = false;
         }
         if (!ok)
             continue;
         if (kh_u64map_put(&rd->target_ix, KH_U64_KEY(u, n), b->ntargets) >= 0) {
-            kh__err(&t, TG_INDICATOR, "单位 %s 指标 %s 的目标重复 (duplicate target)",
-                    b->units[u].code, b->nodes[n].code);
+            KH__ERR(&t, TG_INDICATOR, DUP_TARGET, b->units[u].code, b->nodes[n].code);
             continue;
         }
         KH_GROW(b->targets, (size_t)b->ntargets + 1, rd->caps[KH__CAP_TARGET]);
@@ -138,8 +137,7 @@ void kh__read_values(struct kh__rd *rd)
         bool ok = u >= 0 && n >= 0;
         int period = kh_period_parse(kh__cell(&t, VA_PERIOD));
         if (period < 0) {
-            kh__err(&t, VA_PERIOD, "期间应为 Y、Q1–Q4 或 M01–M12，而非 “%s” (bad period)",
-                    kh__cell(&t, VA_PERIOD));
+            KH__ERR(&t, VA_PERIOD, BAD_PERIOD, kh__cell(&t, VA_PERIOD));
             ok = false;
         }
         double v;
@@ -148,8 +146,8 @@ void kh__read_values(struct kh__rd *rd)
             continue;
         uint64_t key = KH_U64_KEY(u, ((uint32_t)n << 7) | (uint32_t)period);
         if (kh_u64map_put(&rd->value_ix, key, b->nvalues) >= 0) {
-            kh__err(&t, VA_PERIOD, "单位 %s 指标 %s 期间 %s 的数值重复 (duplicate value)",
-                    b->units[u].code, b->nodes[n].code, kh_period_name(period));
+            KH__ERR(&t, VA_PERIOD, DUP_VALUE, b->units[u].code, b->nodes[n].code,
+                    kh_period_name(period));
             continue;
         }
         KH_GROW(b->values, (size_t)b->nvalues + 1, rd->caps[KH__CAP_VALUE]);
@@ -181,16 +179,16 @@ static bool scale_answer(struct kh__table *t, int c, const struct kh_scale *s, i
     const char *v = kh__cell(t, c);
     double x;
     if (v[0] == '\0') {
-        kh__err(t, c, "评分为空 (empty score)");
+        KH__ERR(t, c, EMPTY_SCORE);
         return false;
     }
     if (s->numeric) {
         if (!kh__parse_num(v, &x)) {
-            kh__err(t, c, "量表 %s 是数值量表，“%s” 不是数字 (level on a numeric scale)", s->name, v);
+            KH__ERR(t, c, LEVEL_ON_NUMERIC, s->name, v);
             return false;
         }
         if (x < 0 || x > 100) {
-            kh__err(t, c, "分数 “%s” 超出 0–100 (number out of 0-100)", v);
+            KH__ERR(t, c, SCORE_RANGE, v);
             return false;
         }
         *level = -1;
@@ -200,10 +198,9 @@ static bool scale_answer(struct kh__table *t, int c, const struct kh_scale *s, i
     int32_t li = kh__scale_find(s, v);
     if (li < 0) {
         if (kh__parse_num(v, &x))
-            kh__err(t, c, "量表 %s 是等级量表，不接受数字 “%s” (number on a level scale)", s->name,
-                    v);
+            KH__ERR(t, c, NUMBER_ON_LEVEL, s->name, v);
         else
-            kh__err(t, c, "“%s” 不是量表 %s 的等级 (not a level of the scale)", v, s->name);
+            KH__ERR(t, c, NOT_A_LEVEL, v, s->name);
         return false;
     }
     *level = (int16_t)li;
@@ -266,7 +263,7 @@ void kh__read_ratings(struct kh__rd *rd)
         bool ok = true;
         if (r < 0) {
             if (rd->usable[KH__F_RATERS] || !rd->present[KH__F_RATERS])
-                kh__err(&t, RT_RATER, "未知评价人 “%s” (unknown rater)", rc);
+                KH__ERR(&t, RT_RATER, UNKNOWN_RATER, rc);
             ok = false;
         }
         int32_t unit = kh__lookup(&t, RT_RATEE, &b->unit_ix, re);
@@ -277,7 +274,7 @@ void kh__read_ratings(struct kh__rd *rd)
             item = kh__lookup(&t, RT_ITEM, &b->node_ix, it);
             if (item < 0 || b->nodes[item].kind != KH_KIND_QUAL) {
                 if (rd->usable[KH__F_INDICATORS])
-                    kh__err(&t, RT_ITEM, "“%s” 不是定性叶子指标 (item of a unit must be a qual leaf)", it);
+                    KH__ERR(&t, RT_ITEM, ITEM_NOT_QUAL, it);
                 ok = false;
             } else if (b->nodes[item].scale >= 0) {
                 scale = &b->scales[b->nodes[item].scale];
@@ -294,8 +291,7 @@ void kh__read_ratings(struct kh__rd *rd)
                         item = dim;
             }
             if (item < 0) {
-                kh__err(&t, RT_ITEM, "“%s” 不是干部 %s 职位的评价维度 (not a dimension of the cadre's position)",
-                        it, re);
+                KH__ERR(&t, RT_ITEM, NOT_A_DIMENSION, it, re);
                 ok = false;
             } else {
                 scale = &b->scales[rd->scale_cadre];
@@ -304,8 +300,7 @@ void kh__read_ratings(struct kh__rd *rd)
             }
         } else {
             if (rd->usable[KH__F_UNITS])
-                kh__err(&t, RT_RATEE, "被评价对象 “%s” 既不是单位也不是干部 (unknown ratee: not a unit or cadre)",
-                        re);
+                KH__ERR(&t, RT_RATEE, UNKNOWN_RATEE, re);
             ok = false;
         }
         int16_t level = -1;
@@ -340,7 +335,7 @@ void kh__read_ratings(struct kh__rd *rd)
         for (size_t i = 1; i < nkeys; i++) {
             if (keys[i].key == keys[i - 1].key) {
                 t.line = keys[i].line;
-                kh__err(&t, RT_ITEM, "同一评价人对同一对象同一评价项重复评分 (duplicate rating)");
+                KH__ERR(&t, RT_ITEM, DUP_RATING);
             }
         }
     }
@@ -367,7 +362,7 @@ void kh__read_survey_items(struct kh__rd *rd)
         double w = 0;
         const char *ws = kh__cell(&t, SI_WEIGHT);
         if (ws[0] && kh__num(&t, SI_WEIGHT, false, &w) && w < 0) {
-            kh__err(&t, SI_WEIGHT, "权重为负 (negative weight)");
+            KH__ERR(&t, SI_WEIGHT, NEGATIVE_WEIGHT, ws);
             ok = false;
         } else if (ws[0] && isnan(w)) {
             ok = false;
@@ -375,14 +370,14 @@ void kh__read_survey_items(struct kh__rd *rd)
         const char *sc = kh__cell(&t, SI_SCALE);
         int32_t si = kh_strmap_get(&b->scale_ix, sc[0] ? sc : "survey");
         if (si < 0) {
-            kh__err(&t, SI_SCALE, "未知量表 “%s” (unknown scale)", sc);
+            KH__ERR(&t, SI_SCALE, UNKNOWN_SCALE, sc);
             ok = false;
         }
         if (!ok)
             continue;
         const char *code = kh__str(rd, kh__cell(&t, SI_CODE));
         if (kh_strmap_put(&b->item_ix, code, b->nitems) >= 0) {
-            kh__err(&t, SI_CODE, "题目 “%s” 重复 (duplicate survey item)", code);
+            KH__ERR(&t, SI_CODE, DUP_ITEM, code);
             continue;
         }
         KH_GROW(b->items, (size_t)b->nitems + 1, rd->caps[KH__CAP_ITEM]);
@@ -404,6 +399,31 @@ static const struct kh__colspec response_cols[] = {{"response", true}, {"unit", 
                                                    {"channel", false}, {"item", true},
                                                    {"answer", true}};
 
+/* A response's channel is one of cycle.csv's survey_channels when that key
+ * is given (SPEC §5, §11.16: a channel weighs by its listed weight, so an
+ * unlisted one, a typo, would weigh 0 while counting in n); without the key
+ * every channel is accepted and all responses pool.  An empty channel is
+ * FORMATS.md's default `web` and is not checked: it weighs as `web`. */
+static bool channel_listed(const struct kh_cycle *c, const char *ch)
+{
+    if (c->nchannels == 0)
+        return true;
+    for (int32_t i = 0; i < c->nchannels; i++)
+        if (strcmp(c->channels[i].name, ch) == 0)
+            return true;
+    return false;
+}
+
+/* "phone, onsite": the listed channels, for the diagnostic. */
+static void channels_text(const struct kh_cycle *c, struct kh_buf *out)
+{
+    for (int32_t i = 0; i < c->nchannels; i++) {
+        if (i > 0)
+            kh_buf_append(out, ", ", 2);
+        kh_buf_append(out, c->channels[i].name, strlen(c->channels[i].name));
+    }
+}
+
 /*
  * Duplicate answers.  With at most 64 survey items (the default scheme has
  * 8) each response keeps a bit per item, so the check is one word next to
@@ -418,6 +438,9 @@ void kh__read_responses(struct kh__rd *rd)
     uint64_t *answered = NULL;    /* [response]: bit i = item i answered */
     size_t answered_cap = 0;
     bool bits = b->nitems <= 64;
+    struct kh_buf listed_buf = KH_BUF_INIT;
+    channels_text(&b->cycle, &listed_buf);
+    const char *listed = kh_buf_cstr(&listed_buf);
     if (!kh__table_open(rd, KH__F_RESPONSES, response_cols, 5, false, &t))
         goto out;
     rd->usable[KH__F_RESPONSES] = true;
@@ -431,7 +454,10 @@ void kh__read_responses(struct kh__rd *rd)
         int32_t chi = -1;
         if (ch[0]) {
             if (!kh__code_ok(ch)) {
-                kh__err(&t, RS_CHANNEL, "渠道 “%s” 含空白、分号或等号 (bad channel)", ch);
+                KH__ERR(&t, RS_CHANNEL, BAD_CHANNEL, ch);
+                ok = false;
+            } else if (!channel_listed(&b->cycle, ch)) {
+                KH__ERR(&t, RS_CHANNEL, UNKNOWN_CHANNEL, ch, listed);
                 ok = false;
             } else {
                 chi = kh_strmap_get(&b->channel_ix, ch);
@@ -448,7 +474,7 @@ void kh__read_responses(struct kh__rd *rd)
         int32_t item = kh__lookup(&t, RS_ITEM, &b->item_ix, ic);
         if (item < 0) {
             if (rd->usable[KH__F_SURVEY_ITEMS] || !rd->present[KH__F_SURVEY_ITEMS])
-                kh__err(&t, RS_ITEM, "未知题目 “%s” (unknown survey item)", ic);
+                KH__ERR(&t, RS_ITEM, UNKNOWN_ITEM, ic);
             ok = false;
         }
         int16_t level = -1;
@@ -473,10 +499,10 @@ void kh__read_responses(struct kh__rd *rd)
             r = b->nresponses++;
             kh__memo_set(&t, RS_RESPONSE, &b->response_ix, code, r);
         } else if (b->responses[r].unit != u) {
-            kh__err(&t, RS_UNIT, "答卷 %s 的单位与前面的行不同 (a response keeps one unit)", rc);
+            KH__ERR(&t, RS_UNIT, RESPONSE_UNIT, rc);
             continue;
         } else if (b->responses[r].channel != chi) {
-            kh__err(&t, RS_CHANNEL, "答卷 %s 的渠道与前面的行不同 (a response keeps one channel)", rc);
+            KH__ERR(&t, RS_CHANNEL, RESPONSE_CHANNEL, rc);
             continue;
         }
         bool dup;
@@ -488,7 +514,7 @@ void kh__read_responses(struct kh__rd *rd)
             dup = kh_u64map_put(&rd->answer_ix, KH_U64_KEY(r, item), b->nanswers) >= 0;
         }
         if (dup) {
-            kh__err(&t, RS_ITEM, "答卷 %s 的题目 %s 重复 (duplicate answer)", rc, ic);
+            KH__ERR(&t, RS_ITEM, DUP_ANSWER, rc, ic);
             continue;
         }
         KH_GROW(b->answers, (size_t)b->nanswers + 1, rd->caps[KH__CAP_ANSWER]);
@@ -500,5 +526,6 @@ void kh__read_responses(struct kh__rd *rd)
     }
 out:
     free(answered);
+    kh_buf_release(&listed_buf);
     kh__table_close(&t);
 }

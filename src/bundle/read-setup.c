@@ -45,8 +45,8 @@ static bool cyc_num(struct kh__table *t, const char *v, double lo, double hi, do
     double x;
     if (!kh__parse_num(v, &x) || x < lo || x > hi) {
         char a[32], b[32];
-        kh__err(t, CY_VALUE, "应为 %s 到 %s 之间的数字，而非 “%s” (expected a number in range)",
-                kh_fmt_double_short(lo, a), kh_fmt_double_short(hi, b), v);
+        KH__ERR(t, CY_VALUE, EXPECT_NUMBER, kh_fmt_double_short(lo, a), kh_fmt_double_short(hi, b),
+                v);
         return false;
     }
     *out = x;
@@ -57,8 +57,7 @@ static bool cyc_int(struct kh__table *t, const char *v, long lo, long hi, int32_
 {
     long x;
     if (!kh_parse_long(v, lo, hi, &x)) {
-        kh__err(t, CY_VALUE, "应为 %ld 到 %ld 之间的整数，而非 “%s” (expected an integer in range)",
-                lo, hi, v);
+        KH__ERR(t, CY_VALUE, EXPECT_INTEGER, KH_ARG_LONG(lo), KH_ARG_LONG(hi), v);
         return false;
     }
     *out = (int32_t)x;
@@ -89,11 +88,11 @@ void kh__read_cycle(struct kh__rd *rd)
             if (strcmp(keys[ki], k) == 0)
                 break;
         if (ki == sizeof keys / sizeof keys[0]) {
-            kh__err(&t, CY_KEY, "未知键 “%s” (unknown cycle key)", k);
+            KH__ERR(&t, CY_KEY, UNKNOWN_CYCLE_KEY, k);
             continue;
         }
         if (kh_strmap_put(&seen, keys[ki], 0) >= 0) {
-            kh__err(&t, CY_KEY, "键 “%s” 重复 (duplicate key)", k);
+            KH__ERR(&t, CY_KEY, DUP_CYCLE_KEY, k);
             continue;
         }
         KH_GROW(c->raw, (size_t)c->nraw + 1, rawcap);
@@ -102,11 +101,11 @@ void kh__read_cycle(struct kh__rd *rd)
         c->nraw++;
         if (v[0] == '\0')
             continue;
-        char why[256];
+        struct kh_error why;
         double x;
         if (strcmp(k, "code") == 0 || strcmp(k, "previous") == 0) {
             if (!kh__code_ok(v))
-                kh__err(&t, CY_VALUE, "编码 “%s” 含空白、分号或等号 (bad code)", v);
+                KH__ERR(&t, CY_VALUE, BAD_CODE, v);
             else if (k[0] == 'c')
                 c->code = kh__str(rd, v);
             else
@@ -115,7 +114,7 @@ void kh__read_cycle(struct kh__rd *rd)
             c->name = kh__str(rd, v);
         } else if (strcmp(k, "start") == 0 || strcmp(k, "end") == 0) {
             if (!is_iso_date(v))
-                kh__err(&t, CY_VALUE, "日期应为 YYYY-MM-DD，而非 “%s” (expected an ISO date)", v);
+                KH__ERR(&t, CY_VALUE, BAD_DATE, v);
             else if (k[0] == 's')
                 c->start = kh__str(rd, v);
             else
@@ -142,12 +141,12 @@ void kh__read_cycle(struct kh__rd *rd)
             else if (strcmp(v, "off") == 0)
                 c->rater_correction = false;
             else
-                kh__err(&t, CY_VALUE, "应为 on 或 off，而非 “%s” (expected on or off)", v);
+                KH__ERR(&t, CY_VALUE, EXPECT_ON_OFF, v);
         } else if (strcmp(k, "team_thresholds") == 0 || strcmp(k, "cadre_thresholds") == 0) {
             bool team = k[0] == 't';
             struct kh_grades g;
-            if (!kh__grades_parse(&b->arena, v, team ? "差" : "不称职", &g, why, sizeof why))
-                kh__err(&t, CY_VALUE, "等级分数线无效：%s (bad thresholds)", why);
+            if (!kh__grades_parse(&b->arena, v, team ? "差" : "不称职", &g, &why))
+                kh__err_from(&t, CY_VALUE, &why);
             else if (team)
                 c->team_grades = g;
             else
@@ -157,8 +156,8 @@ void kh__read_cycle(struct kh__rd *rd)
             veto_line = t.line;
         } else if (strcmp(k, "survey_channels") == 0) {
             struct kh__kvlist kv;
-            if (!kh__kv_parse(&b->arena, v, &kv, why, sizeof why)) {
-                kh__err(&t, CY_VALUE, "渠道权重语法错误：%s (bad survey_channels)", why);
+            if (!kh__kv_parse(&b->arena, v, k, &kv, &why)) {
+                kh__err_from(&t, CY_VALUE, &why);
                 continue;
             }
             c->channels = kh_arena_calloc(&b->arena, (size_t)kv.n + 1, sizeof *c->channels);
@@ -166,8 +165,7 @@ void kh__read_cycle(struct kh__rd *rd)
             for (int32_t i = 0; i < kv.n; i++) {
                 if (!kh__code_ok(kv.kv[i].key) || !kh__parse_num(kv.kv[i].value, &x) ||
                     x < 0) {
-                    kh__err(&t, CY_VALUE, "渠道 “%s=%s” 无效 (bad channel weight)", kv.kv[i].key,
-                            kv.kv[i].value);
+                    KH__ERR(&t, CY_VALUE, BAD_CHANNEL_WEIGHT, kv.kv[i].key, kv.kv[i].value);
                     continue;
                 }
                 c->channels[c->nchannels].name = kv.kv[i].key;
@@ -187,9 +185,7 @@ void kh__read_cycle(struct kh__rd *rd)
                     c->veto_cap = i;
             if (c->veto_cap < 0) {
                 t.line = veto_line;
-                kh__err(&t, CY_VALUE,
-                             "veto_cap “%s” 不是班子等级，也不是 lowest (not a team grade or lowest)",
-                             veto_cap);
+                KH__ERR(&t, CY_VALUE, BAD_VETO_CAP, veto_cap);
             }
         }
     }
@@ -228,7 +224,7 @@ void kh__read_categories(struct kh__rd *rd)
             continue;
         const char *code = kh__str(rd, kh__cell(&t, CA_CODE));
         if (kh_strmap_put(&b->category_ix, code, b->ncategories) >= 0) {
-            kh__err(&t, CA_CODE, "分类 “%s” 重复 (duplicate category)", code);
+            KH__ERR(&t, CA_CODE, DUP_CATEGORY, code);
             continue;
         }
         KH_GROW(b->categories, (size_t)b->ncategories + 1, rd->caps[KH__CAP_CAT]);
@@ -260,16 +256,16 @@ void kh__read_units(struct kh__rd *rd)
         int32_t ci = kh_strmap_get(&b->category_ix, cat);
         if (ci < 0 && rd->usable[KH__F_CATEGORIES]) {
             if (cat[0] == '\0')
-                kh__err(&t, UN_CATEGORY, "分类为空 (empty category)");
+                KH__ERR(&t, UN_CATEGORY, EMPTY_CATEGORY);
             else
-                kh__err(&t, UN_CATEGORY, "未知分类 “%s” (unknown category)", cat);
+                KH__ERR(&t, UN_CATEGORY, UNKNOWN_CATEGORY, cat);
             ok = false;
         }
         if (!ok)
             continue;
         const char *code = kh__str(rd, kh__cell(&t, UN_CODE));
         if (kh_strmap_put(&b->unit_ix, code, b->nunits) >= 0) {
-            kh__err(&t, UN_CODE, "单位 “%s” 重复 (duplicate unit)", code);
+            KH__ERR(&t, UN_CODE, DUP_UNIT, code);
             continue;
         }
         const char *dist = kh__str(rd, kh__cell(&t, UN_DISTRICT));
@@ -361,10 +357,10 @@ void kh__read_scales(struct kh__rd *rd)
         bool ok = kh__check_code(&t, SC_SCALE);
         const char *lv = kh__cell(&t, SC_LEVEL);
         if (lv[0] == '\0') {
-            kh__err(&t, SC_LEVEL, "等级名称为空 (empty level)");
+            KH__ERR(&t, SC_LEVEL, EMPTY_LEVEL);
             ok = false;
         } else if (!kh__code_ok(lv)) {
-            kh__err(&t, SC_LEVEL, "等级 “%s” 含空白、分号或等号 (bad level name)", lv);
+            KH__ERR(&t, SC_LEVEL, BAD_LEVEL, lv);
             ok = false;
         }
         double pts;
@@ -373,8 +369,7 @@ void kh__read_scales(struct kh__rd *rd)
             continue;
         const char *key = kh_arena_printf(&b->arena, "%s\x1f%s", kh__cell(&t, SC_SCALE), lv);
         if (kh_strmap_put(&levels, key, 0) >= 0) {
-            kh__err(&t, SC_LEVEL, "量表 %s 的等级 “%s” 重复 (duplicate level)",
-                    kh__cell(&t, SC_SCALE), lv);
+            KH__ERR(&t, SC_LEVEL, DUP_LEVEL, kh__cell(&t, SC_SCALE), lv);
             continue;
         }
         int32_t si = kh_strmap_get(&b->scale_ix, kh__cell(&t, SC_SCALE));
@@ -470,14 +465,14 @@ void kh__read_rater_groups(struct kh__rd *rd)
         else if (strcmp(cb, "median") == 0)
             combine = KH_COMBINE_MEDIAN;
         else {
-            kh__err(&t, RG_COMBINE, "合成方式应为 mean、trimmed 或 median，而非 “%s” (bad combine)", cb);
+            KH__ERR(&t, RG_COMBINE, BAD_COMBINE, cb);
             ok = false;
         }
         if (!ok)
             continue;
         const char *code = kh__str(rd, kh__cell(&t, RG_CODE));
         if (kh_strmap_put(&b->group_ix, code, b->ngroups) >= 0) {
-            kh__err(&t, RG_CODE, "评价组 “%s” 重复 (duplicate rater group)", code);
+            KH__ERR(&t, RG_CODE, DUP_GROUP, code);
             continue;
         }
         KH_GROW(b->groups, (size_t)b->ngroups + 1, rd->caps[KH__CAP_GROUP]);
@@ -508,14 +503,14 @@ void kh__read_raters(struct kh__rd *rd)
         int32_t gi = kh_strmap_get(&b->group_ix, g);
         if (gi < 0) {
             if (rd->usable[KH__F_RATER_GROUPS] || !rd->present[KH__F_RATER_GROUPS])
-                kh__err(&t, RA_GROUP, "未知评价组 “%s” (unknown rater group)", g);
+                KH__ERR(&t, RA_GROUP, UNKNOWN_GROUP, g);
             ok = false;
         }
         if (!ok)
             continue;
         const char *code = kh__str(rd, kh__cell(&t, RA_CODE));
         if (kh_strmap_put(&b->rater_ix, code, b->nraters) >= 0) {
-            kh__err(&t, RA_CODE, "评价人 “%s” 重复 (duplicate rater)", code);
+            KH__ERR(&t, RA_CODE, DUP_RATER, code);
             continue;
         }
         KH_GROW(b->raters, (size_t)b->nraters + 1, rd->caps[KH__CAP_RATER]);

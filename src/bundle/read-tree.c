@@ -51,15 +51,17 @@ static int parse_enum(const char *s, const char *const *names, int n)
     return -1;
 }
 
-/* Report a diagnostic for node i at its row (after the pass). */
-static void node_err(struct kh__table *t, const struct node_extra *x, int col, const char *fmt,
-                     const char *a, const char *b2)
+/* Report a diagnostic for node i at its row (after the pass): message
+ * with one or two arguments (b2 may be NULL). */
+static void node_err(struct kh__table *t, const struct node_extra *x, int col,
+                     const struct kh_msg *msg, const char *a, const char *b2)
 {
     long save = t->line;
     t->line = x->line;
-    kh__err(t, col, fmt, a, b2);
+    kh__err(t, col, msg, a, b2, (const char *)NULL);
     t->line = save;
 }
+#define NODE_ERR(t, x, col, name, a, b2) node_err((t), (x), (col), &KH_M_BUNDLE_##name, (a), (b2))
 
 void kh__read_indicators(struct kh__rd *rd)
 {
@@ -83,13 +85,12 @@ void kh__read_indicators(struct kh__rd *rd)
         bool ok = kh__check_code(&t, IN_CODE);
         const char *pc = kh__cell(&t, IN_PARENT);
         if (pc[0] != '\0' && !kh__code_ok(pc)) {
-            kh__err(&t, IN_PARENT, "编码 “%s” 含空白、分号或等号 (bad code)", pc);
+            KH__ERR(&t, IN_PARENT, BAD_CODE, pc);
             ok = false;
         }
         int kind = parse_enum(kh__cell(&t, IN_KIND), kinds, 7);
         if (kind < 0) {
-            kh__err(&t, IN_KIND, "类型应为 node/quant/qual/survey/bonus/penalty/veto，而非 “%s” (bad kind)",
-                    kh__cell(&t, IN_KIND));
+            KH__ERR(&t, IN_KIND, BAD_KIND, kh__cell(&t, IN_KIND));
             ok = false;
             kind = KH_KIND_NODE;
         }
@@ -98,28 +99,26 @@ void kh__read_indicators(struct kh__rd *rd)
         if (strcmp(dir, "cost") == 0)
             direction = KH_COST;
         else if (dir[0] != '\0' && strcmp(dir, "benefit") != 0) {
-            kh__err(&t, IN_DIRECTION, "方向应为 benefit 或 cost，而非 “%s” (bad direction)", dir);
+            KH__ERR(&t, IN_DIRECTION, BAD_DIRECTION, dir);
             ok = false;
         }
         int method = parse_enum(kh__cell(&t, IN_METHOD), methods, 9);
         if (method < 0) {
-            kh__err(&t, IN_METHOD, "未知计分方法 “%s” (unknown method)", kh__cell(&t, IN_METHOD));
+            KH__ERR(&t, IN_METHOD, UNKNOWN_METHOD, kh__cell(&t, IN_METHOD));
             ok = false;
             method = KH_METHOD_NONE;
         } else if (kind == KH_KIND_QUANT && method == KH_METHOD_NONE) {
-            kh__err(&t, IN_METHOD, "定量指标必须有计分方法 (a quant leaf needs a method)");
+            KH__ERR(&t, IN_METHOD, QUANT_NEEDS_METHOD);
             ok = false;
         } else if (kind != KH_KIND_QUANT && method != KH_METHOD_NONE) {
-            kh__err(&t, IN_METHOD, "只有定量指标有计分方法，%s 不应有 (only quant leaves have a method)",
-                    kinds[kind]);
+            KH__ERR(&t, IN_METHOD, METHOD_NOT_QUANT, kinds[kind]);
             ok = false;
             method = KH_METHOD_NONE;
         }
         const char *ms = kh__cell(&t, IN_MISSING);
         int missing = ms[0] ? parse_enum(ms, missings, 3) : KH_MISSING_ZERO;
         if (missing < 0) {
-            kh__err(&t, IN_MISSING, "缺失处理应为 zero、exclude 或 category_mean，而非 “%s” (bad missing policy)",
-                    ms);
+            KH__ERR(&t, IN_MISSING, BAD_MISSING, ms);
             ok = false;
             missing = KH_MISSING_ZERO;
         }
@@ -128,11 +127,11 @@ void kh__read_indicators(struct kh__rd *rd)
          * lost by it (docs/formats.md). */
         const char *raters = kh__cell(&t, IN_RATERS), *scale = kh__cell(&t, IN_SCALE);
         if (kind != KH_KIND_QUAL && raters[0]) {
-            kh__err(&t, IN_RATERS, "只有定性指标有评价主体 (raters belong to qual leaves)");
+            KH__ERR(&t, IN_RATERS, RATERS_NOT_QUAL);
             ok = false;
         }
         if (kind != KH_KIND_QUAL && scale[0]) {
-            kh__err(&t, IN_SCALE, "只有定性指标有量表 (scale belongs to qual leaves)");
+            KH__ERR(&t, IN_SCALE, SCALE_NOT_QUAL);
             ok = false;
         }
         KH_GROW(b->nodes, (size_t)b->nnodes + 1, rd->caps[KH__CAP_NODE]);
@@ -167,12 +166,12 @@ void kh__read_indicators(struct kh__rd *rd)
             const char *sc = scale[0] ? scale : "team";
             n->scale = kh_strmap_get(&b->scale_ix, sc);
             if (n->scale < 0) {
-                kh__err(&t, IN_SCALE, "未知量表 “%s” (unknown scale)", sc);
+                KH__ERR(&t, IN_SCALE, UNKNOWN_SCALE, sc);
                 ok = false;
             }
             if (raters[0]) {
-                ok &= kh__wrefs_parse(&t, IN_RATERS, &b->arena, raters, &b->group_ix, "评价组",
-                                      &n->raters, &n->nraters);
+                ok &= kh__wrefs_parse(&t, IN_RATERS, &b->arena, raters, &b->group_ix, &n->raters,
+                                      &n->nraters);
             } else {
                 /* empty = every rater group with weight 1 (docs/formats.md) */
                 n->raters = kh_arena_calloc(&b->arena, (size_t)b->ngroups + 1, sizeof *n->raters);
@@ -192,20 +191,19 @@ void kh__read_indicators(struct kh__rd *rd)
             if (w[0] == '\0') {
                 n->weights[c] = 0;
             } else if (!kh__parse_num(w, &n->weights[c])) {
-                kh__err_named(&t, t.wname[c], "权重不是数字或超出范围 “%s” (not a number, or |x| outside 0 or 1e-100..1e100)", w);
+                KH__ERR_NAMED(&t, t.wname[c], WEIGHT_NOT_NUMBER, w);
                 ok = false;
             } else if (n->weights[c] < 0) {
-                kh__err_named(&t, t.wname[c], "权重为负 “%s” (negative weight)", w);
+                KH__ERR_NAMED(&t, t.wname[c], NEGATIVE_WEIGHT, w);
                 ok = false;
             } else if (n->weights[c] > KH__WEIGHT_MAX ||
                        (n->weights[c] > 0 && n->weights[c] < KH__WEIGHT_MIN)) {
-                kh__err_named(&t, t.wname[c], "指标权重 “%s” 超出范围：须为 0 或在 1e-15 到 1e15 之间 "
-                              "(indicator weight out of range: 0 or 1e-15..1e15)", w);
+                KH__ERR_NAMED(&t, t.wname[c], WEIGHT_RANGE, w);
                 ok = false;
             }
         }
         if (kh_strmap_put(&b->node_ix, n->code, b->nnodes) >= 0) {
-            kh__err(&t, IN_CODE, "指标 “%s” 重复 (duplicate indicator)", n->code);
+            KH__ERR(&t, IN_CODE, DUP_INDICATOR, n->code);
             continue;
         }
         nx->ok = ok;
@@ -219,18 +217,14 @@ void kh__read_indicators(struct kh__rd *rd)
         if (x[i].parent_code) {
             n->parent = kh_strmap_get(&b->node_ix, x[i].parent_code);
             if (n->parent < 0)
-                node_err(&t, &x[i], IN_PARENT, "未知上级指标 “%s”%s (unknown parent)",
-                         x[i].parent_code, "");
+                NODE_ERR(&t, &x[i], IN_PARENT, UNKNOWN_PARENT, x[i].parent_code, NULL);
             else if (n->parent == i)
-                node_err(&t, &x[i], IN_PARENT, "指标 “%s” 以自身为上级%s (node is its own parent)",
-                         n->code, "");
+                NODE_ERR(&t, &x[i], IN_PARENT, OWN_PARENT, n->code, NULL);
         }
         if (x[i].denom_code) {
             int32_t d = kh_strmap_get(&b->node_ix, x[i].denom_code);
             if (d < 0 || b->nodes[d].kind != KH_KIND_QUANT)
-                node_err(&t, &x[i], IN_PARAMS,
-                         "denominator “%s” 不是定量叶子指标%s (denominator must be a quant leaf)",
-                         x[i].denom_code, "");
+                NODE_ERR(&t, &x[i], IN_PARAMS, DENOMINATOR_NOT_QUANT, x[i].denom_code, NULL);
             else
                 n->params.denominator = d;
         }
@@ -247,8 +241,7 @@ void kh__read_indicators(struct kh__rd *rd)
             v = b->nodes[v].parent;
         }
         if (v >= 0 && state[v] == 1 && b->nodes[v].parent != v) {
-            node_err(&t, &x[v], IN_PARENT, "上级关系成环，经过 “%s” (cycle in the tree through %s)",
-                     b->nodes[v].code, b->nodes[v].code);
+            NODE_ERR(&t, &x[v], IN_PARENT, TREE_CYCLE, b->nodes[v].code, NULL);
             cyclic = true;
             /* break this cycle so later walks stay finite; the bundle is rejected */
             int32_t w = v;
@@ -271,8 +264,7 @@ void kh__read_indicators(struct kh__rd *rd)
             continue;
         struct kh_node *p = &b->nodes[n->parent];
         if (p->kind != KH_KIND_NODE) {
-            node_err(&t, &x[i], IN_PARENT, "上级 “%s” 是叶子指标（%s），不能有下级 (parent is a leaf)",
-                     p->code, kh_node_kind_name(p->kind));
+            NODE_ERR(&t, &x[i], IN_PARENT, PARENT_IS_LEAF, p->code, kh_node_kind_name(p->kind));
             continue;
         }
         if (last_child[n->parent] < 0)
@@ -284,8 +276,7 @@ void kh__read_indicators(struct kh__rd *rd)
     for (int32_t i = 0; i < nn; i++) {
         if (b->nodes[i].kind == KH_KIND_NODE && b->nodes[i].first_child < 0 && x[i].ok &&
             !cyclic)
-            node_err(&t, &x[i], IN_KIND, "node “%s” 没有下级指标%s (a node needs at least one child)",
-                     b->nodes[i].code, "");
+            NODE_ERR(&t, &x[i], IN_KIND, NODE_NO_CHILD, b->nodes[i].code, NULL);
     }
     /* Pre-order with depth, iteratively (roots in input order). */
     b->preorder = kh_xmalloc(((size_t)nn + 1) * sizeof *b->preorder);

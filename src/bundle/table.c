@@ -28,7 +28,7 @@
  * header's width is its last non-empty cell, so a sheet has no "wrong field
  * count" — instead a non-empty cell right of the header is an error on that
  * cell.  Places are "file:line:column" for CSV and "sheet!D17" for sheets
- * (struct kh_diag.cell), made in one function (place_vadd).
+ * (struct kh_diag.cell), made in one function (place_vmsg).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -128,28 +128,30 @@ size_t kh__line_count(const struct kh__rd *rd, int f)
  * The one place where a diagnostic of a table gets its place: field (-1:
  * none) of the current record at `line`; CSV names the column `colname`.
  */
-static void place_vadd(struct kh__table *t, long line, long field, const char *colname,
-                       const char *fmt, va_list ap)
+static void place_vmsg(struct kh__table *t, long line, long field, const char *colname,
+                       const struct kh_msg *msg, va_list ap)
 {
     if (t->sheet != NULL || t->rd->workbook) {
         char col[8];
-        kh_diags_vadd_cell(t->rd->d, t->fname, line,
-                           field >= 0 ? kh_xlsx_colname((uint32_t)field, col) : NULL, fmt, ap);
+        kh_diags_vmsg_cell(t->rd->d, t->fname, line,
+                           field >= 0 ? kh_xlsx_colname((uint32_t)field, col) : NULL, msg, ap);
     } else {
-        kh_diags_vadd(t->rd->d, t->fname, line, colname, fmt, ap);
+        kh_diags_vmsg(t->rd->d, t->fname, line, colname, msg, ap);
     }
 }
 
-static void place_add(struct kh__table *t, long line, long field, const char *colname,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void place_add(struct kh__table *t, long line, long field, const char *colname,
-                      const char *fmt, ...)
+static void place_msg(struct kh__table *t, long line, long field, const char *colname,
+                      const struct kh_msg *msg, ...) __attribute__((sentinel));
+static void place_msg(struct kh__table *t, long line, long field, const char *colname,
+                      const struct kh_msg *msg, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    place_vadd(t, line, field, colname, fmt, ap);
+    va_start(ap, msg);
+    place_vmsg(t, line, field, colname, msg, ap);
     va_end(ap);
 }
+#define PLACE(t, line, field, colname, name, ...) \
+    place_msg((t), (line), (field), (colname), &KH_M_BUNDLE_##name, ##__VA_ARGS__, (const char *)NULL)
 
 static int spec_find(const struct kh__table *t, const char *name)
 {
@@ -237,8 +239,7 @@ static int sheet_next(struct kh__table *t, size_t width)
         if (c->col < width) {
             offs[c->col] = put_trimmed(&t->cellbuf, text);
         } else if (text[strspn(text, " \t")] != '\0' && rc == 1) {
-            place_add(t, t->line, (long)c->col, NULL, "%s",
-                      "单元格在表头之外（该列无表头） (cell outside the header's columns)");
+            place_msg(t, t->line, (long)c->col, NULL, &KH_M_XLSX_OUTSIDE_HEADER, (const char *)NULL);
             rc = -1;
         }
     }
@@ -311,7 +312,7 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
     if (rc < 0)
         return false;
     if (rc == 0) {
-        place_add(t, t->sheet ? 0 : 1, -1, NULL, "%s", "文件为空，缺少表头 (empty file, no header)");
+        PLACE(t, t->sheet ? 0 : 1, -1, NULL, EMPTY_FILE);
         return false;
     }
     t->nheader = t->nfields;
@@ -321,8 +322,7 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
         int c = resolve(t, h);
         if (c >= 0) {
             if (t->idx[c] >= 0) {
-                place_add(t, t->line, (long)i, h, "列重复：与 “%s” 同为 %s (duplicate column)",
-                          t->hdr[c], cols[c].name);
+                PLACE(t, t->line, (long)i, h, DUP_COLUMN, t->hdr[c], cols[c].name);
                 ok = false;
             } else {
                 t->idx[c] = (int)i;
@@ -333,7 +333,9 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
         int32_t wc = weights ? weight_column(t, h) : -1;
         if (wc >= 0) {
             if (t->wfield[wc] >= 0) {
-                place_add(t, t->line, (long)i, h, "%s", "列重复 (duplicate column)");
+                char canon[300];
+                snprintf(canon, sizeof canon, "weight.%s", b->categories[wc].code);
+                PLACE(t, t->line, (long)i, h, DUP_COLUMN, t->wname[wc], canon);
                 ok = false;
             } else {
                 t->wfield[wc] = (int32_t)i;
@@ -342,18 +344,16 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
             continue;
         }
         if (wc == -2)
-            place_add(t, t->line, (long)i, h, "%s",
-                      "未知列：分类不存在于 categories.csv (unknown column: unknown category)");
+            PLACE(t, t->line, (long)i, h, UNKNOWN_WEIGHT_CATEGORY);
         else if (h[0] == '\0')
-            place_add(t, t->line, (long)i, NULL, "第 %zu 列表头为空 (empty column header)", i + 1);
+            PLACE(t, t->line, (long)i, NULL, EMPTY_HEADER, KH_ARG_SIZE(i + 1));
         else
-            place_add(t, t->line, (long)i, h, "未知列 “%s” (unknown column)", h);
+            PLACE(t, t->line, (long)i, h, UNKNOWN_COLUMN, h);
         ok = false;
     }
     for (int c = 0; c < ncols; c++) {
         if (cols[c].required && t->idx[c] < 0) {
-            place_add(t, hline, -1, cols[c].name, "缺少必需列 %s (missing required column)",
-                      cols[c].name);
+            PLACE(t, hline, -1, cols[c].name, MISSING_COLUMN, cols[c].name);
             ok = false;
         }
     }
@@ -362,9 +362,7 @@ bool kh__table_open(struct kh__rd *rd, int f, const struct kh__colspec *cols, in
             if (t->wfield[c] < 0) {
                 char name[300];
                 snprintf(name, sizeof name, "weight.%s", b->categories[c].code);
-                place_add(t, hline, -1, name,
-                          "缺少分类 %s 的权重列 (missing weight column of a category)",
-                          b->categories[c].code);
+                PLACE(t, hline, -1, name, MISSING_WEIGHT_COLUMN, b->categories[c].code);
                 ok = false;
             }
         }
@@ -425,9 +423,8 @@ int kh__table_next(struct kh__table *t)
         if (kh_csv_record_blank(&t->csv))
             continue;
         if (t->csv.nfields != t->nheader) {
-            kh_diags_add(t->rd->d, t->fname, t->line, NULL,
-                         "字段数为 %zu，表头为 %zu (wrong field count: %zu, header has %zu)",
-                         t->csv.nfields, t->nheader, t->csv.nfields, t->nheader);
+            KH_DIAG(t->rd->d, t->fname, t->line, NULL, BUNDLE_FIELD_COUNT,
+                    KH_ARG_SIZE(t->csv.nfields), KH_ARG_SIZE(t->nheader));
             t->rd->usable[t->file] = false;
             continue;
         }
@@ -463,12 +460,22 @@ const char *kh__colname(const struct kh__table *t, int c)
     return t->hdr[c] ? t->hdr[c] : t->cols[c].name;
 }
 
-void kh__err(struct kh__table *t, int c, const char *fmt, ...)
+void kh__err(struct kh__table *t, int c, const struct kh_msg *msg, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    place_vadd(t, t->line, c >= 0 ? t->idx[c] : -1, c >= 0 ? kh__colname(t, c) : NULL, fmt, ap);
+    va_start(ap, msg);
+    place_vmsg(t, t->line, c >= 0 ? t->idx[c] : -1, c >= 0 ? kh__colname(t, c) : NULL, msg, ap);
     va_end(ap);
+}
+
+void kh__err_from(struct kh__table *t, int c, const struct kh_error *e)
+{
+    const char *a[KH_MSG_MAXARGS + 1] = {0};
+    for (int i = 0; i < e->nargs && i < KH_MSG_MAXARGS; i++)
+        a[i] = kh_error_arg(e, i);
+    /* a[nargs] is NULL: the list ends there */
+    kh__err(t, c, e->msg ? e->msg : &KH_M_RAW, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7],
+            (const char *)NULL);
 }
 
 /* The field whose header is `col` as written (or, failing that, the spec
@@ -485,28 +492,29 @@ static long field_named(const struct kh__table *t, const char *col)
     return c >= 0 ? t->idx[c] : -1;
 }
 
-void kh__err_named(struct kh__table *t, const char *col, const char *fmt, ...)
+void kh__err_named(struct kh__table *t, const char *col, const struct kh_msg *msg, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    place_vadd(t, t->line, col ? field_named(t, col) : -1, col, fmt, ap);
+    va_start(ap, msg);
+    place_vmsg(t, t->line, col ? field_named(t, col) : -1, col, msg, ap);
     va_end(ap);
 }
 
-void kh__diag_at(struct kh__rd *rd, int f, long line, const char *col, const char *fmt, ...)
+void kh__diag_at(struct kh__rd *rd, int f, long line, const char *col, const struct kh_msg *msg,
+                 ...)
 {
     va_list ap;
-    va_start(ap, fmt);
+    va_start(ap, msg);
     if (rd->workbook) {
         long field = -1;
         for (int c = 0; col && c < rd->nspec[f]; c++)
             if (strcmp(rd->spec[f][c].name, col) == 0)
                 field = rd->field[f][c];
         char letters[8];
-        kh_diags_vadd_cell(rd->d, rd->sheet_name[f], line,
-                           field >= 0 ? kh_xlsx_colname((uint32_t)field, letters) : NULL, fmt, ap);
+        kh_diags_vmsg_cell(rd->d, rd->sheet_name[f], line,
+                           field >= 0 ? kh_xlsx_colname((uint32_t)field, letters) : NULL, msg, ap);
     } else {
-        kh_diags_vadd(rd->d, kh_bundle_input_files[f], line, col, fmt, ap);
+        kh_diags_vmsg(rd->d, kh_bundle_input_files[f], line, col, msg, ap);
     }
     va_end(ap);
 }
@@ -559,11 +567,11 @@ bool kh__check_code(struct kh__table *t, int c)
 {
     const char *s = kh__cell(t, c);
     if (s[0] == '\0') {
-        kh__err(t, c, "编码为空 (empty code)");
+        KH__ERR(t, c, EMPTY_CODE);
         return false;
     }
     if (!kh__code_ok(s)) {
-        kh__err(t, c, "编码 “%s” 含空白、分号或等号 (code contains whitespace, ';' or '=')", s);
+        KH__ERR(t, c, BAD_CODE, s);
         return false;
     }
     return true;
@@ -576,17 +584,16 @@ bool kh__num(struct kh__table *t, int c, bool allow_empty, double *out)
         *out = NAN;
         if (allow_empty)
             return true;
-        kh__err(t, c, "缺少数值 (number required)");
+        KH__ERR(t, c, NUMBER_REQUIRED);
         return false;
     }
     if (!kh_parse_double(s, out)) {
-        kh__err(t, c, "不是数字 “%s” (not a number)", s);
+        KH__ERR(t, c, NOT_A_NUMBER, s);
         *out = NAN;
         return false;
     }
     if (!kh__num_in_range(*out)) {
-        kh__err(t, c, "数值 “%s” 超出范围：绝对值须为 0 或在 1e-100 到 1e100 之间 "
-                      "(number out of range: |x| must be 0 or within 1e-100..1e100)", s);
+        KH__ERR(t, c, NUMBER_RANGE, s);
         *out = NAN;
         return false;
     }

@@ -68,6 +68,9 @@
 #include "kaohe/buf.h"
 #include "kaohe/csv.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-bundle.h"
+#include "kaohe/msg-sample.h"
+#include "kaohe/msg-util.h"
 #include "kaohe/prng.h"
 #include "kaohe/sample.h"
 #include "kaohe/xalloc.h"
@@ -111,7 +114,7 @@ static int table_load(struct kh_arena *a, const char *name, struct table *t, str
     int rc = 0, more;
     memset(t, 0, sizeof *t);
     if (f == NULL)
-        return kh_error_set(err, KH_ENOTFOUND, name, 0, NULL, "内嵌数据缺失 (embedded file missing)");
+        return KH_ERR_AT(err, KH_ENOTFOUND, name, 0, NULL, SAMPLE_EMBEDDED_MISSING);
     kh_csv_reader_init(&r, (const char *)f->data, f->len);
     while ((more = kh_csv_next(&r, err)) == 1) {
         if (kh_csv_record_blank(&r))
@@ -124,7 +127,7 @@ static int table_load(struct kh_arena *a, const char *name, struct table *t, str
             continue;
         }
         if (r.nfields != t->ncols) {
-            rc = kh_error_set(err, KH_EDATA, name, r.line, NULL, "字段数不一致 (field count differs)");
+            rc = KH_ERR_AT(err, KH_EDATA, name, r.line, NULL, SAMPLE_FIELD_COUNT);
             goto out;
         }
         if (t->nrows == cap) {
@@ -314,8 +317,7 @@ static int make_dirs(const char *dir, struct kh_error *err)
             char c = *s;
             *s = '\0';
             if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-                rc = kh_error_set(err, KH_EIO, path, 0, NULL, "无法创建目录：%s (cannot create directory)",
-                                  strerror(errno));
+                rc = KH_ERR_AT(err, KH_EIO, path, 0, NULL, BUNDLE_MKDIR, strerror(errno));
                 break;
             }
             *s = c;
@@ -325,7 +327,7 @@ static int make_dirs(const char *dir, struct kh_error *err)
     }
     struct stat st;
     if (rc == 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
-        rc = kh_error_set(err, KH_EIO, dir, 0, NULL, "不是目录 (not a directory)");
+        rc = KH_ERR_AT(err, KH_EIO, dir, 0, NULL, SAMPLE_NOT_A_FOLDER);
     free(path);
     return rc;
 }
@@ -349,7 +351,7 @@ static int out_open(struct out *o, const char *dir, const char *name, struct kh_
     sprintf(o->tmp, "%s.tmp", o->path);
     o->f = fopen(o->tmp, "wb");
     if (o->f == NULL)
-        return kh_error_set(err, KH_EIO, o->path, 0, NULL, "无法写入文件：%s (cannot write)", strerror(errno));
+        return KH_ERR_AT(err, KH_EIO, o->path, 0, NULL, FILE_CREATE, strerror(errno));
     return 0;
 }
 
@@ -369,7 +371,7 @@ static int out_close(struct out *o, bool commit, int rc, struct kh_error *err)
         if (!commit || o->werr != 0)
             (void)remove(o->tmp);
         if (commit && o->werr != 0 && rc == 0)
-            rc = kh_error_set(err, KH_EIO, o->path, 0, NULL, "写入失败：%s (write error)", strerror(o->werr));
+            rc = KH_ERR_AT(err, KH_EIO, o->path, 0, NULL, FILE_WRITE, strerror(o->werr));
     }
     kh_buf_release(&o->b);
     free(o->tmp);
@@ -411,7 +413,7 @@ static int copy_scheme(const struct gen *g, const char *dir, struct kh_error *er
         snprintf(name, sizeof name, "scheme/%s", scheme_files[i]);
         const struct kh__embedded_file *f = kh__embedded_find(name);
         if (f == NULL)
-            return kh_error_set(err, KH_ENOTFOUND, name, 0, NULL, "内嵌数据缺失 (embedded file missing)");
+            return KH_ERR_AT(err, KH_ENOTFOUND, name, 0, NULL, SAMPLE_EMBEDDED_MISSING);
         struct kh_buf b = KH_BUF_INIT;
         kh_buf_append(&b, f->data, f->len);
         rc = write_out(dir, scheme_files[i], &b, err);
@@ -445,9 +447,8 @@ static int apply_cycle_overrides(struct gen *g)
             }
         }
         if (!found || p[klen] != '=')
-            return kh_error_set(g->err, KH_EDATA, "cycle.csv", 0, NULL,
-                                "预设“%s”修改了不存在的周期参数 %.*s (override of an unknown cycle key)",
-                                g->p->name, (int)klen, p);
+            return KH_ERR_AT(g->err, KH_EDATA, "cycle.csv", 0, NULL, SAMPLE_UNKNOWN_CYCLE_KEY,
+                             g->p->name, kh_arena_strndup(&g->a, p, klen));
         p += klen + 1 + vlen;
         if (*p == ';')
             p++;
@@ -464,8 +465,8 @@ static int load_scheme(struct gen *g)
         return rc;
     for (size_t i = 0; i < t.nrows; i++)
         if (cat_index(g, cell(&t, i, table_col(&t, "code"))) < 0)
-            return kh_error_set(g->err, KH_EDATA, "categories.csv", (long)i + 2, "code",
-                                "预设“%s”不支持该类别 (category not in preset)", g->p->name);
+            return KH_ERR_AT(g->err, KH_EDATA, "categories.csv", (long)i + 2, "code",
+                             SAMPLE_CATEGORY, g->p->name);
 
     if ((rc = table_load(&g->a, "scheme/indicators.csv", &t, g->err)) < 0)
         return rc;
@@ -499,9 +500,8 @@ static int load_scheme(struct gen *g)
             if (strcmp(g->p->leaves[m].code, l->code) == 0)
                 l->model = &g->p->leaves[m];
         if (strcmp(l->kind, "quant") == 0 && l->model == NULL)
-            return kh_error_set(g->err, KH_EDATA, "indicators.csv", (long)i + 2, "code",
-                                "预设“%s”没有指标 %s 的模拟模型 (no sample model for leaf)",
-                                g->p->name, l->code);
+            return KH_ERR_AT(g->err, KH_EDATA, "indicators.csv", (long)i + 2, "code",
+                             SAMPLE_NO_MODEL, g->p->name, l->code);
     }
 
     if ((rc = table_load(&g->a, "scheme/scales.csv", &t, g->err)) < 0)
@@ -617,8 +617,8 @@ static int list_units(struct gen *g)
         u->zone = cell(&t, i, c_z);
         u->cat = cat_index(g, cell(&t, i, c_c));
         if (u->cat < 0)
-            return kh_error_set(g->err, KH_EDATA, g->p->townships, (long)i + 2, "type",
-                                "未知类别 (unknown category)");
+            return KH_ERR_AT(g->err, KH_EDATA, g->p->townships, (long)i + 2, "type",
+                             SAMPLE_UNKNOWN_CATEGORY);
         /* a short list (Beijing: 16 districts): a scan is fine */
         u->district_idx = -1;
         for (size_t d = 0; d < g->ndistricts; d++)
@@ -653,8 +653,7 @@ static int layout_units(struct gen *g)
 {
     const struct kh__sample_preset *p = g->p;
     if (p->nunits <= 0 || p->ndistricts <= 0 || p->ndistricts > p->nunits)
-        return kh_error_set(g->err, KH_EDATA, NULL, 0, NULL, "预设“%s”的单位布局无效 (bad synthetic layout)",
-                            p->name);
+        return KH_ERR(g->err, KH_EDATA, SAMPLE_BAD_LAYOUT, p->name);
     g->nunits = (size_t)p->nunits;
     g->ndistricts = (size_t)p->ndistricts;
     g->units = kh_arena_calloc(&g->a, g->nunits, sizeof *g->units);
@@ -899,9 +898,8 @@ static int rate(struct gen *g, struct kh_prng *r, const struct unit *u, const ch
         size_t n = strcspn(p, "=;");
         const struct kh__group_model *m = group_model(g, p, n);
         if (m == NULL)
-            return kh_error_set(g->err, KH_EDATA, NULL, 0, NULL,
-                                "预设“%s”没有评价主体 %.*s 的名单模型 (no roster model for rater group)",
-                                g->p->name, (int)n, p);
+            return KH_ERR(g->err, KH_EDATA, SAMPLE_NO_ROSTER, g->p->name,
+                          kh_arena_strndup(&g->a, p, n));
         for (int k = 0; k < m->count; k++) {
             const char *level = nearest_level(s, mean + 10 * kh_prng_normal(r));
             if (k >= g->p->min_raters && s->abstain && kh_prng_chance(r, g->p->abstain_share))
@@ -924,7 +922,7 @@ static int gen_unit_ratings(struct gen *g, size_t ui, struct kh_prng *r)
             continue;
         const struct scale *s = find_scale(g, *l->scale ? l->scale : "team");
         if (s == NULL)
-            return kh_error_set(g->err, KH_EDATA, "scales.csv", 0, NULL, "缺少量表 %s (scale missing)", l->scale);
+            return KH_ERR_AT(g->err, KH_EDATA, "scales.csv", 0, NULL, SAMPLE_SCALE_MISSING, l->scale);
         int rc = rate(g, r, u, u->code, l->code, l->raters, s, 84 + 8 * u->q);
         if (rc < 0)
             return rc;
@@ -988,15 +986,15 @@ static int gen_cadres(struct gen *g, size_t ui, struct kh_prng *rr, int *cadre_v
     char code[80], name[64], item[64];
     int n = 0;
     if (s == NULL)
-        return kh_error_set(g->err, KH_EDATA, "scales.csv", 0, NULL, "缺少量表 cadre (scale missing)");
+        return KH_ERR_AT(g->err, KH_EDATA, "scales.csv", 0, NULL, SAMPLE_SCALE_MISSING, "cadre");
     for (size_t ci = 0; ci < g->p->ncadres; ci++) {
         const struct kh__cadre_slot *slot = &g->p->cadres[ci];
         if (!kh_prng_chance(&r, slot->chance))
             continue;
         const struct position *pos = find_position(g, slot->position);
         if (pos == NULL)
-            return kh_error_set(g->err, KH_EDATA, "positions.csv", 0, NULL,
-                                "预设“%s”使用了不存在的职位 %s (unknown position)", g->p->name, slot->position);
+            return KH_ERR_AT(g->err, KH_EDATA, "positions.csv", 0, NULL, SAMPLE_UNKNOWN_POSITION,
+                             g->p->name, slot->position);
         snprintf(code, sizeof code, "%s-C%02d", u->code, ++n);
         snprintf(name, sizeof name, "%s%s", surnames[kh_prng_below(&r, sizeof surnames / sizeof surnames[0])],
                  given[kh_prng_below(&r, sizeof given / sizeof given[0])]);
@@ -1103,7 +1101,7 @@ int kh_sample_write(const char *preset, uint64_t seed, const char *dir, struct k
         if (strcmp(presets[i]->name, preset) == 0)
             g.p = presets[i];
     if (g.p == NULL) {
-        rc = kh_error_set(err, KH_EINVAL, NULL, 0, NULL, "未知预设 %s (unknown preset)", preset);
+        rc = KH_ERR(err, KH_EINVAL, SAMPLE_UNKNOWN_PRESET, preset);
         goto out;
     }
     if ((rc = make_dirs(dir, err)) < 0)

@@ -253,6 +253,31 @@ void kh_diags_msg(struct kh_diags *d, const char *file, long line, const char *c
     va_end(ap);
 }
 
+/* The diagnostic added since d held `before` items, if one was stored,
+ * is placed at a cell of a sheet. */
+static void mark_cell(struct kh_diags *d, size_t before)
+{
+    if (d->n > before)
+        d->items[before].cell = true;
+}
+
+void kh_diags_vmsg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                        const struct kh_msg *msg, va_list ap)
+{
+    size_t n = d->n;
+    kh_diags_vmsg(d, sheet, row, col, msg, ap);
+    mark_cell(d, n);
+}
+
+void kh_diags_msg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
+                       const struct kh_msg *msg, ...)
+{
+    va_list ap;
+    va_start(ap, msg);
+    kh_diags_vmsg_cell(d, sheet, row, col, msg, ap);
+    va_end(ap);
+}
+
 void kh_diags_add_error(struct kh_diags *d, const char *file, long line, const char *column,
                         const struct kh_error *err)
 {
@@ -295,16 +320,14 @@ void kh_diags_vadd_cell(struct kh_diags *d, const char *sheet, long row, const c
 {
     size_t n = d->n;
     kh_diags_vadd(d, sheet, row, col, fmt, ap);
-    if (d->n > n)
-        d->items[n].cell = true;
+    mark_cell(d, n);
 }
 
 void kh_diags_add_error_cell(struct kh_diags *d, const struct kh_error *err)
 {
     size_t n = d->n;
     kh_diags_add_error(d, NULL, 0, NULL, err);
-    if (d->n > n)
-        d->items[n].cell = true;
+    mark_cell(d, n);
 }
 
 void kh_diags_add(struct kh_diags *d, const char *file, long line, const char *column,

@@ -85,6 +85,12 @@ n1=$(cycles)
 st=$(upload admin "$TMP/bad.zip")
 check "a bundle with an error → 422 (got $st)" test "$st" = 422
 check "… the page names the file and line" grep -q 'units.csv:3' "$TMP/page"
+check "… in Chinese by default" grep -q '未知分类 “NOPE”' "$TMP/page"
+check "… and only in Chinese" sh -c "! grep -q 'unknown category' '$TMP/page'"
+st=$(curl -s -o "$TMP/page-en" -w '%{http_code}' -H 'Accept-Language: en' -b "$(jar admin)" \
+    -F "csrf=$(csrf admin)" -F "bundle=@$TMP/bad.zip;type=application/zip" "$BASE/import")
+check "… in English for an English request (got $st)" grep -q 'unknown category “NOPE”' "$TMP/page-en"
+check "… and only in English" sh -c "! grep -q '未知分类' '$TMP/page-en'"
 check "… nothing was stored" test "$(cycles)" = "$n1"
 /usr/bin/python3 "$KH_SRC/tests/cli/csv2xlsx.py" excel "$TMP/bad" "$TMP/bad.xlsx"
 st=$(upload admin "$TMP/bad.xlsx")

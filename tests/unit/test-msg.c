@@ -138,6 +138,16 @@ static void test_diags(void **state)
     assert_string_equal(d.items[0].file, "units.csv");
     kh_diags_release(&d);
     kh_diags_release(&d);   /* the empty state is accepted */
+    /* a message placed at a cell of a sheet, in either language */
+    kh_diags_init(&d, 0);
+    kh_diags_msg_cell(&d, "数据", 17, "D", &KH_M_ENC_UNSUPPORTED, "x", (const char *)NULL);
+    kh_diags_msg_cell(&d, "values", 3, NULL, &KH_M_FILE_TOO_LARGE, (const char *)NULL);
+    assert_string_equal(kh_diag_render(&d.items[0], KH_LANG_EN, buf, sizeof buf),
+                        "数据!D17: unsupported encoding x");
+    assert_string_equal(kh_diag_render(&d.items[0], KH_LANG_ZH, buf, sizeof buf), "数据!D17: 不支持的编码 x");
+    assert_string_equal(kh_diag_render(&d.items[1], KH_LANG_EN, buf, sizeof buf),
+                        "values!3:3: file too large");
+    kh_diags_release(&d);
 }
 
 /* The placeholders {1}..{9} a template uses, as a bit set. */
