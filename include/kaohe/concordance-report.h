@@ -1,8 +1,8 @@
 /*
  * concordance-report.h — the rater-concordance analysis (concordance.h) as
  * files: concordance_items.csv and concordance_raters.csv (columns in
- * docs/analysis.md; numbers %.17g, NaN as an empty cell) and the JSON of
- * `kaohe concordance --json`.
+ * docs/analysis.md; numbers %.17g, NaN as an empty cell), the JSON of
+ * `kaohe concordance --json` and the summary it prints without --json.
  */
 #ifndef KAOHE_CONCORDANCE_REPORT_H
 #define KAOHE_CONCORDANCE_REPORT_H
@@ -23,5 +23,10 @@ void kh_concordance_render_csv(const struct kh_bundle *b, const struct kh_concor
  * (json_decref). */
 json_t *kh_concordance_json(const struct kh_bundle *b, const struct kh_concordance *a,
                             const char *bundle_dir);
+/* Append the human summary (labels in the process language, lang.h): one
+ * line per block with W and ICC(2,1) to 4 decimals or why it was not
+ * computed, the flagged raters, and the paths of the two CSV files. */
+void kh_concordance_render_text(const struct kh_bundle *b, const struct kh_concordance *a,
+                                const char *items_path, const char *raters_path, struct kh_buf *out);
 
 #endif

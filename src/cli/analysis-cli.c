@@ -1,11 +1,10 @@
 /*
  * analysis-cli.c — helpers of the analysis subcommands (analysis-cli.h).
  *
- * JSON goes through jansson with JSON_REAL_PRECISION(17) so every number
- * printed reads back to the same double, as in the CSV outputs (SPEC
- * §11.24); NaN becomes null because JSON has no NaN.
+ * Output is made elsewhere: text, CSV and JSON by the renderers of
+ * src/report (JSON numbers with 17 significant digits, json-dump.h); this
+ * file only moves bytes between those buffers and files or stdout.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,18 +39,11 @@ int kh__cli_write(const struct kh_cmd *cmd, const char *path, const struct kh_bu
     return 0;
 }
 
-json_t *kh__json_num(double x)
+int kh__cli_print(const struct kh_buf *b)
 {
-    if (!isfinite(x))
-        return json_null();
-    return json_real(x);
-}
-
-void kh__json_print(json_t *v)
-{
-    json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-    fputc('\n', stdout);
-    json_decref(v);
+    if (b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len)
+        return KH_EXIT_FAIL;
+    return KH_EXIT_OK;
 }
 
 void kh__cli_err_file(struct kh_error *err, const char *path)

@@ -1,13 +1,14 @@
 /*
  * analysis-cli.h — small helpers shared by the analysis subcommands
  * (cmd-ahp.c, cmd-entropy.c, cmd-weights.c, cmd-sensitivity.c,
- * cmd-agreement.c): reading a whole file with a located message, JSON
- * output with round-trip numbers, and writing a file atomically.
+ * cmd-agreement.c): reading a whole file with a located message, writing a
+ * file atomically, and printing what a renderer of src/report made.  The
+ * commands build no JSON or CSV themselves (issue 7): they hand the
+ * analysis's result to a renderer and print or write the buffer.
  */
 #ifndef KAOHE_CLI_ANALYSIS_CLI_H
 #define KAOHE_CLI_ANALYSIS_CLI_H
 
-#include <jansson.h>
 #include "kaohe/buf.h"
 #include "cli/cmd.h"
 
@@ -16,11 +17,9 @@
 int kh__cli_read(const struct kh_cmd *cmd, const char *path, struct kh_buf *b);
 /* Write b to path atomically; on failure print and return KH_EXIT_FAIL. */
 int kh__cli_write(const struct kh_cmd *cmd, const char *path, const struct kh_buf *b);
-/* A JSON number, or null for NaN/infinity (JSON has neither). */
-json_t *kh__json_num(double x);
-/* Print v to stdout (2-space indent, keys in insertion order, 17 significant
- * digits) followed by a newline, and drop the reference. */
-void kh__json_print(json_t *v);
+/* Write b's bytes to stdout as they are (a rendered table or JSON
+ * document); returns KH_EXIT_OK, or KH_EXIT_FAIL when stdout fails. */
+int kh__cli_print(const struct kh_buf *b);
 /* Put `path` into err->file (truncated when too long). */
 struct kh_error;
 void kh__cli_err_file(struct kh_error *err, const char *path);

@@ -18,8 +18,10 @@
 #include <string.h>
 #include "cli/analysis-cli.h"
 #include "cli/cmd.h"
+#include "kaohe/ahp-report.h"
 #include "kaohe/ahp.h"
 #include "kaohe/error.h"
+#include "kaohe/json-dump.h"
 #include "kaohe/lang.h"
 #include "kaohe/weights-file.h"
 #include "kaohe/xalloc.h"
@@ -182,56 +184,15 @@ static int run_ahp(int argc, char **argv)
         applied = true;
     }
 
-    if (json) {
-        json_t *o = json_object(), *files = json_array(), *crit = json_array(), *mat = json_array();
-        for (int f = 0; f < nfiles; f++)
-            json_array_append_new(files, json_string(argv[optind + f]));
-        for (int i = 0; i < n; i++) {
-            json_t *row = json_array();
-            for (int j = 0; j < n; j++)
-                json_array_append_new(row, json_real(pooled[i * n + j]));
-            json_array_append_new(mat, row);
-            json_t *cr = json_object();
-            json_object_set_new(cr, "code", have_codes ? json_string(codes[i]) : json_null());
-            json_object_set_new(cr, "weight", json_real(r.weights[i]));
-            json_array_append_new(crit, cr);
-        }
-        json_object_set_new(o, "files", files);
-        json_object_set_new(o, "experts", json_integer(nfiles));
-        json_object_set_new(o, "n", json_integer(n));
-        json_object_set_new(o, "criteria", crit);
-        json_object_set_new(o, "matrix", mat);
-        json_object_set_new(o, "lambda_max", json_real(r.lambda_max));
-        json_object_set_new(o, "ci", json_real(r.ci));
-        json_object_set_new(o, "ri", json_real(r.ri));
-        json_object_set_new(o, "cr", json_real(r.cr));
-        json_object_set_new(o, "consistent", json_boolean(r.consistent));
-        json_object_set_new(o, "iterations", json_integer(r.iterations));
-        if (bundle) {
-            json_t *ap = json_object();
-            json_object_set_new(ap, "bundle", json_string(bundle));
-            json_object_set_new(ap, "node", json_string(node));
-            json_object_set_new(ap, "category", json_string(cat));
-            json_object_set_new(ap, "forced", json_boolean(applied && !r.consistent));
-            json_object_set_new(o, "applied", ap);
-        } else {
-            json_object_set_new(o, "applied", json_null());
-        }
-        kh__json_print(o);
-    } else {
-        printf(KH_TR("判断矩阵 %d 阶，专家 %d 人%s\n", "matrix of order %d, %d expert(s)%s\n"), n,
-               nfiles, nfiles > 1 ? KH_TR("（几何平均合成）", " (pooled by geometric mean)") : "");
-        printf("%-16s %s\n", KH_TR("指标", "criterion"), KH_TR("权重", "weight"));
-        for (int i = 0; i < n; i++)
-            printf("%-16s %.6f\n", codes[i], r.weights[i]);
-        printf("λmax = %.6f  CI = %.6f  RI = %.2f  CR = %.6f  %s\n", r.lambda_max, r.ci, r.ri,
-               r.cr, r.consistent ? KH_TR("一致性可以接受", "consistency acceptable")
-                                  : KH_TR("一致性不可接受（CR ≥ 0.1）", "inconsistent (CR ≥ 0.1)"));
-        if (applied)
-            printf(KH_TR("已写入 %s/indicators.csv：%s 的下级指标，weight.%s%s\n",
-                         "written to %s/indicators.csv: children of %s, weight.%s%s\n"),
-                   bundle, node, cat, r.consistent ? "" : KH_TR("（--force）", " (--force)"));
-    }
+    struct kh_ahp_report rep = {(const char *const *)&argv[optind], nfiles,
+                                (const char *const *)codes, have_codes, pooled, &r,
+                                bundle, node, cat, applied};
+    kh_buf_reset(&out);
+    if (json)
+        kh_json_dump_buf(kh_ahp_json(&rep), &out);
+    else
+        kh_ahp_render_text(&rep, &out);
+    kh__cli_print(&out);
 out:
     for (int f = 0; f < loaded; f++)
         kh_ahp_matrix_release(&ms[f]);

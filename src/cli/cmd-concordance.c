@@ -33,6 +33,7 @@
 #include "kaohe/concordance-report.h"
 #include "kaohe/concordance.h"
 #include "kaohe/error.h"
+#include "kaohe/json-dump.h"
 #include "kaohe/lang.h"
 
 extern const struct kh_cmd kh_cmd_concordance;
@@ -92,54 +93,12 @@ static int run_concordance(int argc, char **argv)
     if ((rc = kh__cli_write(cmd, p1, &f1)) != 0 || (rc = kh__cli_write(cmd, p2, &f2)) != 0)
         goto out;
 
-    if (json) {
-        json_t *o = kh_concordance_json(&b, &a, dir);
-        kh__json_print(o);
-        goto out;
-    }
-    printf(KH_TR("评价一致性：%zu 个（评价组，评价项）\n", "rater agreement: %zu (group, item) blocks\n"),
-           a.nitems);
-    printf("  %-10s %-12s %6s %6s %9s %9s\n", KH_TR("评价组", "group"), KH_TR("评价项", "item"),
-           KH_TR("评价人", "raters"), KH_TR("对象", "ratees"), "W", "ICC(2,1)");
-    for (size_t i = 0; i < a.nitems; i++) {
-        const struct kh_concordance_item *it = &a.items[i];
-        if (it->status != KH_CONC_OK) {
-            printf("  %-10s %-12s %6d %6d  %s\n", b.groups[it->group].code, kh_concordance_item_code(&b, it),
-                   it->raters_total, it->ratees_total,
-                   it->status == KH_CONC_FEW_RATERS
-                       ? KH_TR("未计算：评价人少于 2", "not computed: fewer than 2 raters")
-                       : KH_TR("未计算：被所有评价人评过的对象少于 2",
-                               "not computed: fewer than 2 ratees scored by every rater"));
-            continue;
-        }
-        char w[32], icc[32];
-        snprintf(w, sizeof w, it->w == it->w ? "%.4f" : "-", it->w);
-        snprintf(icc, sizeof icc, it->icc == it->icc ? "%.4f" : "-", it->icc);
-        printf("  %-10s %-12s %6d %6d %9s %9s\n", b.groups[it->group].code, kh_concordance_item_code(&b, it),
-               it->nraters, it->nratees, w, icc);
-    }
-    size_t nflag = 0;
-    for (size_t k = 0; k < a.nraters; k++)
-        nflag += a.raters[k].flagged;
-    if (nflag == 0)
-        printf("%s", KH_TR("没有与其他评价人呈负相关的评价人。\n",
-                           "no rater correlates negatively with the others.\n"));
-    else {
-        printf(KH_TR("需要关注的评价人（%zu，仅提示，未剔除）：\n",
-                     "raters to look at (%zu; listed, not removed):\n"), nflag);
-        for (size_t k = 0; k < a.nraters; k++) {
-            const struct kh_concordance_rater *r = &a.raters[k];
-            if (!r->flagged)
-                continue;
-            const struct kh_concordance_item *it = &a.items[r->item_row];
-            printf(KH_TR("  %s（%s，%s）：与其他评价人均值的 Spearman 相关 %.3f < 0，宽严度 %+.2f 分\n",
-                         "  %s (%s, %s): Spearman correlation %.3f < 0 with the other raters' mean, "
-                         "leniency %+.2f points\n"),
-                   b.raters[r->rater].code, b.groups[it->group].code, kh_concordance_item_code(&b, it),
-                   r->spearman, r->leniency);
-        }
-    }
-    printf(KH_TR("明细：%s、%s\n", "details: %s, %s\n"), p1, p2);
+    kh_buf_reset(&f1);
+    if (json)
+        kh_json_dump_buf(kh_concordance_json(&b, &a, dir), &f1);
+    else
+        kh_concordance_render_text(&b, &a, p1, p2, &f1);
+    kh__cli_print(&f1);
 out:
     kh_concordance_release(&a);
     kh_buf_release(&f1);

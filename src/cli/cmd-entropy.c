@@ -20,8 +20,10 @@
 #include "cli/analysis-cli.h"
 #include "cli/cmd.h"
 #include "kaohe/csv.h"
+#include "kaohe/entropy-report.h"
 #include "kaohe/entropy.h"
 #include "kaohe/error.h"
+#include "kaohe/json-dump.h"
 #include "kaohe/lang.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/weights-file.h"
@@ -234,42 +236,14 @@ static int run_entropy(int argc, char **argv)
         if (rc)
             goto out;
     }
-    if (json) {
-        json_t *o = json_object(), *crit = json_array(), *sk = json_array();
-        json_object_set_new(o, "source", json_string(source));
-        json_object_set_new(o, "normalise", json_string(norm == KH_ENTROPY_MINMAX ? "minmax" : "none"));
-        json_object_set_new(o, "units", json_integer((json_int_t)t.m));
-        for (size_t j = 0; j < t.n; j++) {
-            json_t *cj = json_object();
-            json_object_set_new(cj, "code", json_string(t.crit[j]));
-            json_object_set_new(cj, "direction", json_string(t.cost[j] ? "cost" : "benefit"));
-            json_object_set_new(cj, "entropy", kh__json_num(e[j]));
-            json_object_set_new(cj, "divergence", kh__json_num(d[j]));
-            json_object_set_new(cj, "weight", kh__json_num(w[j]));
-            json_array_append_new(crit, cj);
-        }
-        json_object_set_new(o, "criteria", crit);
-        for (size_t k = 0; k < t.nskipped; k++)
-            json_array_append_new(sk, json_string(t.skipped[k]));
-        json_object_set_new(o, "units_left_out", sk);
-        kh__json_print(o);
-    } else {
-        printf(KH_TR("熵权法：%zu 个单位，%zu 个指标，标准化 %s\n",
-                     "entropy weights: %zu units, %zu criteria, normalisation %s\n"),
-               t.m, t.n, norm == KH_ENTROPY_MINMAX ? "minmax" : "none");
-        printf("%-16s %-8s %-10s %-10s %s\n", KH_TR("指标", "criterion"), KH_TR("方向", "dir"),
-               KH_TR("熵值 e", "entropy"), KH_TR("差异 1−e", "1−e"), KH_TR("权重", "weight"));
-        for (size_t j = 0; j < t.n; j++)
-            printf("%-16s %-8s %-10.6f %-10.6f %.6f\n", t.crit[j], t.cost[j] ? "cost" : "benefit",
-                   e[j], d[j], w[j]);
-        if (t.nskipped) {
-            printf(KH_TR("缺少数值而未纳入的单位（%zu）：", "units left out for missing values (%zu):"),
-                   t.nskipped);
-            for (size_t k = 0; k < t.nskipped; k++)
-                printf(" %s", t.skipped[k]);
-            printf("\n");
-        }
-    }
+    struct kh_entropy_report rep = {source, norm, t.m, t.n, (const char *const *)t.crit, t.cost,
+                                    e, d, w, (const char *const *)t.skipped, t.nskipped};
+    kh_buf_reset(&text);
+    if (json)
+        kh_json_dump_buf(kh_entropy_json(&rep), &text);
+    else
+        kh_entropy_render_text(&rep, &text);
+    kh__cli_print(&text);
 out:
     table_release(&t);
     kh__cli_free_list(costs, ncosts);

@@ -2,11 +2,9 @@
  * cmd-sensitivity.c — `kaohe sensitivity`: how stable are the rankings when
  * the weights move (SPEC §8; method and definitions in stability.h).
  *
- * Writes OUT/results_stability.csv with the columns
- *   unit,category,rank_base,rank_median,rank_p05,rank_p95,top_share,overlap,flip_share
- * one row per unit in units.csv order; numbers %.17g (SPEC §11.24), ranks
- * as integers, overlap 1/0, flip_share empty for the last unit of a
- * category.  Prints a summary per category (or the same figures as JSON).
+ * Writes OUT/results_stability.csv and prints a summary per category (or
+ * the same figures as JSON); the columns and both renderings are in
+ * stability-report.h.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,32 +17,14 @@
 #include "cli/cli-bundle.h"
 #include "cli/cmd.h"
 #include "kaohe/bundle.h"
-#include "kaohe/csv.h"
 #include "kaohe/error.h"
+#include "kaohe/json-dump.h"
 #include "kaohe/lang.h"
 #include "kaohe/numfmt.h"
+#include "kaohe/stability-report.h"
 #include "kaohe/stability.h"
 
 extern const struct kh_cmd kh_cmd_sensitivity;
-
-static void render(const struct kh_bundle *b, const struct kh_stability *s, struct kh_buf *out)
-{
-    static const char *const hdr[] = {"unit", "category", "rank_base", "rank_median", "rank_p05",
-                                      "rank_p95", "top_share", "overlap", "flip_share"};
-    kh_csv_put_row(out, hdr, 9);
-    for (int32_t u = 0; u < s->nunits; u++) {
-        const struct kh_stability_unit *x = &s->units[u];
-        char rb[16], p5[16], p95[16], med[32], top[32], flip[32];
-        snprintf(rb, sizeof rb, "%d", x->rank_base);
-        snprintf(p5, sizeof p5, "%d", x->rank_p05);
-        snprintf(p95, sizeof p95, "%d", x->rank_p95);
-        const char *cells[9] = {b->units[u].code, b->categories[b->units[u].category].code, rb,
-                                kh_fmt_double(x->rank_median, med), p5, p95,
-                                kh_fmt_double(x->top_share, top), x->overlap ? "1" : "0",
-                                kh_fmt_double(x->flip_share, flip)};
-        kh_csv_put_row(out, cells, 9);
-    }
-}
 
 static int run_sensitivity(int argc, char **argv)
 {
@@ -116,75 +96,18 @@ static int run_sensitivity(int argc, char **argv)
         rc = KH_EXIT_FAIL;
         goto out;
     }
-    render(&b, &st, &out);
+    kh_stability_render_csv(&b, &st, &out);
     char path[4096];
     snprintf(path, sizeof path, "%s/results_stability.csv", out_dir);
     if ((rc = kh__cli_write(cmd, path, &out)) != 0)
         goto out;
 
-    if (json) {
-        json_t *o = json_object(), *arr = json_array();
-        json_object_set_new(o, "bundle", json_string(dir));
-        json_object_set_new(o, "runs", json_integer(so.runs));
-        json_object_set_new(o, "delta", json_real(so.delta));
-        json_object_set_new(o, "seed", json_integer((json_int_t)so.seed));
-        json_object_set_new(o, "generator", json_string("xoshiro256** seeded by splitmix64"));
-        json_object_set_new(o, "output", json_string(path));
-        for (int32_t u = 0; u < st.nunits; u++) {
-            const struct kh_stability_unit *x = &st.units[u];
-            json_t *e = json_object();
-            json_object_set_new(e, "unit", json_string(b.units[u].code));
-            json_object_set_new(e, "category", json_string(b.categories[b.units[u].category].code));
-            json_object_set_new(e, "rank_base", json_integer(x->rank_base));
-            json_object_set_new(e, "rank_median", json_real(x->rank_median));
-            json_object_set_new(e, "rank_p05", json_integer(x->rank_p05));
-            json_object_set_new(e, "rank_p95", json_integer(x->rank_p95));
-            json_object_set_new(e, "top_share", json_real(x->top_share));
-            json_object_set_new(e, "overlap", json_boolean(x->overlap));
-            json_object_set_new(e, "flip_share", kh__json_num(x->flip_share));
-            json_array_append_new(arr, e);
-        }
-        json_object_set_new(o, "units", arr);
-        kh__json_print(o);
-        goto out;
-    }
-    printf(KH_TR("排名稳定性：%d 次模拟，权重 × U(%g, %g)，种子 %llu\n",
-                 "rank stability: %d runs, weights × U(%g, %g), seed %llu\n"),
-           so.runs, 1 - so.delta, 1 + so.delta, (unsigned long long)so.seed);
-    for (int32_t cat = 0; cat < b.ncategories; cat++) {
-        int32_t n = 0, nover = 0, nstable_top = 0, ntop = 0;
-        for (int32_t u = 0; u < st.nunits; u++) {
-            if (b.units[u].category != cat)
-                continue;
-            n++;
-            nover += st.units[u].overlap;
-            if (st.units[u].grade_base == 0) {
-                ntop++;
-                nstable_top += st.units[u].top_share >= 0.95;
-            }
-        }
-        if (n == 0)
-            continue;
-        printf(KH_TR("类别 %s：%d 个单位，%d 个与相邻名次的 5%%–95%% 区间重叠（次序可能互换）；"
-                     "基准最高等次 %d 个，其中 %d 个在 ≥95%% 的模拟中保持\n",
-                     "category %s: %d units, %d overlap a neighbour's 5%%–95%% interval (order may "
-                     "flip); %d hold the top grade in the base run, %d of them in ≥95%% of runs\n"),
-               b.categories[cat].code, n, nover, ntop, nstable_top);
-        printf("  %-12s %6s %8s %11s %9s\n", KH_TR("单位", "unit"), KH_TR("基准", "base"),
-               KH_TR("中位", "median"), "p05–p95", KH_TR("最高等次", "top"));
-        for (int32_t rank = 1, shown = 0; shown < 10 && rank <= n; rank++)
-            for (int32_t u = 0; u < st.nunits && shown < 10; u++)
-                if (b.units[u].category == cat && st.units[u].rank_base == rank) {
-                    const struct kh_stability_unit *x = &st.units[u];
-                    char iv[32];
-                    snprintf(iv, sizeof iv, "%d–%d", x->rank_p05, x->rank_p95);
-                    printf("  %-12s %6d %8.1f %11s %8.1f%%%s\n", b.units[u].code, x->rank_base,
-                           x->rank_median, iv, 100 * x->top_share, x->overlap ? "  *" : "");
-                    shown++;
-                }
-    }
-    printf(KH_TR("（* 区间与相邻名次重叠。全部结果：%s）\n", "(* interval overlaps a neighbour. All rows: %s)\n"),
-           path);
+    kh_buf_reset(&out);
+    if (json)
+        kh_json_dump_buf(kh_stability_json(&b, &so, &st, dir, path), &out);
+    else
+        kh_stability_render_text(&b, &so, &st, path, &out);
+    kh__cli_print(&out);
 out:
     kh_stability_release(&st);
     kh_buf_release(&out);

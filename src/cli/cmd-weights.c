@@ -17,9 +17,11 @@
 #include "cli/cmd.h"
 #include "kaohe/entropy.h"
 #include "kaohe/error.h"
+#include "kaohe/json-dump.h"
 #include "kaohe/lang.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/weights-file.h"
+#include "kaohe/weights-report.h"
 #include "kaohe/xalloc.h"
 
 extern const struct kh_cmd kh_cmd_weights;
@@ -118,11 +120,6 @@ static int run_weights(int argc, char **argv)
         rc = KH_EXIT_INPUT;
         goto out;
     }
-    double ss = 0, so = 0;
-    for (size_t i = 0; i < s.n; i++) {
-        ss += s.weights[i];
-        so += ow[i];
-    }
     if (out_path) {
         struct kh_buf ob = KH_BUF_INIT;
         kh_weight_list_render((const char *const *)s.codes, w, s.n, &ob);
@@ -131,29 +128,15 @@ static int run_weights(int argc, char **argv)
         if (rc)
             goto out;
     }
-    if (json) {
-        json_t *j = json_object(), *arr = json_array();
-        json_object_set_new(j, "alpha", json_real(alpha));
-        json_object_set_new(j, "subjective", json_string(sp));
-        json_object_set_new(j, "objective", json_string(op));
-        for (size_t i = 0; i < s.n; i++) {
-            json_t *e = json_object();
-            json_object_set_new(e, "code", json_string(s.codes[i]));
-            json_object_set_new(e, "subjective", json_real(s.weights[i] / ss));
-            json_object_set_new(e, "objective", json_real(ow[i] / so));
-            json_object_set_new(e, "weight", json_real(w[i]));
-            json_array_append_new(arr, e);
-        }
-        json_object_set_new(j, "criteria", arr);
-        kh__json_print(j);
-    } else {
-        printf(KH_TR("组合权重 w = %g × 主观 + %g × 客观\n", "combined w = %g × subjective + %g × objective\n"),
-               alpha, 1 - alpha);
-        printf("%-16s %-10s %-10s %s\n", KH_TR("指标", "criterion"), KH_TR("主观", "subjective"),
-               KH_TR("客观", "objective"), KH_TR("组合", "combined"));
-        for (size_t i = 0; i < s.n; i++)
-            printf("%-16s %-10.6f %-10.6f %.6f\n", s.codes[i], s.weights[i] / ss, ow[i] / so, w[i]);
-    }
+    struct kh_weights_report rep = {alpha, sp, op, s.n, (const char *const *)s.codes, s.weights,
+                                    ow, w};
+    struct kh_buf ob = KH_BUF_INIT;
+    if (json)
+        kh_json_dump_buf(kh_weights_json(&rep), &ob);
+    else
+        kh_weights_render_text(&rep, &ob);
+    kh__cli_print(&ob);
+    kh_buf_release(&ob);
 out:
     kh_weight_list_release(&s);
     kh_weight_list_release(&o);
