@@ -6,6 +6,7 @@
 #ifndef KAOHE_MSG_ALL_H
 #define KAOHE_MSG_ALL_H
 
+#include "kaohe/msg-cli.h"
 #include "kaohe/msg-http.h"
 #include "kaohe/msg-report.h"
 #include "kaohe/msg-store.h"
@@ -15,7 +16,8 @@
     KH_MSGS_UTIL(X)     \
     KH_MSGS_STORE(X)    \
     KH_MSGS_HTTP(X)     \
-    KH_MSGS_REPORT(X)
+    KH_MSGS_REPORT(X)   \
+    KH_MSGS_CLI(X)
 
 /* The refusals of authz.h's actions, four per action (msg-store.h). */
 #define KH_MSGS_ALL_AUTHZ KH_ACTIONS(KH_AUTHZ_MSG_REF)

@@ -23,6 +23,7 @@
 #include "kaohe/entropy.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
+#include "kaohe/msg-cli.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/weights-file.h"
 #include "kaohe/xalloc.h"
@@ -70,34 +71,29 @@ static int read_table(const char *path, const char *data, size_t len, struct tab
             continue;
         if (t->crit == NULL) {
             if (r.nfields < 2) {
-                rc = kh_error_set(err, KH_EINVAL, path, r.line, NULL,
-                                  "表头至少要有单位列和一个指标列 / the header needs the unit "
-                                  "column and at least one criterion");
+                rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, NULL, CLI_TABLE_HEADER);
                 goto out;
             }
             t->n = r.nfields - 1;
             t->crit = kh_xcalloc(t->n, sizeof *t->crit);
             for (size_t j = 0; j < t->n; j++) {
                 if (r.fields[j + 1][0] == '\0') {
-                    rc = kh_error_set(err, KH_EINVAL, path, r.line, NULL,
-                                      "第 %zu 列指标编码为空 / criterion code of column %zu is "
-                                      "empty", j + 2, j + 2);
+                    rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, NULL, CLI_TABLE_EMPTY_CODE,
+                                   KH_ARG_SIZE(j + 2));
                     goto out;
                 }
                 t->crit[j] = kh_xstrdup(r.fields[j + 1]);
                 for (size_t k = 0; k < j; k++)
                     if (strcmp(t->crit[k], t->crit[j]) == 0) {
-                        rc = kh_error_set(err, KH_EINVAL, path, r.line, t->crit[j],
-                                          "指标编码重复 / criterion code repeated");
+                        rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, t->crit[j], CLI_TABLE_REPEATED_CODE);
                         goto out;
                     }
             }
             continue;
         }
         if (r.nfields != t->n + 1) {
-            rc = kh_error_set(err, KH_EINVAL, path, r.line, NULL,
-                              "有 %zu 个单元格，表头有 %zu 个 / %zu cells where the header has %zu",
-                              r.nfields, t->n + 1, r.nfields, t->n + 1);
+            rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, NULL, CLI_TABLE_CELLS, KH_ARG_SIZE(r.nfields),
+                           KH_ARG_SIZE(t->n + 1));
             goto out;
         }
         KH_GROW(t->units, t->m + 1, ucap);
@@ -107,16 +103,15 @@ static int read_table(const char *path, const char *data, size_t len, struct tab
         for (size_t j = 0; j < t->n; j++) {
             const char *cell = r.fields[j + 1];
             if (!kh_parse_double(cell, &t->x[ncells + j])) {
-                rc = kh_error_set(err, KH_EINVAL, path, r.line, t->crit[j],
-                                  cell[0] ? "“%s” 不是数值 / '%s' is not a number"
-                                          : "%s缺少数值 / %smissing value", cell, cell);
+                rc = cell[0] ? KH_ERR_AT(err, KH_EINVAL, path, r.line, t->crit[j], CLI_TABLE_NOT_NUMBER, cell)
+                             : KH_ERR_AT(err, KH_EINVAL, path, r.line, t->crit[j], CLI_TABLE_MISSING);
                 goto out;
             }
         }
         ncells += t->n;
     }
     if (t->crit == NULL || t->m == 0)
-        rc = kh_error_set(err, KH_EINVAL, path, 0, NULL, "没有数据行 / no data rows");
+        rc = KH_ERR_AT(err, KH_EINVAL, path, 0, NULL, CLI_TABLE_NO_ROWS);
 out:
     kh_csv_reader_release(&r);
     return rc;

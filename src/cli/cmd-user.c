@@ -9,6 +9,7 @@
 #include "cli/cli-store.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
+#include "kaohe/msg-cli.h"
 #include "kaohe/store-session.h"
 
 static int run_user(int argc, char **argv);
@@ -104,10 +105,7 @@ static int run_user(int argc, char **argv)
         char pw[256];
         int k = new_password(pw, sizeof pw);
         if (k != 0)
-            rc = kh_error_set(&err, KH_EUSAGE, NULL, 0, NULL, "%s",
-                              k == -2 ? "两次输入的密码不同 / the passwords differ"
-                                      : "需要新密码：KAOHE_NEW_PASSWORD 或终端 / a new password is needed: "
-                                        "KAOHE_NEW_PASSWORD or a terminal");
+            rc = k == -2 ? KH_ERR(&err, KH_EUSAGE, CLI_PASSWORDS_DIFFER) : KH_ERR(&err, KH_EUSAGE, CLI_NEW_PASSWORD);
         else
             rc = kh_store_user_passwd(s, &actor, name, pw, &err);
         memset(pw, 0, sizeof pw);
