@@ -8,6 +8,7 @@
 
 #include "kaohe/msg-analysis.h"
 #include "kaohe/msg-bundle.h"
+#include "kaohe/msg-cli.h"
 #include "kaohe/msg-core.h"
 #include "kaohe/msg-http.h"
 #include "kaohe/msg-report.h"
@@ -23,7 +24,8 @@
     KH_MSGS_ANALYSIS(X) \
     KH_MSGS_CORE(X)     \
     KH_MSGS_BUNDLE(X)   \
-    KH_MSGS_SAMPLE(X)
+    KH_MSGS_SAMPLE(X)   \
+    KH_MSGS_CLI(X)
 
 /* The refusals of authz.h's actions, four per action (msg-store.h). */
 #define KH_MSGS_ALL_AUTHZ KH_ACTIONS(KH_AUTHZ_MSG_REF)

@@ -27,7 +27,9 @@
       "--listen needs ADDRESS:PORT (such as 127.0.0.1:8080), not {1}")                          \
     X(HTTP_LISTEN_FAILED, "无法在 {1} 上监听：{2}", "cannot listen on {1}: {2}")                    \
     X(HTTP_TLS_BOTH, "--tls-cert 与 --tls-key 须同时给出", "--tls-cert and --tls-key go together")   \
-    X(HTTP_NO_RESULTS_FILE, "没有结果表 {1}", "no result table {1}")
+    X(HTTP_NO_RESULTS_FILE, "没有结果表 {1}", "no result table {1}")                                \
+    X(HTTP_SLIP_SHEET, "测评票页生成失败（票已生成，请结束此测评后重新生成）",                         \
+      "the slip sheet could not be made (close this ballot and create it again)")
 
 KH_MSGS_HTTP(KH_MSG_EXTERN)
 

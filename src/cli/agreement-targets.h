@@ -11,7 +11,10 @@
 
 /* Is word one of the subcommands handled here? */
 bool kh__agreement_is_targets(const char *word);
-/* argv[0] = "agreement", argv[1] = the subcommand.  Returns the exit status. */
-int kh__agreement_targets_run(int argc, char **argv);
+/* cmd = kh_cmd_agreement, whose first positional is the subcommand.
+ * Returns the exit status. */
+struct kh_cmd;
+struct kh_args;
+int kh__agreement_targets_run(const struct kh_cmd *cmd, const struct kh_args *a);
 
 #endif

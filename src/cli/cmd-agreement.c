@@ -16,12 +16,12 @@
 extern const struct kh_cmd kh_cmd_agreement;
 extern const struct kh_cmd kh_cmd_concordance;
 
-static int run_agreement(int argc, char **argv)
+static int run_agreement(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    if (argc >= 2 && kh__agreement_is_targets(argv[1]))
-        return kh__agreement_targets_run(argc, argv);
-    if (argc < 2)
-        return kh_cmd_usage_error(&kh_cmd_agreement, "%s",
+    if (kh_args_count(a) >= 1 && kh__agreement_is_targets(kh_args_pos(a, 0)))
+        return kh__agreement_targets_run(cmd, a);
+    if (kh_args_count(a) < 1)
+        return kh_cmd_usage_error(cmd, "%s",
                                   KH_TR("缺少子命令 propose|approve|return|list|print",
                                         "missing subcommand propose|approve|return|list|print"));
     fprintf(stderr, "%s\n",
@@ -29,8 +29,18 @@ static int run_agreement(int argc, char **argv)
                   "kaohe agreement 数据包 的写法将在下一版本移除。",
                   "kaohe agreement: note: the rater-agreement analysis is now kaohe concordance; "
                   "the spelling kaohe agreement BUNDLE will be removed in the next release."));
-    return kh_cmd_concordance.run(argc, argv);
+    return kh_cmd_concordance.run(cmd, a);
 }
+
+/* The targets' options and, for the old spelling, concordance's. */
+static const struct kh_opt opts[] = {
+    {"comment", 0, KH_OPT_VALUE},
+    {"note", 0, KH_OPT_VALUE},
+    {"unit", 0, KH_OPT_VALUE},
+    {"output", 'o', KH_OPT_VALUE},
+    {"json", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_agreement = {
     .name = "agreement",
@@ -56,5 +66,6 @@ const struct kh_cmd kh_cmd_agreement = {
         "  Only quant leaves scored with method=target take agreement targets; only approved\n"
         "  targets are scored.  Common options: --db DATABASE  --user NAME\n"
         "(The rater-agreement analysis is now kaohe concordance.)\n",
+    .args = {opts, 0, 5},
     .run = run_agreement,
 };

@@ -11,7 +11,6 @@
  * --node in weight.<--category>, touching nothing else (weights-file.h).  An
  * inconsistent matrix (CR ≥ 0.1) is refused — exit 1 — unless --force.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,36 +47,12 @@ static bool permute_to(const struct kh_ahp_matrix *ref, struct kh_ahp_matrix *m)
     return true;
 }
 
-static int run_ahp(int argc, char **argv)
+static int run_ahp(const struct kh_cmd *cmd, const struct kh_args *args)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'},     {"output", required_argument, NULL, 'o'},
-        {"apply", required_argument, NULL, 'a'}, {"node", required_argument, NULL, 'n'},
-        {"category", required_argument, NULL, 'c'}, {"force", no_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const struct kh_cmd *cmd = &kh_cmd_ahp;
-    bool json = false, force = false;
-    const char *out_path = NULL, *bundle = NULL, *node = NULL, *cat = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': json = true; break;
-        case 'o': out_path = optarg; break;
-        case 'a': bundle = optarg; break;
-        case 'n': node = optarg; break;
-        case 'c': cat = optarg; break;
-        case 'f': force = true; break;
-        default:
-            return kh_cmd_usage_error(cmd, KH_TR("无法识别的选项 %s", "unrecognised option %s"),
-                                      argv[optind - 1]);
-        }
-    }
-    int nfiles = argc - optind;
-    if (nfiles < 1)
-        return kh_cmd_usage_error(cmd, "%s", KH_TR("缺少判断矩阵文件", "no matrix file given"));
+    bool json = kh_args_has(args, "json"), force = kh_args_has(args, "force");
+    const char *out_path = kh_args_get(args, "output"), *bundle = kh_args_get(args, "apply");
+    const char *node = kh_args_get(args, "node"), *cat = kh_args_get(args, "category");
+    int nfiles = kh_args_count(args);   /* at least 1: .args */
     if (bundle && (!node || !cat))
         return kh_cmd_usage_error(cmd, "%s", KH_TR("--apply 需要 --node 和 --category",
                                                    "--apply needs --node and --category"));
@@ -92,7 +67,7 @@ static int run_ahp(int argc, char **argv)
     struct kh_error err;
     int loaded = 0;
     for (int f = 0; f < nfiles; f++) {
-        const char *path = argv[optind + f];
+        const char *path = kh_args_pos(args, f);
         kh_buf_reset(&text);
         if ((rc = kh__cli_read(cmd, path, &text)) != 0)
             goto out;
@@ -107,14 +82,14 @@ static int run_ahp(int argc, char **argv)
             if (ms[f].n != ms[0].n) {
                 fprintf(stderr, KH_TR("kaohe ahp: %s: 矩阵为 %d 阶，%s 为 %d 阶\n",
                                       "kaohe ahp: %s: order %d, but %s has order %d\n"),
-                        path, ms[f].n, argv[optind], ms[0].n);
+                        path, ms[f].n, kh_args_pos(args, 0), ms[0].n);
                 rc = KH_EXIT_INPUT;
                 goto out;
             }
             if (ms[0].codes[0] && ms[f].codes[0] && !permute_to(&ms[0], &ms[f])) {
                 fprintf(stderr, KH_TR("kaohe ahp: %s: 指标编码与 %s 不同\n",
                                       "kaohe ahp: %s: criterion codes differ from those of %s\n"),
-                        path, argv[optind]);
+                        path, kh_args_pos(args, 0));
                 rc = KH_EXIT_INPUT;
                 goto out;
             }
@@ -184,7 +159,10 @@ static int run_ahp(int argc, char **argv)
         applied = true;
     }
 
-    struct kh_ahp_report rep = {(const char *const *)&argv[optind], nfiles,
+    const char **files = kh_xcalloc((size_t)nfiles, sizeof *files);
+    for (int f = 0; f < nfiles; f++)
+        files[f] = kh_args_pos(args, f);
+    struct kh_ahp_report rep = {files, nfiles,
                                 (const char *const *)codes, have_codes, pooled, &r,
                                 bundle, node, cat, applied};
     kh_buf_reset(&out);
@@ -193,6 +171,7 @@ static int run_ahp(int argc, char **argv)
     else
         kh_ahp_render_text(&rep, &out);
     kh__cli_print(&out);
+    free(files);
 out:
     for (int f = 0; f < loaded; f++)
         kh_ahp_matrix_release(&ms[f]);
@@ -202,6 +181,16 @@ out:
     kh_buf_release(&out);
     return rc;
 }
+
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"json", 0, 0},
+    {"apply", 0, KH_OPT_VALUE},
+    {"node", 0, KH_OPT_VALUE},
+    {"category", 0, KH_OPT_VALUE},
+    {"force", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_ahp = {
     .name = "ahp",
@@ -243,5 +232,6 @@ const struct kh_cmd kh_cmd_ahp = {
         "  --force            write even when CR ≥ 0.1\n"
         "\n"
         "Exit status: 0 ok; 1 refused (inconsistent) or a write failed; 2 bad input (file:line:column).\n",
+    .args = {opts, 1, -1},
     .run = run_ahp,
 };

@@ -14,8 +14,18 @@
 #include "kaohe/buf.h"
 #include "kaohe/store-attachment.h"
 #include "kaohe/store-workflow.h"
+#include "kaohe/xalloc.h"
 
-static int run_appeal(int argc, char **argv);
+static int run_appeal(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"attach", 0, KH_OPT_VALUE | KH_OPT_MANY},
+    {"output", 'o', KH_OPT_VALUE},
+    {"reason", 0, KH_OPT_VALUE},
+    {"value", 0, KH_OPT_VALUE},
+    {"open", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_appeal = {
     .name = "appeal",
@@ -43,6 +53,7 @@ const struct kh_cmd kh_cmd_appeal = {
                "  Only in state publicity; an appeal is filed within appeal_days (cycle.csv, default\n"
                "  15) of the cycle entering publicity.  Only the admin decides.  Open appeals block\n"
                "  final.  Common options: --db DATABASE  --user NAME\n",
+    .args = {opts, 1, 4},
     .run = run_appeal,
 };
 
@@ -76,44 +87,34 @@ static int list_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-/* `-o FILE` (also --output): taken out of the positionals. */
-static const char *take_output(struct kh_cli_args *a)
-{
-    const char *o = kh__cli_opt(a, "output");
-    for (int i = 0; i + 1 < a->npos; i++)
-        if (strcmp(a->pos[i], "-o") == 0) {
-            o = a->pos[i + 1];
-            memmove(&a->pos[i], &a->pos[i + 2], (size_t)(a->npos - i - 2) * sizeof a->pos[0]);
-            a->npos -= 2;
-            break;
-        }
-    return o;
-}
-
-/* Every --attach FILE read whole into bufs/att (at most KH_CLI_MAXARGS);
- * the store checks types and limits.  Returns the count, or -1 after
- * printing why a file cannot be read. */
-static int read_attachments(const struct kh_cmd *cmd, const struct kh_cli_args *a, struct kh_buf *bufs,
-                            struct kh_attachment_in *att)
+/* Every --attach FILE read whole into (*bufs)[i]/(*att)[i], arrays
+ * allocated here (freed by the caller, also on failure); the store checks
+ * types and limits.  Returns the count, or -1 after printing why a file
+ * cannot be read. */
+static int read_attachments(const struct kh_cmd *cmd, const struct kh_args *a, struct kh_buf **bufs,
+                            struct kh_attachment_in **att)
 {
     int n = 0;
-    for (int i = 0; i < a->nopt; i++) {
-        if (strcmp(a->optname[i], "attach") != 0)
-            continue;
+    while (kh_args_value(a, "attach", n) != NULL)
+        n++;
+    *bufs = kh_xcalloc((size_t)n + 1, sizeof **bufs);
+    *att = kh_xcalloc((size_t)n + 1, sizeof **att);
+    for (int i = 0; i < n; i++) {
+        const char *path = kh_args_value(a, "attach", i);
         struct kh_error err;
         kh_error_clear(&err);
         /* one byte over the per-appeal limit: bigger files are refused
          * by the buffer, the rest by the store's message naming the file */
-        kh_buf_init(&bufs[n], KH_ATTACH_MAX_TOTAL + 1);
-        if (kh_buf_read_file(&bufs[n], a->optval[i], &err) != 0) {
-            kh_buf_release(&bufs[n]);
+        kh_buf_init(&(*bufs)[i], KH_ATTACH_MAX_TOTAL + 1);
+        if (kh_buf_read_file(&(*bufs)[i], path, &err) != 0) {
+            for (int k = 0; k <= i; k++)
+                kh_buf_release(&(*bufs)[k]);
             kh__cli_fail(cmd, &err);
             return -1;
         }
-        att[n].name = a->optval[i];
-        att[n].data = (const unsigned char *)bufs[n].data;
-        att[n].len = bufs[n].len;
-        n++;
+        (*att)[i].name = path;
+        (*att)[i].data = (const unsigned char *)(*bufs)[i].data;
+        (*att)[i].len = (*bufs)[i].len;
     }
     return n;
 }
@@ -139,17 +140,11 @@ static int fetch_attachment(struct kh_store *s, const struct kh_actor *actor, co
     return rc;
 }
 
-static int run_appeal(int argc, char **argv)
+static int run_appeal(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    const struct kh_cmd *cmd = &kh_cmd_appeal;
-    struct kh_cli_args a;
-    int rc = kh__cli_args(cmd, argc, argv, "reason value attach output", "open", &a);
-    if (rc != 0)
-        return rc;
-    const char *output = take_output(&a);
-    if (a.npos < 1)
-        return kh_cmd_usage_error(cmd, "%s", KH_TR("缺少子命令", "missing subcommand"));
-    const char *sub = a.pos[0];
+    int rc = 0;
+    const char *output = kh_args_get(a, "output");
+    const char *sub = kh_args_pos(a, 0);
     bool fetch = strcmp(sub, "attachment") == 0;
     int want = strcmp(sub, "file") == 0 ? 4 : strcmp(sub, "accept") == 0 || strcmp(sub, "reject") == 0
                                                   || strcmp(sub, "list") == 0 || fetch ? 2 : -1;
@@ -158,49 +153,53 @@ static int run_appeal(int argc, char **argv)
     if (fetch && output == NULL)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("appeal attachment 需要 -o 文件（- 为标准输出）",
                                                    "appeal attachment needs -o FILE (- for standard output)"));
-    if (a.npos != want && !(fetch && a.npos == 3))
+    if (kh_args_count(a) != want && !(fetch && kh_args_count(a) == 3))
         return kh_cmd_usage_error(cmd, KH_TR("appeal %s 的参数个数不对", "wrong arguments for appeal %s"),
                                   sub);
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(cmd, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    const char *reason = kh__cli_opt(&a, "reason");
+    const char *reason = kh_args_get(a, "reason");
     if (strcmp(sub, "file") == 0) {
         char id[24] = "";
-        struct kh_buf bufs[KH_CLI_MAXARGS];
-        struct kh_attachment_in att[KH_CLI_MAXARGS];
-        int natt = read_attachments(cmd, &a, bufs, att);
+        struct kh_buf *bufs;
+        struct kh_attachment_in *att;
+        int natt = read_attachments(cmd, a, &bufs, &att);
         if (natt < 0) {
+            free(bufs);
+            free(att);
             kh_diags_release(&d);
             kh_store_close(s);
             return KH_EXIT_INPUT;
         }
-        rc = kh_store_appeal_file(s, &actor, a.pos[1], a.pos[2], a.pos[3], reason, att, natt, id, &err);
+        rc = kh_store_appeal_file(s, &actor, kh_args_pos(a, 1), kh_args_pos(a, 2), kh_args_pos(a, 3), reason, att, natt, id, &err);
         if (rc == 0)
             printf(KH_TR("已提出申诉 %s（%s %s，%d 个附件）\n", "filed appeal %s (%s %s, %d attachments)\n"), id,
-                   a.pos[2], a.pos[3], natt);
+                   kh_args_pos(a, 2), kh_args_pos(a, 3), natt);
         for (int i = 0; i < natt; i++)
             kh_buf_release(&bufs[i]);
+        free(bufs);
+        free(att);
     } else if (fetch) {
-        rc = fetch_attachment(s, &actor, a.pos[1], a.npos == 3 ? a.pos[2] : NULL, output, &err);
+        rc = fetch_attachment(s, &actor, kh_args_pos(a, 1), kh_args_count(a) == 3 ? kh_args_pos(a, 2) : NULL, output, &err);
     } else if (strcmp(sub, "list") == 0) {
         printf("%-5s %-12s %-12s %-9s %s\n", KH_TR("编号", "id"), KH_TR("单位", "unit"),
                KH_TR("指标", "indicator"), KH_TR("状态", "state"),
                KH_TR("提出人 时间  理由", "filed by, at, reason"));
         struct list_ctx l = {s, &actor};
-        rc = kh_store_appeals_list(s, &actor, a.pos[1], kh__cli_opt(&a, "open") != NULL, list_row, &l, &err);
+        rc = kh_store_appeals_list(s, &actor, kh_args_pos(a, 1), kh_args_has(a, "open"), list_row, &l, &err);
     } else {
         bool accept = strcmp(sub, "accept") == 0;
-        rc = kh_store_appeal_decide(s, &actor, a.pos[1], accept, kh__cli_opt(&a, "value"), reason, &d, &err);
+        rc = kh_store_appeal_decide(s, &actor, kh_args_pos(a, 1), accept, kh_args_get(a, "value"), reason, &d, &err);
         if (rc == 0)
             printf(accept ? KH_TR("已受理申诉 %s，数据已更正并重新计算\n",
                                   "accepted appeal %s: value corrected, cycle recomputed\n")
-                          : KH_TR("已驳回申诉 %s\n", "rejected appeal %s\n"), a.pos[1]);
+                          : KH_TR("已驳回申诉 %s\n", "rejected appeal %s\n"), kh_args_pos(a, 1));
     }
     if (rc != 0)
         kh_cmd_print_diags(&d);

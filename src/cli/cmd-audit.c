@@ -11,7 +11,14 @@
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 
-static int run_audit(int argc, char **argv);
+static int run_audit(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"entity", 0, KH_OPT_VALUE},
+    {"key", 0, KH_OPT_VALUE},
+    {"limit", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_audit = {
     .name = "audit",
@@ -21,6 +28,7 @@ const struct kh_cmd kh_cmd_audit = {
                "      kaohe audit verify    校验哈希链，指出第一条被修改、删除或插入的记录\n",
     .help_en = "usage: kaohe audit log [--entity ENTITY] [--key KEY] [--limit N]\n"
                "       kaohe audit verify    check the hash chain; names the first changed, removed or inserted record\n",
+    .args = {opts, 1, 1},
     .run = run_audit,
 };
 
@@ -40,27 +48,22 @@ static int log_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-static int run_audit(int argc, char **argv)
+static int run_audit(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_audit, argc, argv, "entity key limit", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1)
-        return kh_cmd_usage_error(&kh_cmd_audit, "%s", KH_TR("需要 log 或 verify", "log or verify is needed"));
+    int rc = 0;
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_audit, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
     int status = KH_EXIT_OK;
-    if (strcmp(a.pos[0], "log") == 0) {
-        const char *entity = kh__cli_opt(&a, "entity"), *key = kh__cli_opt(&a, "key");
-        const char *limit = kh__cli_opt(&a, "limit");
+    if (strcmp(kh_args_pos(a, 0), "log") == 0) {
+        const char *entity = kh_args_get(a, "entity"), *key = kh_args_get(a, "key");
+        const char *limit = kh_args_get(a, "limit");
         rc = kh_store_audit_list(s, &actor, entity, key, limit ? atol(limit) : 0, log_row, NULL,
                                  &err);
-    } else if (strcmp(a.pos[0], "verify") == 0) {
+    } else if (strcmp(kh_args_pos(a, 0), "verify") == 0) {
         struct kh_audit_check chk;
         rc = kh_store_audit_verify(s, &actor, &chk, &err);
         if (rc == 0 && chk.first_bad == 0) {
@@ -74,8 +77,8 @@ static int run_audit(int argc, char **argv)
         }
     } else {
         kh_store_close(s);
-        return kh_cmd_usage_error(&kh_cmd_audit, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), a.pos[0]);
+        return kh_cmd_usage_error(cmd, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), kh_args_pos(a, 0));
     }
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_audit, &err) : status;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : status;
 }

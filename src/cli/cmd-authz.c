@@ -9,7 +9,7 @@
 #include "kaohe/buf.h"
 #include "kaohe/lang.h"
 
-static int run_authz(int argc, char **argv);
+static int run_authz(const struct kh_cmd *cmd, const struct kh_args *a);
 
 const struct kh_cmd kh_cmd_authz = {
     .name = "authz",
@@ -21,18 +21,14 @@ const struct kh_cmd kh_cmd_authz = {
     .help_en = "usage: kaohe [--lang zh|en] authz\n"
                "  Prints a Markdown table (the matrix of docs/workflow.md is this output).\n"
                "  own = its own unit / its department's leaves / its own ratings; self = itself only.\n",
+    .args = {NULL, 0, 0},
     .run = run_authz,
 };
 
-static int run_authz(int argc, char **argv)
+static int run_authz(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_authz, argc, argv, "", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 0)
-        return kh_cmd_usage_error(&kh_cmd_authz, "%s",
-                                  KH_TR("authz 不需要参数", "authz takes no arguments"));
+    (void)cmd;
+    (void)a;
     struct kh_buf out = KH_BUF_INIT;
     kh_authz_matrix_render(kh_cli_lang(), &out);
     fwrite(out.data, 1, out.len, stdout);

@@ -8,7 +8,7 @@
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 
-static int run_backup(int argc, char **argv);
+static int run_backup(const struct kh_cmd *cmd, const struct kh_args *a);
 
 const struct kh_cmd kh_cmd_backup = {
     .name = "backup",
@@ -16,27 +16,23 @@ const struct kh_cmd kh_cmd_backup = {
     .summary_en = "back up the database (SQLite online backup; PostgreSQL: pg_dump)",
     .help_zh = "用法: kaohe backup 目标文件 [--db 数据库]\n",
     .help_en = "usage: kaohe backup DEST [--db DATABASE]\n",
+    .args = {NULL, 1, 1},
     .run = run_backup,
 };
 
-static int run_backup(int argc, char **argv)
+static int run_backup(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_backup, argc, argv, "", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1)
-        return kh_cmd_usage_error(&kh_cmd_backup, "%s", KH_TR("需要目标文件", "DEST is needed"));
+    int rc = 0;
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_backup, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
-    rc = kh_store_backup(s, &actor, a.pos[0], &err);
+    rc = kh_store_backup(s, &actor, kh_args_pos(a, 0), &err);
     kh_store_close(s);
     if (rc != 0)
-        return kh__cli_fail(&kh_cmd_backup, &err);
-    printf(KH_TR("已备份到 %s\n", "backed up to %s\n"), a.pos[0]);
+        return kh__cli_fail(cmd, &err);
+    printf(KH_TR("已备份到 %s\n", "backed up to %s\n"), kh_args_pos(a, 0));
     return KH_EXIT_OK;
 }

@@ -22,7 +22,21 @@
 #include "kaohe/store-ballot.h"
 #include "kaohe/xalloc.h"
 
-static int run_ballot(int argc, char **argv);
+static int run_ballot(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"close", 0, KH_OPT_VALUE},
+    {"form", 0, KH_OPT_VALUE},
+    {"group", 0, KH_OPT_VALUE | KH_OPT_MANY},
+    {"sheet", 0, KH_OPT_VALUE},
+    {"submit", 0, KH_OPT_VALUE},
+    {"tally", 0, KH_OPT_VALUE},
+    {"unit", 0, KH_OPT_VALUE},
+    {"url", 0, KH_OPT_VALUE},
+    {"vote", 0, KH_OPT_VALUE | KH_OPT_MANY},
+    {"list", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_ballot = {
     .name = "ballot",
@@ -45,6 +59,7 @@ const struct kh_cmd kh_cmd_ballot = {
                "  Creating prints CSV (ballot,group,group_name,link) with links URL/b/TOKEN; the tokens are shown this once.\n"
                "  --sheet also writes the printable sheet of QR slips (HTML: print it or save as PDF);\n"
                "  --url defaults to http://127.0.0.1:8080\n",
+    .args = {opts, 1, 1},
     .run = run_ballot,
 };
 
@@ -86,13 +101,12 @@ static int csv_row(void *ctx, int ncols, const char *const *c)
 }
 
 /* The groups of every --group G:N (or G:N,G2:M). */
-static int parse_groups(const struct kh_cli_args *a, struct kh_ballot_group *g, char **own, int *ng)
+static int parse_groups(const struct kh_args *a, struct kh_ballot_group *g, char **own, int *ng)
 {
     *ng = 0;
-    for (int i = 0; i < a->nopt; i++) {
-        if (strcmp(a->optname[i], "group") != 0)
-            continue;
-        char *list = kh_xstrdup(a->optval[i]);
+    const char *value;
+    for (int i = 0; (value = kh_args_value(a, "group", i)) != NULL; i++) {
+        char *list = kh_xstrdup(value);
         for (char *save = NULL, *p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
             char *colon = strrchr(p, ':');
             if (colon == NULL || *ng == KH_BALLOT_MAXGROUPS) {
@@ -145,12 +159,11 @@ static int print_form(const struct kh_ballot_form *f, struct kh_buf *line)
 }
 
 /* The votes of every --vote RATEE:ITEM=OPTION, by the form's item order. */
-static int parse_votes(const struct kh_cli_args *a, const struct kh_ballot_form *f, const char **votes)
+static int parse_votes(const struct kh_args *a, const struct kh_ballot_form *f, const char **votes)
 {
-    for (int i = 0; i < a->nopt; i++) {
-        if (strcmp(a->optname[i], "vote") != 0)
-            continue;
-        const char *v = a->optval[i], *colon = strchr(v, ':'), *eq = strrchr(v, '=');
+    const char *v;
+    for (int i = 0; (v = kh_args_value(a, "vote", i)) != NULL; i++) {
+        const char *colon = strchr(v, ':'), *eq = strrchr(v, '=');
         int k = -1;
         for (int j = 0; colon && eq && eq > colon && j < f->nitems && k < 0; j++)
             if (strlen(f->items[j].ratee) == (size_t)(colon - v) && strncmp(f->items[j].ratee, v, (size_t)(colon - v)) == 0 &&
@@ -167,12 +180,12 @@ static int parse_votes(const struct kh_cli_args *a, const struct kh_ballot_form 
 
 /* Print the slip's form, or submit the --vote options with it; *status
  * is set when a usage error was printed. */
-static int use_slip(struct kh_store *s, const struct kh_actor *actor, const struct kh_cli_args *a,
+static int use_slip(struct kh_store *s, const struct kh_actor *actor, const struct kh_args *a,
                     const char *token, bool submit, int *status, struct kh_error *err)
 {
     struct kh_ballot_form *f = kh_xcalloc(1, sizeof *f);
     struct kh_buf line = KH_BUF_INIT;
-    int rc = submit ? kh_store_ballot_submit_as(s, actor, a->pos[0], "", NULL, 0, err) : 0;
+    int rc = submit ? kh_store_ballot_submit_as(s, actor, kh_args_pos(a, 0), "", NULL, 0, err) : 0;
     if (rc == KH_EPERM || rc == KH_ESTATE)
         goto out;   /* refused before the slip is looked at */
     rc = kh_store_ballot_open(s, token, f, err);
@@ -182,7 +195,7 @@ static int use_slip(struct kh_store *s, const struct kh_actor *actor, const stru
         const char **votes = kh_xcalloc(KH_BALLOT_MAXITEMS, sizeof *votes);
         *status = parse_votes(a, f, votes) != 0 ? KH_EXIT_INPUT : -1;
         if (*status < 0)
-            rc = kh_store_ballot_submit_as(s, actor, a->pos[0], token, votes, f->nitems, err);
+            rc = kh_store_ballot_submit_as(s, actor, kh_args_pos(a, 0), token, votes, f->nitems, err);
         free(votes);
     }
 out:
@@ -191,25 +204,19 @@ out:
     return rc;
 }
 
-static int run_ballot(int argc, char **argv)
+static int run_ballot(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_ballot, argc, argv, "unit group url sheet tally close form submit vote", "list",
-                          &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1)
-        return kh_cmd_usage_error(&kh_cmd_ballot, "%s", KH_TR("需要考核周期编码", "a cycle code is needed"));
+    int rc = 0;
     struct kh_ballot_group groups[KH_BALLOT_MAXGROUPS];
     char *own[KH_BALLOT_MAXGROUPS] = {NULL};
     int ng = 0;
-    bool creating = !kh__cli_opt(&a, "list") && !kh__cli_opt(&a, "tally") && !kh__cli_opt(&a, "close") &&
-                    !kh__cli_opt(&a, "form") && !kh__cli_opt(&a, "submit");
-    if (creating && (rc = parse_groups(&a, groups, own, &ng)) != 0)
+    bool creating = !kh_args_get(a, "list") && !kh_args_get(a, "tally") && !kh_args_get(a, "close") &&
+                    !kh_args_get(a, "form") && !kh_args_get(a, "submit");
+    if (creating && (rc = parse_groups(a, groups, own, &ng)) != 0)
         return rc;
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_ballot, &a, false, &s, &actor)) != 0) {
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0) {
         for (int i = 0; i < ng; i++)
             free(own[i]);
         return rc;
@@ -217,25 +224,25 @@ static int run_ballot(int argc, char **argv)
     struct kh_error err;
     kh_error_clear(&err);
     struct kh_buf line = KH_BUF_INIT;
-    const char *cycle = a.pos[0], *v;
+    const char *cycle = kh_args_pos(a, 0), *v;
     int status = -1;   /* an exit status already decided (a usage error printed) */
-    if (kh__cli_opt(&a, "list")) {
+    if (kh_args_get(a, "list")) {
         const char *head[] = {"ballot", "unit", "unit_name", "state", "created", "group", "group_name", "issued",
                               "submitted"};
         csv_row(&line, 9, head);
         rc = kh_store_ballot_list(s, &actor, cycle, csv_row, &line, &err);
-    } else if ((v = kh__cli_opt(&a, "tally")) != NULL) {
+    } else if ((v = kh_args_get(a, "tally")) != NULL) {
         const char *head[] = {"group", "group_name", "issued", "submitted"};
         csv_row(&line, 4, head);
         rc = kh_store_ballot_show(s, &actor, cycle, v, csv_row, &line, &err);
-    } else if ((v = kh__cli_opt(&a, "close")) != NULL) {
+    } else if ((v = kh_args_get(a, "close")) != NULL) {
         rc = kh_store_ballot_close(s, &actor, cycle, v, &err);
-    } else if ((v = kh__cli_opt(&a, "form")) != NULL || (v = kh__cli_opt(&a, "submit")) != NULL) {
-        rc = use_slip(s, &actor, &a, v, kh__cli_opt(&a, "submit") != NULL, &status, &err);
-        if (rc == 0 && status < 0 && kh__cli_opt(&a, "submit"))
+    } else if ((v = kh_args_get(a, "form")) != NULL || (v = kh_args_get(a, "submit")) != NULL) {
+        rc = use_slip(s, &actor, a, v, kh_args_has(a, "submit"), &status, &err);
+        if (rc == 0 && status < 0 && kh_args_get(a, "submit"))
             printf("%s\n", KH_TR("已提交", "submitted"));
     } else {
-        const char *url = kh__cli_opt(&a, "url"), *unit = kh__cli_opt(&a, "unit"), *sheet = kh__cli_opt(&a, "sheet");
+        const char *url = kh_args_get(a, "url"), *unit = kh_args_get(a, "unit"), *sheet = kh_args_get(a, "sheet");
         struct created o = {url ? url : "http://127.0.0.1:8080", "", "", KH_BUF_INIT, 0, 0, NULL};
         char id[24];
         rc = kh_store_ballot_create(s, &actor, cycle, unit ? unit : "", groups, ng, slip_row, &o, id, &err);
@@ -259,5 +266,5 @@ static int run_ballot(int argc, char **argv)
     kh_store_close(s);
     if (status >= 0)
         return status;
-    return rc != 0 ? kh__cli_fail(&kh_cmd_ballot, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

@@ -22,7 +22,6 @@
  * Nothing is dropped or corrected: flagged raters are listed for the admin.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,32 +37,17 @@
 
 extern const struct kh_cmd kh_cmd_concordance;
 
-static int run_concordance(int argc, char **argv)
+/* self is kh_cmd_concordance, or kh_cmd_agreement for the old spelling. */
+static int run_concordance(const struct kh_cmd *self, const struct kh_args *args)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'}, {"output", required_argument, NULL, 'o'},
-        {NULL, 0, NULL, 0},
-    };
     const struct kh_cmd *cmd = &kh_cmd_concordance;
-    bool json = false;
-    const char *out_dir = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': json = true; break;
-        case 'o': out_dir = optarg; break;
-        default:
-            return kh_cmd_usage_error(cmd, KH_TR("无法识别的选项 %s", "unrecognised option %s"),
-                                      argv[optind - 1]);
-        }
-    }
-    if (argc - optind != 1)
+    bool json = kh_args_has(args, "json");
+    const char *out_dir = kh_args_get(args, "output");
+    if (kh_args_count(args) != 1)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("需要一个数据包目录", "give one bundle folder"));
     if (!out_dir)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("需要 -o 输出目录", "-o OUT is required"));
-    const char *dir = argv[optind];
+    const char *dir = kh_args_pos(args, 0);
     struct kh_bundle b = {0};
     struct kh_concordance a;
     memset(&a, 0, sizeof a);
@@ -87,7 +71,7 @@ static int run_concordance(int argc, char **argv)
     kh_concordance_render_csv(&b, &a, &f1, &f2);
     char p1[4096], p2[4096];
     /* The deprecated spelling `kaohe agreement BUNDLE` keeps its file names. */
-    const char *stem = strcmp(argv[0], "agreement") == 0 ? "agreement" : "concordance";
+    const char *stem = self != cmd ? "agreement" : "concordance";
     snprintf(p1, sizeof p1, "%s/%s_items.csv", out_dir, stem);
     snprintf(p2, sizeof p2, "%s/%s_raters.csv", out_dir, stem);
     if ((rc = kh__cli_write(cmd, p1, &f1)) != 0 || (rc = kh__cli_write(cmd, p2, &f2)) != 0)
@@ -106,6 +90,12 @@ out:
     kh_bundle_release(&b);
     return rc;
 }
+
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"json", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_concordance = {
     .name = "concordance",
@@ -135,5 +125,6 @@ const struct kh_cmd kh_cmd_concordance = {
         "Writes concordance_items.csv and concordance_raters.csv (columns in docs/analysis.md).\n"
         "  --json    JSON output\n"
         "(The old spelling kaohe agreement BUNDLE still works for one release, with a note.)\n",
+    .args = {opts, 0, -1},
     .run = run_concordance,
 };

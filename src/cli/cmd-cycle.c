@@ -10,7 +10,13 @@
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 
-static int run_cycle(int argc, char **argv);
+static int run_cycle(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"reason", 0, KH_OPT_VALUE},
+    {"to", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_cycle = {
     .name = "cycle",
@@ -28,6 +34,7 @@ const struct kh_cmd kh_cmd_cycle = {
                "       kaohe cycle advance CYCLE [--reason TEXT]   move to the next state (admin only)\n"
                "       kaohe cycle reopen CYCLE --reason TEXT [--to STATE]   reopen a final cycle (default: evaluation)\n"
                "  states: setup → agreement → tracking → evaluation → review → publicity → final\n",
+    .args = {opts, 1, 2},
     .run = run_cycle,
 };
 
@@ -62,20 +69,15 @@ static int progress_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-static int run_cycle(int argc, char **argv)
+static int run_cycle(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_cycle, argc, argv, "reason to", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos < 1)
-        return kh_cmd_usage_error(&kh_cmd_cycle, "%s", KH_TR("缺少子命令", "missing subcommand"));
-    const char *sub = a.pos[0];
-    if (strcmp(sub, "list") != 0 && a.npos != 2)
-        return kh_cmd_usage_error(&kh_cmd_cycle, "%s", KH_TR("需要考核周期编码", "a cycle code is needed"));
+    int rc = 0;
+    const char *sub = kh_args_pos(a, 0);
+    if (strcmp(sub, "list") != 0 && kh_args_count(a) != 2)
+        return kh_cmd_usage_error(cmd, "%s", KH_TR("需要考核周期编码", "a cycle code is needed"));
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_cycle, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
@@ -85,7 +87,7 @@ static int run_cycle(int argc, char **argv)
                KH_TR("上一周期", "previous"), KH_TR("名称", "name"));
         rc = kh_store_cycles_list(s, &actor, list_row, NULL, &err);
     } else if (strcmp(sub, "show") == 0) {
-        rc = kh_store_cycle_get(s, &actor, a.pos[1], &c, &err);
+        rc = kh_store_cycle_get(s, &actor, kh_args_pos(a, 1), &c, &err);
         long open = 0;
         if (rc == 0)
             rc = kh_store_cycle_open_appeals(s, &actor, c.code, &open, &err);
@@ -101,28 +103,28 @@ static int run_cycle(int argc, char **argv)
             rc = kh_store_cycle_files(s, &actor, c.code, file_row, NULL, &err);
         }
     } else if (strcmp(sub, "progress") == 0) {
-        rc = kh_store_cycle_progress(s, &actor, a.pos[1], progress_row, NULL, &err);
+        rc = kh_store_cycle_progress(s, &actor, kh_args_pos(a, 1), progress_row, NULL, &err);
     } else if (strcmp(sub, "advance") == 0) {
         enum kh_cycle_state to;
-        rc = kh_store_cycle_advance(s, &actor, a.pos[1], kh__cli_opt(&a, "reason"), &to, &err);
+        rc = kh_store_cycle_advance(s, &actor, kh_args_pos(a, 1), kh_args_get(a, "reason"), &to, &err);
         if (rc == 0)
-            printf(KH_TR("考核周期 %s 进入“%s”状态\n", "cycle %s is now in state %s\n"), a.pos[1],
+            printf(KH_TR("考核周期 %s 进入“%s”状态\n", "cycle %s is now in state %s\n"), kh_args_pos(a, 1),
                    KH_TR(kh_cycle_state_zh(to), kh_cycle_state_name(to)));
     } else if (strcmp(sub, "reopen") == 0) {
-        const char *to = kh__cli_opt(&a, "to");
+        const char *to = kh_args_get(a, "to");
         enum kh_cycle_state st = to ? kh_cycle_state_parse(to) : KH_STATE_EVALUATION;
         if (st == KH_STATE_NONE) {
             kh_store_close(s);
-            return kh_cmd_usage_error(&kh_cmd_cycle, KH_TR("未知状态 %s", "unknown state %s"), to);
+            return kh_cmd_usage_error(cmd, KH_TR("未知状态 %s", "unknown state %s"), to);
         }
-        rc = kh_store_cycle_reopen(s, &actor, a.pos[1], st, kh__cli_opt(&a, "reason"), &err);
+        rc = kh_store_cycle_reopen(s, &actor, kh_args_pos(a, 1), st, kh_args_get(a, "reason"), &err);
         if (rc == 0)
             printf(KH_TR("考核周期 %s 已重新打开，回到“%s”\n", "cycle %s reopened, back in state %s\n"),
-                   a.pos[1], KH_TR(kh_cycle_state_zh(st), kh_cycle_state_name(st)));
+                   kh_args_pos(a, 1), KH_TR(kh_cycle_state_zh(st), kh_cycle_state_name(st)));
     } else {
         kh_store_close(s);
-        return kh_cmd_usage_error(&kh_cmd_cycle, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), sub);
+        return kh_cmd_usage_error(cmd, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), sub);
     }
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_cycle, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

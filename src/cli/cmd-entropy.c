@@ -12,7 +12,6 @@
  * non-quant leaves (qual, survey, points) are skipped because they have no
  * entered values.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +24,7 @@
 #include "kaohe/error.h"
 #include "kaohe/json-dump.h"
 #include "kaohe/lang.h"
+#include "kaohe/msg-cli.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/weights-file.h"
 #include "kaohe/xalloc.h"
@@ -72,34 +72,29 @@ static int read_table(const char *path, const char *data, size_t len, struct tab
             continue;
         if (t->crit == NULL) {
             if (r.nfields < 2) {
-                rc = kh_error_set(err, KH_EINVAL, path, r.line, NULL,
-                                  "表头至少要有单位列和一个指标列 / the header needs the unit "
-                                  "column and at least one criterion");
+                rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, NULL, CLI_TABLE_HEADER);
                 goto out;
             }
             t->n = r.nfields - 1;
             t->crit = kh_xcalloc(t->n, sizeof *t->crit);
             for (size_t j = 0; j < t->n; j++) {
                 if (r.fields[j + 1][0] == '\0') {
-                    rc = kh_error_set(err, KH_EINVAL, path, r.line, NULL,
-                                      "第 %zu 列指标编码为空 / criterion code of column %zu is "
-                                      "empty", j + 2, j + 2);
+                    rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, NULL, CLI_TABLE_EMPTY_CODE,
+                                   KH_ARG_SIZE(j + 2));
                     goto out;
                 }
                 t->crit[j] = kh_xstrdup(r.fields[j + 1]);
                 for (size_t k = 0; k < j; k++)
                     if (strcmp(t->crit[k], t->crit[j]) == 0) {
-                        rc = kh_error_set(err, KH_EINVAL, path, r.line, t->crit[j],
-                                          "指标编码重复 / criterion code repeated");
+                        rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, t->crit[j], CLI_TABLE_REPEATED_CODE);
                         goto out;
                     }
             }
             continue;
         }
         if (r.nfields != t->n + 1) {
-            rc = kh_error_set(err, KH_EINVAL, path, r.line, NULL,
-                              "有 %zu 个单元格，表头有 %zu 个 / %zu cells where the header has %zu",
-                              r.nfields, t->n + 1, r.nfields, t->n + 1);
+            rc = KH_ERR_AT(err, KH_EINVAL, path, r.line, NULL, CLI_TABLE_CELLS, KH_ARG_SIZE(r.nfields),
+                           KH_ARG_SIZE(t->n + 1));
             goto out;
         }
         KH_GROW(t->units, t->m + 1, ucap);
@@ -109,60 +104,38 @@ static int read_table(const char *path, const char *data, size_t len, struct tab
         for (size_t j = 0; j < t->n; j++) {
             const char *cell = r.fields[j + 1];
             if (!kh_parse_double(cell, &t->x[ncells + j])) {
-                rc = kh_error_set(err, KH_EINVAL, path, r.line, t->crit[j],
-                                  cell[0] ? "“%s” 不是数值 / '%s' is not a number"
-                                          : "%s缺少数值 / %smissing value", cell, cell);
+                rc = cell[0] ? KH_ERR_AT(err, KH_EINVAL, path, r.line, t->crit[j], CLI_TABLE_NOT_NUMBER, cell)
+                             : KH_ERR_AT(err, KH_EINVAL, path, r.line, t->crit[j], CLI_TABLE_MISSING);
                 goto out;
             }
         }
         ncells += t->n;
     }
     if (t->crit == NULL || t->m == 0)
-        rc = kh_error_set(err, KH_EINVAL, path, 0, NULL, "没有数据行 / no data rows");
+        rc = KH_ERR_AT(err, KH_EINVAL, path, 0, NULL, CLI_TABLE_NO_ROWS);
 out:
     kh_csv_reader_release(&r);
     return rc;
 }
 
-static int run_entropy(int argc, char **argv)
+static int run_entropy(const struct kh_cmd *cmd, const struct kh_args *args)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'},       {"output", required_argument, NULL, 'o'},
-        {"cost", required_argument, NULL, 'C'}, {"normalise", required_argument, NULL, 'N'},
-        {"normalize", required_argument, NULL, 'N'}, {"from", required_argument, NULL, 'F'},
-        {"node", required_argument, NULL, 'n'}, {"category", required_argument, NULL, 'c'},
-        {NULL, 0, NULL, 0},
-    };
-    const struct kh_cmd *cmd = &kh_cmd_entropy;
-    bool json = false;
-    const char *out_path = NULL, *cost_s = NULL, *from = NULL, *node = NULL, *cat = NULL;
+    bool json = kh_args_has(args, "json");
+    const char *out_path = kh_args_get(args, "output"), *cost_s = kh_args_get(args, "cost");
+    const char *from = kh_args_get(args, "from"), *node = kh_args_get(args, "node");
+    const char *cat = kh_args_get(args, "category");
+    const char *norm_s = kh_args_get(args, "normalise");
+    if (norm_s == NULL)
+        norm_s = kh_args_get(args, "normalize");
     enum kh_entropy_norm norm = KH_ENTROPY_MINMAX;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': json = true; break;
-        case 'o': out_path = optarg; break;
-        case 'C': cost_s = optarg; break;
-        case 'F': from = optarg; break;
-        case 'n': node = optarg; break;
-        case 'c': cat = optarg; break;
-        case 'N':
-            if (strcmp(optarg, "minmax") == 0)
-                norm = KH_ENTROPY_MINMAX;
-            else if (strcmp(optarg, "none") == 0)
-                norm = KH_ENTROPY_NONE;
-            else
-                return kh_cmd_usage_error(cmd, KH_TR("--normalise 只能是 minmax 或 none",
-                                                     "--normalise takes minmax or none"));
-            break;
-        default:
-            return kh_cmd_usage_error(cmd, KH_TR("无法识别的选项 %s", "unrecognised option %s"),
-                                      argv[optind - 1]);
-        }
-    }
-    int npos = argc - optind;
+    if (norm_s == NULL || strcmp(norm_s, "minmax") == 0)
+        norm = KH_ENTROPY_MINMAX;
+    else if (strcmp(norm_s, "none") == 0)
+        norm = KH_ENTROPY_NONE;
+    else
+        return kh_cmd_usage_error(cmd, KH_TR("--normalise 只能是 minmax 或 none",
+                                             "--normalise takes minmax or none"));
+    int npos = kh_args_count(args);
     if (from ? npos != 0 : npos != 1)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("需要一个数据文件，或 --from 数据包",
                                                    "give one data file, or --from BUNDLE"));
@@ -193,7 +166,7 @@ static int run_entropy(int argc, char **argv)
         if (rc != 0)
             goto out;
     } else {
-        source = argv[optind];
+        source = kh_args_pos(args, 0);
         if ((rc = kh__cli_read(cmd, source, &text)) != 0)
             goto out;
         if (read_table(source, text.data ? text.data : "", text.len, &t, &err) != 0) {
@@ -254,6 +227,18 @@ out:
     return rc;
 }
 
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"json", 0, 0},
+    {"cost", 0, KH_OPT_VALUE},
+    {"normalise", 0, KH_OPT_VALUE},
+    {"normalize", 0, KH_OPT_VALUE},
+    {"from", 0, KH_OPT_VALUE},
+    {"node", 0, KH_OPT_VALUE},
+    {"category", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
+
 const struct kh_cmd kh_cmd_entropy = {
     .name = "entropy",
     .summary_zh = "熵权法：由指标数据求客观权重",
@@ -289,5 +274,6 @@ const struct kh_cmd kh_cmd_entropy = {
         "\n"
         "A constant column gets weight 0; fewer than 2 units, or every column constant, is an\n"
         "error (exit 2).\n",
+    .args = {opts, 0, 1},
     .run = run_entropy,
 };

@@ -8,7 +8,6 @@
  * --summary, or when no -o is given.  KH_TIMING=1 prints the time of each
  * phase (read and validate, compute, write, summary) to stderr.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,47 +22,12 @@
 #include "kaohe/results-csv.h"
 #include "kaohe/summary.h"
 
-extern const struct kh_cmd kh_cmd_eval;
-
-static int run_eval(int argc, char **argv)
+static int run_eval(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"encoding", required_argument, NULL, 'e'},
-        {"summary", no_argument, NULL, 's'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"max-errors", required_argument, NULL, 'm'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *out_dir = NULL, *encoding = NULL;
-    bool summary = false, quiet = false;
-    size_t max_errors = 0;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "o:e:sqm:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            out_dir = optarg;
-            break;
-        case 'e':
-            encoding = optarg;
-            break;
-        case 's':
-            summary = true;
-            break;
-        case 'q':
-            quiet = true;
-            break;
-        case 'm':
-            max_errors = (size_t)strtoul(optarg, NULL, 10);
-            break;
-        default:
-            return kh_cmd_usage_error(&kh_cmd_eval, "%s", KH_TR("选项无效", "invalid option"));
-        }
-    }
-    if (optind + 1 != argc)
-        return kh_cmd_usage_error(&kh_cmd_eval, "%s",
-                                  KH_TR("需要一个数据包目录", "expects one bundle folder"));
+    const char *out_dir = kh_args_get(a, "output"), *encoding = kh_args_get(a, "encoding");
+    const char *max = kh_args_get(a, "max-errors");
+    bool summary = kh_args_has(a, "summary"), quiet = kh_args_has(a, "quiet");
+    size_t max_errors = max ? (size_t)strtoul(max, NULL, 10) : 0;
     if (!quiet && (out_dir == NULL || isatty(STDOUT_FILENO)))
         summary = true;
 
@@ -72,7 +36,7 @@ static int run_eval(int argc, char **argv)
     struct kh_error err;
     struct kh_buf text = KH_BUF_INIT;
     kh_cli_timing_mark("start");
-    int status = kh_cli_read_bundle("eval", argv[optind], encoding, max_errors, &b);
+    int status = kh_cli_read_bundle(cmd->name, kh_args_pos(a, 0), encoding, max_errors, &b);
     kh_cli_timing_mark("read");
     if (status != KH_EXIT_OK)
         return status;
@@ -105,6 +69,15 @@ out:
     return status;
 }
 
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"encoding", 'e', KH_OPT_VALUE},
+    {"summary", 's', 0},
+    {"quiet", 'q', 0},
+    {"max-errors", 'm', KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
+
 const struct kh_cmd kh_cmd_eval = {
     .name = "eval",
     .summary_zh = "由数据包计算考核结果",
@@ -131,5 +104,6 @@ const struct kh_cmd kh_cmd_eval = {
                "Numbers are written %.17g; the same bundle always gives byte-identical files.\n"
                "Prints the ranking per category on a terminal, with --summary, or without -o.\n"
                "A bundle with any error writes nothing and exits 2.\n",
+    .args = {opts, 1, 1},
     .run = run_eval,
 };

@@ -19,9 +19,24 @@
 #include "kaohe/store-load.h"
 #include "kaohe/xlsx-results.h"
 
-static int run_import(int argc, char **argv);
-static int run_export(int argc, char **argv);
-static int run_compute(int argc, char **argv);
+static int run_import(const struct kh_cmd *cmd, const struct kh_args *a);
+static int run_export(const struct kh_cmd *cmd, const struct kh_args *a);
+static int run_compute(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt import_opts[] = {
+    {"encoding", 0, KH_OPT_VALUE},
+    {"cycle", 0, KH_OPT_VALUE},
+    {"replace", 0, 0},
+    {NULL, 0, 0},
+};
+static const struct kh_opt export_opts[] = {
+    {"xlsx", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
+static const struct kh_opt compute_opts[] = {
+    {"summary", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_import = {
     .name = "import",
@@ -38,6 +53,7 @@ const struct kh_cmd kh_cmd_import = {
                "  --replace      replace a cycle of that code that is still in setup\n"
                "  When cycle.csv names a `previous` cycle, empty growth baselines are taken from\n"
                "  that cycle's year-end values at compute time.\n",
+    .args = {import_opts, 1, 1},
     .run = run_import,
 };
 
@@ -55,6 +71,7 @@ const struct kh_cmd kh_cmd_export = {
                "  --xlsx FILE    one Excel workbook: a summary with charts, every result table\n"
                "                 (Chinese headers; --lang en for English), every input table\n"
                "                 (units, values, …).  The cycle must have been computed.\n",
+    .args = {export_opts, 1, 2},
     .run = run_export,
 };
 
@@ -66,6 +83,7 @@ const struct kh_cmd kh_cmd_compute = {
                "  --summary  计算后打印各类别排名（综合得分、等次、标记）\n",
     .help_en = "usage: kaohe compute CYCLE [--summary] [--db DATABASE]\n"
                "  --summary  print the ranking per category after computing\n",
+    .args = {compute_opts, 1, 1},
     .run = run_compute,
 };
 
@@ -79,84 +97,71 @@ static int finish(const struct kh_cmd *cmd, struct kh_store *s, int rc, struct k
     return rc != 0 ? kh__cli_fail(cmd, err) : KH_EXIT_OK;
 }
 
-static int run_import(int argc, char **argv)
+static int run_import(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_import, argc, argv, "encoding cycle", "replace", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1)
-        return kh_cmd_usage_error(&kh_cmd_import, "%s", KH_TR("需要数据包目录", "BUNDLE is needed"));
+    int rc = 0;
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_import, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
     char code[128] = "";
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    struct kh_bundle_read_opts o = {.encoding = kh__cli_opt(&a, "encoding")};
-    rc = kh_store_import_dir(s, &actor, a.pos[0], kh__cli_opt(&a, "replace") != NULL, &o,
-                             kh__cli_opt(&a, "cycle"), &d, code, &err);
+    struct kh_bundle_read_opts o = {.encoding = kh_args_get(a, "encoding")};
+    rc = kh_store_import_dir(s, &actor, kh_args_pos(a, 0), kh_args_has(a, "replace"), &o,
+                             kh_args_get(a, "cycle"), &d, code, &err);
     if (rc == 0)
         printf(KH_TR("已导入考核周期 %s（状态 setup）\n", "imported cycle %s (state setup)\n"), code);
-    return finish(&kh_cmd_import, s, rc, &d, &err);
+    return finish(cmd, s, rc, &d, &err);
 }
 
-static int run_export(int argc, char **argv)
+static int run_export(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_export, argc, argv, "xlsx", "", &a);
-    if (rc != 0)
-        return rc;
-    const char *xlsx = kh__cli_opt(&a, "xlsx");
+    int rc = 0;
+    const char *xlsx = kh_args_get(a, "xlsx");
     if (xlsx != NULL && xlsx[0] == '\0')
-        return kh_cmd_usage_error(&kh_cmd_export, "%s", KH_TR("--xlsx 需要文件名", "--xlsx needs a file name"));
-    if (a.npos != 2 && !(a.npos == 1 && xlsx != NULL))
-        return kh_cmd_usage_error(&kh_cmd_export, "%s",
+        return kh_cmd_usage_error(cmd, "%s", KH_TR("--xlsx 需要文件名", "--xlsx needs a file name"));
+    if (kh_args_count(a) != 2 && !(kh_args_count(a) == 1 && xlsx != NULL))
+        return kh_cmd_usage_error(cmd, "%s",
                                   KH_TR("需要周期和目录（或 --xlsx 文件）", "CYCLE and DIR (or --xlsx FILE) are needed"));
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_export, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
     struct kh_export x;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    rc = kh_store_export(s, &actor, a.pos[0], &x, &d, &err);
+    rc = kh_store_export(s, &actor, kh_args_pos(a, 0), &x, &d, &err);
     if (rc == 0 && xlsx != NULL)
         rc = kh_xlsx_export_write(&x, kh_cli_lang(), xlsx, &err);
-    if (rc == 0 && a.npos == 2)
-        rc = kh_export_write_dir(&x, a.pos[1], &err);
+    if (rc == 0 && kh_args_count(a) == 2)
+        rc = kh_export_write_dir(&x, kh_args_pos(a, 1), &err);
     kh_export_release(&x);   /* kh_store_export leaves it released on failure: safe either way */
-    return finish(&kh_cmd_export, s, rc, &d, &err);
+    return finish(cmd, s, rc, &d, &err);
 }
 
-static int run_compute(int argc, char **argv)
+static int run_compute(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_compute, argc, argv, "", "summary", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1)
-        return kh_cmd_usage_error(&kh_cmd_compute, "%s", KH_TR("需要周期", "CYCLE is needed"));
+    int rc = 0;
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_compute, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
     struct kh_buf text = KH_BUF_INIT;
-    bool summary = kh__cli_opt(&a, "summary") != NULL;
-    rc = kh_store_compute(s, &actor, a.pos[0], summary ? &text : NULL, &d, &err);
+    bool summary = kh_args_has(a, "summary");
+    rc = kh_store_compute(s, &actor, kh_args_pos(a, 0), summary ? &text : NULL, &d, &err);
     if (rc == 0 && summary)
         fwrite(text.data, 1, text.len, stdout);
     kh_buf_release(&text);
     if (rc == 0)
-        printf(KH_TR("已计算并保存考核周期 %s 的结果\n", "computed and stored the results of %s\n"), a.pos[0]);
-    return finish(&kh_cmd_compute, s, rc, &d, &err);
+        printf(KH_TR("已计算并保存考核周期 %s 的结果\n", "computed and stored the results of %s\n"), kh_args_pos(a, 0));
+    return finish(cmd, s, rc, &d, &err);
 }

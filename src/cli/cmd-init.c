@@ -12,7 +12,7 @@
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 
-static int run_init(int argc, char **argv);
+static int run_init(const struct kh_cmd *cmd, const struct kh_args *a);
 
 const struct kh_cmd kh_cmd_init = {
     .name = "init",
@@ -24,30 +24,26 @@ const struct kh_cmd kh_cmd_init = {
     .help_en = "usage: kaohe init [--db PATH|postgresql://…]\n"
                "  The database defaults to kaohe.db in the current folder (or $KAOHE_DB).\n"
                "  Creates the built-in admin without a password; with KAOHE_PASSWORD set it gets that one.\n",
+    .args = {NULL, 0, 0},
     .run = run_init,
 };
 
-static int run_init(int argc, char **argv)
+static int run_init(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_init, argc, argv, "", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 0)
-        return kh_cmd_usage_error(&kh_cmd_init, "%s", KH_TR("init 不需要参数", "init takes no arguments"));
+    int rc = 0;
     struct kh_error err;
     kh_error_clear(&err);
-    const char *target = kh_store_default_target(kh__cli_opt(&a, "db"));
+    const char *target = kh_store_default_target(kh_args_get(a, "db"));
     struct kh_store *s = NULL;
     rc = kh_store_open(target, true, &s, &err);
     if (rc != 0)
-        return kh__cli_fail(&kh_cmd_init, &err);
+        return kh__cli_fail(cmd, &err);
     bool created = false;
     rc = kh_store_init_admin(s, getenv("KAOHE_PASSWORD"), &created, &err);
     int version = rc == 0 ? kh_store_schema_version(s, &err) : rc;
     if (rc != 0 || version < 0) {
         kh_store_close(s);
-        return kh__cli_fail(&kh_cmd_init, &err);
+        return kh__cli_fail(cmd, &err);
     }
     printf(KH_TR("数据库: %s（%s，结构版本 %d）\n", "database: %s (%s, schema version %d)\n"), target,
            s->ops->name, version);

@@ -12,7 +12,17 @@
 #include "kaohe/lang.h"
 #include "kaohe/store-survey.h"
 
-static int run_invite(int argc, char **argv);
+static int run_invite(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"channel", 0, KH_OPT_VALUE},
+    {"count", 0, KH_OPT_VALUE},
+    {"days", 0, KH_OPT_VALUE},
+    {"unit", 0, KH_OPT_VALUE},
+    {"url", 0, KH_OPT_VALUE},
+    {"list", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_invite = {
     .name = "invite",
@@ -26,6 +36,7 @@ const struct kh_cmd kh_cmd_invite = {
                "       kaohe invite CYCLE --list      invitations issued and used per unit and channel\n"
                "  Prints CSV (unit,channel,link) with links URL/s/TOKEN; the tokens are shown this once.\n"
                "  --days validity (default 30); --url the web application's address (default http://127.0.0.1:8080)\n",
+    .args = {opts, 1, 1},
     .run = run_invite,
 };
 
@@ -57,20 +68,15 @@ static int count_row(void *ctx, int ncols, const char *const *c)
     return 0;
 }
 
-static int run_invite(int argc, char **argv)
+static int run_invite(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_invite, argc, argv, "unit channel count days url", "list", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1)
-        return kh_cmd_usage_error(&kh_cmd_invite, "%s", KH_TR("需要考核周期编码", "a cycle code is needed"));
+    int rc = 0;
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_invite, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
-    const char *count = kh__cli_opt(&a, "count"), *days = kh__cli_opt(&a, "days"), *url = kh__cli_opt(&a, "url");
-    struct out o = {kh__cli_opt(&a, "unit"), kh__cli_opt(&a, "channel"), url ? url : "http://127.0.0.1:8080",
+    const char *count = kh_args_get(a, "count"), *days = kh_args_get(a, "days"), *url = kh_args_get(a, "url");
+    struct out o = {kh_args_get(a, "unit"), kh_args_get(a, "channel"), url ? url : "http://127.0.0.1:8080",
                     KH_BUF_INIT};
     if (o.unit == NULL)
         o.unit = "";
@@ -78,16 +84,16 @@ static int run_invite(int argc, char **argv)
         o.channel = "";
     struct kh_error err;
     kh_error_clear(&err);
-    if (kh__cli_opt(&a, "list")) {
+    if (kh_args_get(a, "list")) {
         printf("unit,channel,issued,used\n");
-        rc = kh_store_survey_counts(s, &actor, a.pos[0], count_row, NULL, &err);
+        rc = kh_store_survey_counts(s, &actor, kh_args_pos(a, 0), count_row, NULL, &err);
         kh_store_close(s);
-        return rc != 0 ? kh__cli_fail(&kh_cmd_invite, &err) : KH_EXIT_OK;
+        return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
     }
     printf("unit,channel,link\n");
-    rc = kh_store_survey_invite(s, &actor, a.pos[0], o.unit, o.channel, count ? atol(count) : 0,
+    rc = kh_store_survey_invite(s, &actor, kh_args_pos(a, 0), o.unit, o.channel, count ? atol(count) : 0,
                                 days ? atol(days) : 30, token_row, &o, &err);
     kh_buf_release(&o.line);
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_invite, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

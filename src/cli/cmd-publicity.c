@@ -10,7 +10,16 @@
 #include "kaohe/lang.h"
 #include "kaohe/store-publicity.h"
 
-static int run_publicity(int argc, char **argv);
+static int run_publicity(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"contact", 0, KH_OPT_VALUE},
+    {"end", 0, KH_OPT_VALUE},
+    {"howto", 0, KH_OPT_VALUE},
+    {"parts", 0, KH_OPT_VALUE},
+    {"start", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_publicity = {
     .name = "publicity",
@@ -34,6 +43,7 @@ const struct kh_cmd kh_cmd_publicity = {
                "  from the page.  By default all are shown, for 7 days (cycle.csv publicity_days)\n"
                "  from entering publicity; an empty value restores the default.  Admin only, in any\n"
                "  state before final; every change is audited.  Common options: --db DATABASE --user NAME\n",
+    .args = {opts, 2, 2},
     .run = run_publicity,
 };
 
@@ -51,31 +61,27 @@ static void show(const char *code, const struct kh_publicity *p)
            p->appeal_deadline);
 }
 
-static int run_publicity(int argc, char **argv)
+static int run_publicity(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    const struct kh_cmd *cmd = &kh_cmd_publicity;
-    struct kh_cli_args a;
-    int rc = kh__cli_args(cmd, argc, argv, "parts start end contact howto", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 2 || (strcmp(a.pos[0], "show") != 0 && strcmp(a.pos[0], "set") != 0))
+    int rc = 0;
+    if (kh_args_count(a) != 2 || (strcmp(kh_args_pos(a, 0), "show") != 0 && strcmp(kh_args_pos(a, 0), "set") != 0))
         return kh_cmd_usage_error(cmd, "%s", KH_TR("用法: publicity show|set 周期", "usage: publicity show|set CYCLE"));
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(cmd, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
     struct kh_publicity p;
-    if (strcmp(a.pos[0], "set") == 0) {
-        struct kh_publicity_change ch = {kh__cli_opt(&a, "parts"), kh__cli_opt(&a, "start"), kh__cli_opt(&a, "end"),
-                                         kh__cli_opt(&a, "contact"), kh__cli_opt(&a, "howto")};
-        rc = kh_store_publicity_set(s, &actor, a.pos[1], &ch, &err);
+    if (strcmp(kh_args_pos(a, 0), "set") == 0) {
+        struct kh_publicity_change ch = {kh_args_get(a, "parts"), kh_args_get(a, "start"), kh_args_get(a, "end"),
+                                         kh_args_get(a, "contact"), kh_args_get(a, "howto")};
+        rc = kh_store_publicity_set(s, &actor, kh_args_pos(a, 1), &ch, &err);
     }
     if (rc == 0)
-        rc = kh_store_publicity_get(s, &actor, a.pos[1], &p, &err);
+        rc = kh_store_publicity_get(s, &actor, kh_args_pos(a, 1), &p, &err);
     if (rc == 0)
-        show(a.pos[1], &p);
+        show(kh_args_pos(a, 1), &p);
     kh_store_close(s);
     return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

@@ -16,7 +16,13 @@
 #include "kaohe/lang.h"
 #include "kaohe/store-workflow.h"
 
-static int run_rating(int argc, char **argv);
+static int run_rating(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"rater", 0, KH_OPT_VALUE},
+    {"reason", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_rating = {
     .name = "rating",
@@ -46,6 +52,7 @@ const struct kh_cmd kh_cmd_rating = {
                "  status of every (rater, ratee); `list` has a status column: submitted, entered (counts,\n"
                "  not submitted), draft (the rater's own only).\n"
                "  Allowed in setup and evaluation.  Common options: --db DATABASE --user ACTOR\n",
+    .args = {opts, 0, 5},
     .run = run_rating,
 };
 
@@ -66,20 +73,17 @@ static int list_row(void *ctx, int ncols, const char *const *c)
     return kh_csv_put_row(x->out, row, (size_t)x->n);
 }
 
-static int run_rating(int argc, char **argv)
+static int run_rating(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_rating, argc, argv, "rater reason", "", &a);
-    if (rc != 0)
-        return rc;
-    const char *sub = a.npos > 0 ? a.pos[0] : "";
-    bool set = a.npos == 5 && strcmp(sub, "set") == 0;
-    bool submit = a.npos == 3 && strcmp(sub, "submit") == 0;
-    bool reopen = a.npos == 4 && strcmp(sub, "reopen") == 0;
-    bool forms = a.npos == 2 && strcmp(sub, "forms") == 0;
-    bool list = a.npos == 2 && strcmp(sub, "list") == 0;
+    int rc = 0;
+    const char *sub = kh_args_count(a) > 0 ? kh_args_pos(a, 0) : "";
+    bool set = kh_args_count(a) == 5 && strcmp(sub, "set") == 0;
+    bool submit = kh_args_count(a) == 3 && strcmp(sub, "submit") == 0;
+    bool reopen = kh_args_count(a) == 4 && strcmp(sub, "reopen") == 0;
+    bool forms = kh_args_count(a) == 2 && strcmp(sub, "forms") == 0;
+    bool list = kh_args_count(a) == 2 && strcmp(sub, "list") == 0;
     if (!set && !submit && !reopen && !forms && !list)
-        return kh_cmd_usage_error(&kh_cmd_rating, "%s",
+        return kh_cmd_usage_error(cmd, "%s",
                                   KH_TR("用法: rating set 周期 被评对象 评价项 评分 | rating submit 周期 被评对象 | "
                                         "rating reopen 周期 评价人 被评对象 --reason 理由 | rating forms 周期 | "
                                         "rating list 周期",
@@ -88,43 +92,43 @@ static int run_rating(int argc, char **argv)
                                         "rating list CYCLE"));
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_rating, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
     if (set) {
-        rc = kh_store_rating_set(s, &actor, a.pos[1], kh__cli_opt(&a, "rater"), a.pos[2], a.pos[3],
-                                 a.pos[4], &err);
+        rc = kh_store_rating_set(s, &actor, kh_args_pos(a, 1), kh_args_get(a, "rater"), kh_args_pos(a, 2), kh_args_pos(a, 3),
+                                 kh_args_pos(a, 4), &err);
         if (rc == 0 && actor.role == KH_ROLE_RATER)
             printf(KH_TR("已保存草稿 %s %s = %s（提交后才计入评分）\n",
-                         "draft saved %s %s = %s (it counts once submitted)\n"), a.pos[2], a.pos[3], a.pos[4]);
+                         "draft saved %s %s = %s (it counts once submitted)\n"), kh_args_pos(a, 2), kh_args_pos(a, 3), kh_args_pos(a, 4));
         else if (rc == 0)
-            printf(KH_TR("已记录评分 %s %s = %s\n", "recorded rating %s %s = %s\n"), a.pos[2], a.pos[3],
-                   a.pos[4]);
+            printf(KH_TR("已记录评分 %s %s = %s\n", "recorded rating %s %s = %s\n"), kh_args_pos(a, 2), kh_args_pos(a, 3),
+                   kh_args_pos(a, 4));
     } else if (submit) {
         char at[32];
         long moved = 0;
-        rc = kh_store_rating_submit(s, &actor, a.pos[1], kh__cli_opt(&a, "rater"), a.pos[2], at, &moved, &err);
+        rc = kh_store_rating_submit(s, &actor, kh_args_pos(a, 1), kh_args_get(a, "rater"), kh_args_pos(a, 2), at, &moved, &err);
         if (rc == 0)
             printf(KH_TR("已提交对 %s 的评分表（%ld 项草稿计入评分），%s 起只读\n",
                          "submitted the form for %s (%ld drafts now count), read-only since %s\n"),
-                   a.pos[2], moved, at);
+                   kh_args_pos(a, 2), moved, at);
     } else if (reopen) {
-        rc = kh_store_rating_reopen(s, &actor, a.pos[1], a.pos[2], a.pos[3], kh__cli_opt(&a, "reason"), &err);
+        rc = kh_store_rating_reopen(s, &actor, kh_args_pos(a, 1), kh_args_pos(a, 2), kh_args_pos(a, 3), kh_args_get(a, "reason"), &err);
         if (rc == 0)
             printf(KH_TR("已重新开放评价人 %s 对 %s 的评分表\n", "reopened the form of rater %s for %s\n"),
-                   a.pos[2], a.pos[3]);
+                   kh_args_pos(a, 2), kh_args_pos(a, 3));
     } else {
         struct kh_buf out = KH_BUF_INIT;
         struct list_ctx x = {&out, forms ? 6 : 5};
         kh_buf_puts(&out, forms ? "rater,ratee,status,submitted_at,drafts,ratings\n"
                                 : "rater,ratee,item,score,status\n");
-        rc = forms ? kh_store_rating_forms(s, &actor, a.pos[1], list_row, &x, &err)
-                   : kh_store_ratings_list(s, &actor, a.pos[1], list_row, &x, &err);
+        rc = forms ? kh_store_rating_forms(s, &actor, kh_args_pos(a, 1), list_row, &x, &err)
+                   : kh_store_ratings_list(s, &actor, kh_args_pos(a, 1), list_row, &x, &err);
         if (rc == 0)
             fwrite(out.data, 1, out.len, stdout);
         kh_buf_release(&out);
     }
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_rating, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

@@ -79,7 +79,7 @@ static void today(char out[16])
 }
 
 /* Load a stored cycle and evaluate it; the results must be the stored ones. */
-static int load_stored(const struct kh_cli_args *a, const char *code, struct kh_bundle *b,
+static int load_stored(const struct kh_args *a, const char *code, struct kh_bundle *b,
                        struct kh_results *r, char date[16])
 {
     struct kh_store *s = NULL;
@@ -99,7 +99,7 @@ static int load_stored(const struct kh_cli_args *a, const char *code, struct kh_
     return rc;
 }
 
-static int load_feedback_extra(const struct kh_cli_args *a, const char *code, struct kh_bundle *b,
+static int load_feedback_extra(const struct kh_args *a, const char *code, struct kh_bundle *b,
                                struct kh_feedback_extra *x)
 {
     struct kh_store *s = NULL;
@@ -115,9 +115,9 @@ static int load_feedback_extra(const struct kh_cli_args *a, const char *code, st
 
 /* --png DPI: PNG pages at 1..1200 DPI instead of the PDF (0 when absent);
  * anything else is a usage error (exit 2). */
-static int png_dpi(const struct kh_cli_args *a, int *dpi)
+static int png_dpi(const struct kh_args *a, int *dpi)
 {
-    const char *v = kh__cli_opt(a, "png");
+    const char *v = kh_args_get(a, "png");
     char *end;
     *dpi = 0;
     if (!v)
@@ -132,7 +132,7 @@ static int png_dpi(const struct kh_cli_args *a, int *dpi)
 
 /* kaohe report agreement CYCLE UNIT -o FILE.pdf: the agreement of a stored
  * cycle (agreement.print decides who may), dated today unless --date. */
-static int report_agreement(const struct kh_cli_args *a, const char *out)
+static int report_agreement(const struct kh_args *a, const char *out)
 {
     struct kh_store *s = NULL;
     struct kh_actor actor;
@@ -144,9 +144,9 @@ static int report_agreement(const struct kh_cli_args *a, const char *out)
     if (rc != 0)
         return rc;
     today(date);
-    if (kh__cli_opt(a, "date") && kh__cli_opt(a, "date")[0])
-        snprintf(date, sizeof date, "%.10s", kh__cli_opt(a, "date"));
-    rc = kh_store_agreement_get(s, &actor, a->pos[1], a->pos[2], &ag, &err);
+    if (kh_args_get(a, "date") && kh_args_get(a, "date")[0])
+        snprintf(date, sizeof date, "%.10s", kh_args_get(a, "date"));
+    rc = kh_store_agreement_get(s, &actor, kh_args_pos(a, 1), kh_args_pos(a, 2), &ag, &err);
     kh_store_close(s);
     if (rc != 0)
         return kh__cli_fail(&kh_cmd_report, &err);
@@ -226,7 +226,7 @@ static const struct subject_report *subject_report(const char *what)
  * checked before anything is written.  Returns 0, or KH_EINVAL with err
  * naming the first unknown code; *ix is malloc'd (caller frees). */
 static int resolve_subjects(const struct subject_report *sr, const struct kh_bundle *b,
-                            const struct kh_cli_args *a, bool all, int32_t **ix, int32_t *n,
+                            const struct kh_args *a, bool all, int32_t **ix, int32_t *n,
                             struct kh_error *err)
 {
     int32_t total = sr->cadres ? b->ncadres : b->nunits;
@@ -238,11 +238,11 @@ static int resolve_subjects(const struct subject_report *sr, const struct kh_bun
             (*ix)[(*n)++] = i;
         return 0;
     }
-    for (int i = 2; i < a->npos; i++) {
-        int32_t k = kh_strmap_get(sr->cadres ? &b->cadre_ix : &b->unit_ix, a->pos[i]);
+    for (int i = 2; i < kh_args_count(a); i++) {
+        int32_t k = kh_strmap_get(sr->cadres ? &b->cadre_ix : &b->unit_ix, kh_args_pos(a, i));
         if (k < 0)
-            return sr->cadres ? KH_ERR(err, KH_EINVAL, REPORT_NO_CADRE, a->pos[i], cycle)
-                              : KH_ERR(err, KH_EINVAL, REPORT_NO_UNIT, a->pos[i], cycle);
+            return sr->cadres ? KH_ERR(err, KH_EINVAL, REPORT_NO_CADRE, kh_args_pos(a, i), cycle)
+                              : KH_ERR(err, KH_EINVAL, REPORT_NO_UNIT, kh_args_pos(a, i), cycle);
         if (*n < total)
             (*ix)[(*n)++] = k;
     }
@@ -271,19 +271,8 @@ static int render_subjects(const struct subject_report *sr, const struct kh_bund
     return rc;
 }
 
-static int run_report(int argc, char **argv)
+static int run_report(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    /* -o is the one short option; the rest is the common long-option parser */
-    char **rest = kh_xcalloc((size_t)argc + 1, sizeof *rest);
-    const char *out = NULL;
-    int nrest = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i > 0 && strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-            out = argv[++i];
-        else
-            rest[nrest++] = argv[i];
-    }
-    struct kh_cli_args a;
     struct kh_bundle b = {0};
     struct kh_results r = {0};
     struct kh_error err;
@@ -292,37 +281,34 @@ static int run_report(int argc, char **argv)
     struct kh_feedback_extra fx = {0};
     char date[16] = "";
     kh_error_clear(&err);
-    int rc = kh__cli_args(&kh_cmd_report, nrest, rest, "output date png", "all", &a);
-    if (rc != 0)
-        goto out_args;
-    if (kh__cli_opt(&a, "output"))
-        out = kh__cli_opt(&a, "output");
-    bool all = kh__cli_opt(&a, "all") != NULL;
-    const char *what = a.npos > 0 ? a.pos[0] : "";
+    int rc = 0;
+    const char *out = kh_args_get(a, "output");
+    bool all = kh_args_has(a, "all");
+    const char *what = kh_args_count(a) > 0 ? kh_args_pos(a, 0) : "";
     const struct subject_report *sr = subject_report(what);
     bool district = strcmp(what, "district") == 0;
     if (strcmp(what, "agreement") == 0) {
-        if (a.npos != 3 || out == NULL || all)
-            rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
+        if (kh_args_count(a) != 3 || out == NULL || all)
+            rc = kh_cmd_usage_error(cmd, "%s",
                                     KH_TR("用法: kaohe report agreement 周期 单位 -o 文件.pdf",
                                           "usage: kaohe report agreement CYCLE UNIT -o FILE.pdf"));
         else
-            rc = report_agreement(&a, out);
+            rc = report_agreement(a, out);
         goto out_args;
     }
     if (!sr && !district) {
-        rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
+        rc = kh_cmd_usage_error(cmd, "%s",
                                 KH_TR("需要报告类型 unit、cadre、feedback、district 或 agreement",
                                       "expects unit, cadre, feedback, district or agreement"));
         goto out_args;
     }
-    if (a.npos < 2 || out == NULL || (district && (a.npos != 2 || all)) ||
-        (sr && (all ? a.npos != 2 : a.npos < 3))) {
-        rc = kh_cmd_usage_error(&kh_cmd_report, "%s",
+    if (kh_args_count(a) < 2 || out == NULL || (district && (kh_args_count(a) != 2 || all)) ||
+        (sr && (all ? kh_args_count(a) != 2 : kh_args_count(a) < 3))) {
+        rc = kh_cmd_usage_error(cmd, "%s",
                                 KH_TR("参数有误，见 kaohe report --help", "bad arguments, see kaohe report --help"));
         goto out_args;
     }
-    const char *source = a.pos[1];
+    const char *source = kh_args_pos(a, 1);
     if (is_dir(source)) {
         if ((rc = kh_cli_read_bundle("report", source, NULL, 0, &b)) != KH_EXIT_OK)
             goto out_args;
@@ -332,21 +318,21 @@ static int run_report(int argc, char **argv)
             goto out;
         }
         today(date);
-    } else if ((rc = load_stored(&a, source, &b, &r, date)) != 0 ||
-               (sr && sr->feedback && (rc = load_feedback_extra(&a, source, &b, &fx)) != 0)) {
+    } else if ((rc = load_stored(a, source, &b, &r, date)) != 0 ||
+               (sr && sr->feedback && (rc = load_feedback_extra(a, source, &b, &fx)) != 0)) {
         goto out;
     }
-    if (kh__cli_opt(&a, "date") && kh__cli_opt(&a, "date")[0])
-        snprintf(date, sizeof date, "%.10s", kh__cli_opt(&a, "date"));
+    if (kh_args_get(a, "date") && kh_args_get(a, "date")[0])
+        snprintf(date, sizeof date, "%.10s", kh_args_get(a, "date"));
 
     struct kh_pdf_report_opts o = {.lang = kh_cli_lang(), .computed_at = date};
-    if ((rc = png_dpi(&a, &o.png_dpi)) != 0)
+    if ((rc = png_dpi(a, &o.png_dpi)) != 0)
         goto out;
     if (district) {
         rc = kh_pdf_district_report(&b, &r, &o, out, &err);
         goto done;
     }
-    if (resolve_subjects(sr, &b, &a, all, &subjects, &nsubjects, &err) != 0) {
+    if (resolve_subjects(sr, &b, a, all, &subjects, &nsubjects, &err) != 0) {
         kh_cmd_print_error("report", &err);
         rc = KH_EXIT_INPUT;
         goto out;
@@ -365,10 +351,17 @@ out:
     kh_results_release(&r);
     kh_bundle_release(&b);
 out_args:
-    free(rest);
     kh_pdf_release_caches();
     return rc;
 }
+
+static const struct kh_opt opts[] = {
+    {"date", 0, KH_OPT_VALUE},
+    {"output", 'o', KH_OPT_VALUE},
+    {"png", 0, KH_OPT_VALUE},
+    {"all", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_report = {
     .name = "report",
@@ -421,5 +414,6 @@ const struct kh_cmd kh_cmd_report = {
                "         --png DPI writes PNG pages instead (FILE-1.png …, or DIR/CODE-1.png), drawn by\n"
                "         the same code on an image surface, A4 at DPI.\n"
                "A4 pages with the cycle, the date and page numbers; font Noto Sans CJK SC.\n",
+    .args = {opts, 0, -1},
     .run = run_report,
 };

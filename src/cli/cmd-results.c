@@ -13,7 +13,13 @@
 #include "kaohe/lang.h"
 #include "kaohe/store-load.h"
 
-static int run_results(int argc, char **argv);
+static int run_results(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"unit", 0, KH_OPT_VALUE},
+    {"public", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_results = {
     .name = "results",
@@ -29,6 +35,7 @@ const struct kh_cmd kh_cmd_results = {
                "  Default units (results_units.csv).  The admin and viewers read them in any state;\n"
                "  a unit user only its own unit's rows, and only in publicity or final.\n"
                "  common options: --db DATABASE --user ACTOR\n",
+    .args = {opts, 1, 2},
     .run = run_results,
 };
 
@@ -38,39 +45,33 @@ static int public_row(void *ctx, int ncols, const char *const *c)
     return kh_csv_put_row(ctx, c, (size_t)ncols);
 }
 
-static int run_results(int argc, char **argv)
+static int run_results(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_results, argc, argv, "unit", "public", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos < 1 || a.npos > 2)
-        return kh_cmd_usage_error(&kh_cmd_results, "%s",
-                                  KH_TR("需要考核周期编码", "a cycle code is needed"));
+    int rc = 0;
     static const char *const short_names[][2] = {
         {"units", "results_units.csv"},     {"nodes", "results_nodes.csv"},
         {"cadres", "results_cadres.csv"},   {"surveys", "results_surveys.csv"},
         {"warnings", "warnings.csv"},       {"contributions", "results_contributions.csv"},
         {"strengths", "results_strengths.csv"},
     };
-    const char *file = a.npos == 2 ? a.pos[1] : "units";
+    const char *file = kh_args_count(a) == 2 ? kh_args_pos(a, 1) : "units";
     for (size_t i = 0; i < sizeof short_names / sizeof short_names[0]; i++)
         if (strcmp(file, short_names[i][0]) == 0)
             file = short_names[i][1];
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_results, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
     struct kh_buf out = KH_BUF_INIT;
-    if (kh__cli_opt(&a, "public"))
-        rc = kh_store_public_results(s, a.pos[0], public_row, &out, &err);
+    if (kh_args_get(a, "public"))
+        rc = kh_store_public_results(s, kh_args_pos(a, 0), public_row, &out, &err);
     else
-        rc = kh_store_results_csv(s, &actor, a.pos[0], file, kh__cli_opt(&a, "unit"), &out, &err);
+        rc = kh_store_results_csv(s, &actor, kh_args_pos(a, 0), file, kh_args_get(a, "unit"), &out, &err);
     if (rc == 0)
         fwrite(out.data, 1, out.len, stdout);
     kh_buf_release(&out);
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_results, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

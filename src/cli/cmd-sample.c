@@ -16,8 +16,6 @@
 #include "kaohe/lang.h"
 #include "kaohe/sample.h"
 
-extern const struct kh_cmd kh_cmd_sample;
-
 static int parse_seed(const char *s, uint64_t *out)
 {
     char *end;
@@ -31,42 +29,22 @@ static int parse_seed(const char *s, uint64_t *out)
     return 0;
 }
 
-static int run_sample(int argc, char **argv)
+static int run_sample(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    const char *preset = "beijing", *dir = NULL, *seed_text = "1", *xlsx = NULL;
-    int scheme_only = 0;
+    const char *preset = kh_args_get(a, "preset"), *dir = kh_args_get(a, "output");
+    const char *seed_text = kh_args_get(a, "seed"), *xlsx = kh_args_get(a, "xlsx");
+    int scheme_only = kh_args_has(a, "scheme-only");
     uint64_t seed;
     struct kh_error err;
-
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--scheme-only") == 0) {
-            scheme_only = 1;
-        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc) {
-            dir = argv[++i];
-        } else if (strcmp(a, "--preset") == 0 && i + 1 < argc) {
-            preset = argv[++i];
-        } else if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
-            seed_text = argv[++i];
-        } else if (strncmp(a, "--preset=", 9) == 0) {
-            preset = a + 9;
-        } else if (strncmp(a, "--seed=", 7) == 0) {
-            seed_text = a + 7;
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            dir = a + 9;
-        } else if (strcmp(a, "--xlsx") == 0 && i + 1 < argc) {
-            xlsx = argv[++i];
-        } else if (strncmp(a, "--xlsx=", 7) == 0) {
-            xlsx = a + 7;
-        } else {
-            return kh_cmd_usage_error(&kh_cmd_sample, KH_TR("无法识别的参数 %s", "unrecognised argument %s"), a);
-        }
-    }
+    if (preset == NULL)
+        preset = "beijing";
+    if (seed_text == NULL)
+        seed_text = "1";
     if ((dir == NULL || *dir == '\0') && (xlsx == NULL || *xlsx == '\0'))
-        return kh_cmd_usage_error(&kh_cmd_sample, "%s",
+        return kh_cmd_usage_error(cmd, "%s",
                                   KH_TR("缺少 -o 输出目录或 --xlsx 文件", "missing -o DIR or --xlsx FILE"));
     if (parse_seed(seed_text, &seed) < 0)
-        return kh_cmd_usage_error(&kh_cmd_sample, KH_TR("种子须为非负整数：%s", "seed must be a non-negative integer: %s"),
+        return kh_cmd_usage_error(cmd, KH_TR("种子须为非负整数：%s", "seed must be a non-negative integer: %s"),
                                   seed_text);
     if (!scheme_only && !kh_sample_preset_exists(preset)) {
         const char *const *names = kh_sample_preset_names();
@@ -106,6 +84,15 @@ static int run_sample(int argc, char **argv)
     return KH_EXIT_OK;
 }
 
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"preset", 0, KH_OPT_VALUE},
+    {"seed", 0, KH_OPT_VALUE},
+    {"xlsx", 0, KH_OPT_VALUE},
+    {"scheme-only", 0, 0},
+    {NULL, 0, 0},
+};
+
 const struct kh_cmd kh_cmd_sample = {
     .name = "sample",
     .summary_zh = "生成默认指标体系或完整的模拟考核数据",
@@ -138,5 +125,6 @@ const struct kh_cmd kh_cmd_sample = {
         "\n"
         "The output is a bundle (FORMATS.md): scheme, units, targets and baselines, year-end and\n"
         "quarterly values, ratings, survey responses, cadres and their ratings, bonuses, penalties, vetoes.\n",
+    .args = {opts, 0, 0},
     .run = run_sample,
 };

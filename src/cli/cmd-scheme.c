@@ -21,7 +21,15 @@
 #include "kaohe/numfmt.h"
 #include "kaohe/store-scheme.h"
 
-static int run_scheme(int argc, char **argv);
+static int run_scheme(const struct kh_cmd *cmd, const struct kh_args *a);
+
+/* At most this many changes in one command (the old parser's limit). */
+enum { KH_MAXCHANGES = 31 };
+
+static const struct kh_opt opts[] = {
+    {"apply", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_scheme = {
     .name = "scheme",
@@ -35,6 +43,7 @@ const struct kh_cmd kh_cmd_scheme = {
                "  Prints CSV: every unit's composite, rank in its category and grade before and after.\n"
                "  Without --apply nothing is written; --apply stores the weights (setup only), one audit\n"
                "  record per cell.  An empty weight (INDICATOR:CATEGORY=) leaves the indicator out of that category.\n",
+    .args = {opts, 0, KH_MAXCHANGES + 1},
     .run = run_scheme,
 };
 
@@ -69,25 +78,22 @@ static void print_preview(const struct kh_scheme_preview *p)
     kh_buf_release(&line);
 }
 
-static int run_scheme(int argc, char **argv)
+static int run_scheme(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_scheme, argc, argv, "", "apply", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos < 2)
-        return kh_cmd_usage_error(&kh_cmd_scheme, "%s",
+    int rc = 0;
+    if (kh_args_count(a) < 2)
+        return kh_cmd_usage_error(cmd, "%s",
                                   KH_TR("需要考核周期编码和至少一个 指标:类别=权重",
                                         "a cycle code and at least one INDICATOR:CATEGORY=WEIGHT are needed"));
-    struct kh_weight_change ch[KH_CLI_MAXARGS];
+    struct kh_weight_change ch[KH_MAXCHANGES];
     size_t n = 0;
-    for (int i = 1; i < a.npos; i++)
-        if (!parse_change(a.pos[i], &ch[n++]))
-            return kh_cmd_usage_error(&kh_cmd_scheme, KH_TR("%s 不是 指标:类别=权重", "%s is not INDICATOR:CATEGORY=WEIGHT"),
-                                      a.pos[i]);
+    for (int i = 1; i < kh_args_count(a); i++)
+        if (!parse_change(a->pos[i], &ch[n++]))
+            return kh_cmd_usage_error(cmd, KH_TR("%s 不是 指标:类别=权重", "%s is not INDICATOR:CATEGORY=WEIGHT"),
+                                      kh_args_pos(a, i));
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_scheme, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
@@ -95,13 +101,13 @@ static int run_scheme(int argc, char **argv)
     kh_error_clear(&err);
     kh_diags_init(&d, 20);
     size_t changed = 0;
-    if (kh__cli_opt(&a, "apply"))
-        rc = kh_store_scheme_set(s, &actor, a.pos[0], ch, n, &p, &changed, &d, &err);
+    if (kh_args_get(a, "apply"))
+        rc = kh_store_scheme_set(s, &actor, kh_args_pos(a, 0), ch, n, &p, &changed, &d, &err);
     else
-        rc = kh_store_scheme_preview(s, &actor, a.pos[0], ch, n, &p, &d, &err);
+        rc = kh_store_scheme_preview(s, &actor, kh_args_pos(a, 0), ch, n, &p, &d, &err);
     if (rc == 0) {
         print_preview(&p);
-        if (kh__cli_opt(&a, "apply"))
+        if (kh_args_get(a, "apply"))
             fprintf(stderr, KH_TR("已修改 %zu 个权重\n", "%zu weights changed\n"), changed);
     } else {
         kh_cmd_print_diags(&d);
@@ -109,5 +115,5 @@ static int run_scheme(int argc, char **argv)
     kh_scheme_preview_release(&p);
     kh_diags_release(&d);
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_scheme, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

@@ -7,7 +7,6 @@
  * stability-report.h.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,56 +25,34 @@
 
 extern const struct kh_cmd kh_cmd_sensitivity;
 
-static int run_sensitivity(int argc, char **argv)
+static int run_sensitivity(const struct kh_cmd *cmd, const struct kh_args *args)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'},     {"output", required_argument, NULL, 'o'},
-        {"runs", required_argument, NULL, 'r'}, {"delta", required_argument, NULL, 'd'},
-        {"seed", required_argument, NULL, 's'}, {NULL, 0, NULL, 0},
-    };
-    const struct kh_cmd *cmd = &kh_cmd_sensitivity;
-    bool json = false;
-    const char *out_dir = NULL;
+    bool json = kh_args_has(args, "json");
+    const char *out_dir = kh_args_get(args, "output"), *v;
     struct kh_stability_opts so = {1000, 0.2, 1};
-    int c;
     long lv;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': json = true; break;
-        case 'o': out_dir = optarg; break;
-        case 'r':
-            if (!kh_parse_long(optarg, 1, 10000000, &lv))
-                return kh_cmd_usage_error(cmd, KH_TR("--runs 须为 1 到 10000000 的整数",
-                                                     "--runs must be an integer from 1 to 10000000"));
-            so.runs = (int32_t)lv;
-            break;
-        case 'd':
-            if (!kh_parse_double(optarg, &so.delta) || !(so.delta >= 0 && so.delta < 1))
-                return kh_cmd_usage_error(cmd, KH_TR("--delta 须在 [0, 1) 之内",
-                                                     "--delta must lie in [0, 1)"));
-            break;
-        case 's': {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (optarg[0] == '\0' || optarg[0] == '-' || *end != '\0' || errno != 0)
-                return kh_cmd_usage_error(cmd, KH_TR("--seed 须为非负整数（64 位）",
-                                                     "--seed must be a non-negative 64-bit integer"));
-            so.seed = (uint64_t)v;
-            break;
-        }
-        default:
-            return kh_cmd_usage_error(cmd, KH_TR("无法识别的选项 %s", "unrecognised option %s"),
-                                      argv[optind - 1]);
-        }
+    if ((v = kh_args_get(args, "runs")) != NULL) {
+        if (!kh_parse_long(v, 1, 10000000, &lv))
+            return kh_cmd_usage_error(cmd, KH_TR("--runs 须为 1 到 10000000 的整数",
+                                                 "--runs must be an integer from 1 to 10000000"));
+        so.runs = (int32_t)lv;
     }
-    if (argc - optind != 1)
-        return kh_cmd_usage_error(cmd, "%s", KH_TR("需要一个数据包目录", "give one bundle folder"));
+    if ((v = kh_args_get(args, "delta")) != NULL)
+        if (!kh_parse_double(v, &so.delta) || !(so.delta >= 0 && so.delta < 1))
+            return kh_cmd_usage_error(cmd, KH_TR("--delta 须在 [0, 1) 之内",
+                                                 "--delta must lie in [0, 1)"));
+    if ((v = kh_args_get(args, "seed")) != NULL) {
+        char *end;
+        errno = 0;
+        unsigned long long sv = strtoull(v, &end, 10);
+        if (v[0] == '\0' || v[0] == '-' || *end != '\0' || errno != 0)
+            return kh_cmd_usage_error(cmd, KH_TR("--seed 须为非负整数（64 位）",
+                                                 "--seed must be a non-negative 64-bit integer"));
+        so.seed = (uint64_t)sv;
+    }
     if (!out_dir)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("需要 -o 输出目录", "-o OUT is required"));
-    const char *dir = argv[optind];
+    const char *dir = kh_args_pos(args, 0);   /* exactly one: .args */
     struct kh_bundle b = {0};
     struct kh_stability st;
     memset(&st, 0, sizeof st);
@@ -115,6 +92,15 @@ out:
     return rc;
 }
 
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"json", 0, 0},
+    {"runs", 0, KH_OPT_VALUE},
+    {"delta", 0, KH_OPT_VALUE},
+    {"seed", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
+
 const struct kh_cmd kh_cmd_sensitivity = {
     .name = "sensitivity",
     .summary_zh = "敏感性分析：权重扰动下的排名稳定性",
@@ -142,5 +128,6 @@ const struct kh_cmd kh_cmd_sensitivity = {
         "top_share,overlap,flip_share (ranks within the category; nearest-rank percentiles;\n"
         "overlap=1 when the 5–95% interval shares a rank with a base-ranking neighbour's;\n"
         "flip_share = share of runs in which the next unit below overtook it).  See docs/analysis.md.\n",
+    .args = {opts, 1, 1},
     .run = run_sensitivity,
 };

@@ -10,7 +10,18 @@
 #include "kaohe/http.h"
 #include "kaohe/lang.h"
 
-static int run_serve(int argc, char **argv);
+static int run_serve(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"listen", 0, KH_OPT_VALUE},
+    {"port-file", 0, KH_OPT_VALUE},
+    {"threads", 0, KH_OPT_VALUE},
+    {"tls-cert", 0, KH_OPT_VALUE},
+    {"tls-key", 0, KH_OPT_VALUE},
+    {"no-group-commit", 0, 0},
+    {"routes", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_serve = {
     .name = "serve",
@@ -36,38 +47,34 @@ const struct kh_cmd kh_cmd_serve = {
                "  --routes             print the route table (method, path, actions, roles) and exit\n"
                "  Environment KAOHE_SESSION_IDLE: session idle timeout in seconds (default 1800)\n"
                "  SIGTERM or Ctrl-C: finish the requests in flight, then exit.\n",
+    .args = {opts, 0, 0},
     .run = run_serve,
 };
 
-static int run_serve(int argc, char **argv)
+static int run_serve(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_serve, argc, argv, "listen threads tls-cert tls-key port-file", "routes no-group-commit", &a);
-    if (rc != 0)
-        return rc;
-    if (kh__cli_opt(&a, "routes")) {
+    int rc = 0;
+    if (kh_args_get(a, "routes")) {
         kh_http_print_routes();
         return KH_EXIT_OK;
     }
-    if (a.npos != 0)
-        return kh_cmd_usage_error(&kh_cmd_serve, KH_TR("多余的参数 %s", "unexpected argument %s"), a.pos[0]);
     struct kh_http_opts o = {0};
-    o.db = kh_store_default_target(kh__cli_opt(&a, "db"));
-    o.listen = kh__cli_opt(&a, "listen");
-    const char *t = kh__cli_opt(&a, "threads");
+    o.db = kh_store_default_target(kh_args_get(a, "db"));
+    o.listen = kh_args_get(a, "listen");
+    const char *t = kh_args_get(a, "threads");
     o.threads = t ? atoi(t) : 4;
     if (o.threads < 1 || o.threads > 256)
-        return kh_cmd_usage_error(&kh_cmd_serve, "%s", KH_TR("--threads 需要 1–256", "--threads needs 1–256"));
-    o.tls_cert = kh__cli_opt(&a, "tls-cert");
-    o.tls_key = kh__cli_opt(&a, "tls-key");
-    o.port_file = kh__cli_opt(&a, "port-file");
-    o.no_group_commit = kh__cli_opt(&a, "no-group-commit") != NULL;
+        return kh_cmd_usage_error(cmd, "%s", KH_TR("--threads 需要 1–256", "--threads needs 1–256"));
+    o.tls_cert = kh_args_get(a, "tls-cert");
+    o.tls_key = kh_args_get(a, "tls-key");
+    o.port_file = kh_args_get(a, "port-file");
+    o.no_group_commit = kh_args_has(a, "no-group-commit");
     const char *idle = getenv("KAOHE_SESSION_IDLE");
     o.session_idle = idle ? atol(idle) : 0;
     struct kh_error err;
     kh_error_clear(&err);
     rc = kh_http_serve(&o, &err);
     if (rc != 0)
-        return kh__cli_fail(&kh_cmd_serve, &err);
+        return kh__cli_fail(cmd, &err);
     return KH_EXIT_OK;
 }

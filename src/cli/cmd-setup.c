@@ -20,7 +20,10 @@
 #include "kaohe/lang.h"
 #include "kaohe/store-setup.h"
 
-static int run_setup(int argc, char **argv);
+static int run_setup(const struct kh_cmd *cmd, const struct kh_args *a);
+
+/* At most this many col=value cells in one put (the old parser's limit). */
+enum { KH_MAXCELLS = 29 };
 
 const struct kh_cmd kh_cmd_setup = {
     .name = "setup",
@@ -39,6 +42,7 @@ const struct kh_cmd kh_cmd_setup = {
                "  put replaces the row keyed code=CODE (columns not given are kept), or adds it last.\n"
                "  Changes only in setup; the changed file is validated as an import would be, and a\n"
                "  refused change is reported with its location and writes nothing.\n",
+    .args = {NULL, 0, KH_MAXCELLS + 3},
     .run = run_setup,
 };
 
@@ -51,29 +55,26 @@ static int print_row(void *ctx, int n, const char *const *cells)
     return 0;
 }
 
-static int run_setup(int argc, char **argv)
+static int run_setup(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_setup, argc, argv, "", "", &a);
-    if (rc != 0)
-        return rc;
-    const char *verb = a.npos > 0 ? a.pos[0] : "";
+    int rc = 0;
+    const char *verb = kh_args_count(a) > 0 ? kh_args_pos(a, 0) : "";
     bool list = strcmp(verb, "list") == 0, put = strcmp(verb, "put") == 0, del = strcmp(verb, "delete") == 0;
-    if (!(list && a.npos == 3) && !(put && a.npos >= 4) && !(del && a.npos == 4))
-        return kh_cmd_usage_error(&kh_cmd_setup, "%s",
+    if (!(list && kh_args_count(a) == 3) && !(put && kh_args_count(a) >= 4) && !(del && kh_args_count(a) == 4))
+        return kh_cmd_usage_error(cmd, "%s",
                                   KH_TR("需要 list|put|delete、考核周期编码和文件", "list|put|delete, a cycle and a file are needed"));
-    struct kh_setup_cell cells[KH_CLI_MAXARGS];
+    struct kh_setup_cell cells[KH_MAXCELLS];
     size_t n = 0;
-    for (int i = 3; put && i < a.npos; i++) {
-        char *eq = strchr(a.pos[i], '=');
-        if (eq == NULL || eq == a.pos[i])
-            return kh_cmd_usage_error(&kh_cmd_setup, KH_TR("%s 不是 列=值", "%s is not col=value"), a.pos[i]);
+    for (int i = 3; put && i < kh_args_count(a); i++) {
+        char *eq = strchr(a->pos[i], '=');
+        if (eq == NULL || eq == a->pos[i])
+            return kh_cmd_usage_error(cmd, KH_TR("%s 不是 列=值", "%s is not col=value"), a->pos[i]);
         *eq = '\0';
-        cells[n++] = (struct kh_setup_cell){a.pos[i], eq + 1};
+        cells[n++] = (struct kh_setup_cell){a->pos[i], eq + 1};
     }
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_setup, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
@@ -82,13 +83,13 @@ static int run_setup(int argc, char **argv)
     kh_error_clear(&err);
     kh_diags_init(&d, 20);
     if (list) {
-        rc = kh_store_setup_rows(s, &actor, a.pos[1], a.pos[2], print_row, &line, &err);
+        rc = kh_store_setup_rows(s, &actor, kh_args_pos(a, 1), kh_args_pos(a, 2), print_row, &line, &err);
     } else if (put) {
-        rc = kh_store_setup_put(s, &actor, a.pos[1], a.pos[2], cells, n, &changed, &d, &err);
+        rc = kh_store_setup_put(s, &actor, kh_args_pos(a, 1), kh_args_pos(a, 2), cells, n, &changed, &d, &err);
         if (rc == 0)
             fprintf(stderr, KH_TR("已修改 %zu 行\n", "%zu rows changed\n"), changed);
     } else {
-        rc = kh_store_setup_delete(s, &actor, a.pos[1], a.pos[2], a.pos[3], &d, &err);
+        rc = kh_store_setup_delete(s, &actor, kh_args_pos(a, 1), kh_args_pos(a, 2), kh_args_pos(a, 3), &d, &err);
         if (rc == 0)
             fputs(KH_TR("已删除 1 行\n", "1 row deleted\n"), stderr);
     }
@@ -97,5 +98,5 @@ static int run_setup(int argc, char **argv)
     kh_buf_release(&line);
     kh_diags_release(&d);
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_setup, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

@@ -24,7 +24,14 @@
 #include "kaohe/store-load.h"
 #include "kaohe/store-workflow.h"
 
-static int run_track(int argc, char **argv);
+static int run_track(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"source", 0, KH_OPT_VALUE},
+    {"unit", 0, KH_OPT_VALUE},
+    {"all", 0, 0},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_track = {
     .name = "track",
@@ -44,6 +51,7 @@ const struct kh_cmd kh_cmd_track = {
                "  Period Y is the year-end value: state evaluation (or setup); admin or reporter.\n"
                "  Progress = actual / (target × elapsed share); ≥0.95 green, ≥0.80 yellow, else red.\n"
                "  Yellow and red are listed; --all adds green.  Common options: --db  --user\n",
+    .args = {opts, 1, 5},
     .run = run_track,
 };
 
@@ -84,36 +92,32 @@ static int list_warnings(struct kh_store *s, const struct kh_actor *actor, const
     return rc;
 }
 
-static int run_track(int argc, char **argv)
+static int run_track(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    const struct kh_cmd *cmd = &kh_cmd_track;
-    struct kh_cli_args a;
-    int rc = kh__cli_args(cmd, argc, argv, "source unit", "all", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos != 1 && a.npos != 5)
+    int rc = 0;
+    if (kh_args_count(a) != 1 && kh_args_count(a) != 5)
         return kh_cmd_usage_error(cmd, "%s", KH_TR("用法: track 周期 [单位 指标 期间 数值]",
                                                    "usage: track CYCLE [UNIT LEAF PERIOD VALUE]"));
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(cmd, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     struct kh_diags d;
     kh_error_clear(&err);
     kh_diags_init(&d, 0);
-    const char *unit = kh__cli_opt(&a, "unit");
-    if (a.npos == 5) {
-        rc = kh_store_value_set(s, &actor, a.pos[0], a.pos[1], a.pos[2], a.pos[3], a.pos[4],
-                                kh__cli_opt(&a, "source"), &err);
+    const char *unit = kh_args_get(a, "unit");
+    if (kh_args_count(a) == 5) {
+        rc = kh_store_value_set(s, &actor, kh_args_pos(a, 0), kh_args_pos(a, 1), kh_args_pos(a, 2), kh_args_pos(a, 3), kh_args_pos(a, 4),
+                                kh_args_get(a, "source"), &err);
         if (rc == 0)
-            printf(KH_TR("已记录 %s %s %s = %s\n", "recorded %s %s %s = %s\n"), a.pos[1], a.pos[2],
-                   a.pos[3], a.pos[4]);
-        unit = a.pos[1];
+            printf(KH_TR("已记录 %s %s %s = %s\n", "recorded %s %s %s = %s\n"), kh_args_pos(a, 1), kh_args_pos(a, 2),
+                   kh_args_pos(a, 3), kh_args_pos(a, 4));
+        unit = kh_args_pos(a, 1);
     }
     if (rc == 0) {
-        rc = list_warnings(s, &actor, a.pos[0], unit, kh__cli_opt(&a, "all") != NULL, &d, &err);
-        if (rc != 0 && a.npos == 5) {
+        rc = list_warnings(s, &actor, kh_args_pos(a, 0), unit, kh_args_has(a, "all"), &d, &err);
+        if (rc != 0 && kh_args_count(a) == 5) {
             /* the value is stored; the cycle just cannot be evaluated yet */
             kh_cmd_print_diags(&d);
             fprintf(stderr, KH_TR("kaohe track: 暂时无法计算预警：%s\n",

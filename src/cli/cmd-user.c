@@ -9,9 +9,21 @@
 #include "cli/cli-store.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
+#include "kaohe/msg-cli.h"
 #include "kaohe/store-session.h"
 
-static int run_user(int argc, char **argv);
+static int run_user(const struct kh_cmd *cmd, const struct kh_args *a);
+
+static const struct kh_opt opts[] = {
+    {"days", 0, KH_OPT_VALUE},
+    {"department", 0, KH_OPT_VALUE},
+    {"label", 0, KH_OPT_VALUE},
+    {"lang", 0, KH_OPT_VALUE},
+    {"rater", 0, KH_OPT_VALUE},
+    {"role", 0, KH_OPT_VALUE},
+    {"unit", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_user = {
     .name = "user",
@@ -33,6 +45,7 @@ const struct kh_cmd kh_cmd_user = {
                "       kaohe user disable|enable NAME\n"
                "       kaohe user token NAME --label LABEL [--days N]   (an API token for scripts, shown once)\n"
                "  common options: --db DATABASE --user ACTOR\n",
+    .args = {opts, 1, 2},
     .run = run_user,
 };
 
@@ -66,31 +79,26 @@ static int new_password(char *pw, size_t n)
     return strcmp(pw, again) == 0 ? 0 : -2;
 }
 
-static int run_user(int argc, char **argv)
+static int run_user(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    struct kh_cli_args a;
-    int rc = kh__cli_args(&kh_cmd_user, argc, argv, "role unit department rater lang label days", "", &a);
-    if (rc != 0)
-        return rc;
-    if (a.npos < 1)
-        return kh_cmd_usage_error(&kh_cmd_user, "%s", KH_TR("缺少子命令", "missing subcommand"));
-    const char *sub = a.pos[0];
+    int rc = 0;
+    const char *sub = kh_args_pos(a, 0);
     struct kh_store *s;
     struct kh_actor actor;
-    if ((rc = kh__cli_open(&kh_cmd_user, &a, false, &s, &actor)) != 0)
+    if ((rc = kh__cli_open(cmd, a, false, &s, &actor)) != 0)
         return rc;
     struct kh_error err;
     kh_error_clear(&err);
-    const char *name = a.npos == 2 ? a.pos[1] : NULL;
-    if (strcmp(sub, "list") == 0 && a.npos == 1) {
+    const char *name = kh_args_count(a) == 2 ? kh_args_pos(a, 1) : NULL;
+    if (strcmp(sub, "list") == 0 && kh_args_count(a) == 1) {
         printf("%-16s %-9s %-20s %-8s %s\n", KH_TR("用户", "user"), KH_TR("角色", "role"),
                KH_TR("范围", "bound to"), KH_TR("密码", "password"), KH_TR("状态", "status"));
         rc = kh_store_users_list(s, &actor, list_row, NULL, &err);
     } else if (strcmp(sub, "add") == 0 && name != NULL) {
         struct kh_user u = {.role = KH_ROLE_NONE};
-        const char *role = kh__cli_opt(&a, "role");
-        const char *unit = kh__cli_opt(&a, "unit"), *dept = kh__cli_opt(&a, "department");
-        const char *rater = kh__cli_opt(&a, "rater"), *lang = kh__cli_opt(&a, "lang");
+        const char *role = kh_args_get(a, "role");
+        const char *unit = kh_args_get(a, "unit"), *dept = kh_args_get(a, "department");
+        const char *rater = kh_args_get(a, "rater"), *lang = kh_args_get(a, "lang");
         snprintf(u.name, sizeof u.name, "%s", name);
         u.role = role ? kh_role_parse(role) : KH_ROLE_NONE;
         snprintf(u.unit, sizeof u.unit, "%s", unit ? unit : "");
@@ -104,10 +112,7 @@ static int run_user(int argc, char **argv)
         char pw[256];
         int k = new_password(pw, sizeof pw);
         if (k != 0)
-            rc = kh_error_set(&err, KH_EUSAGE, NULL, 0, NULL, "%s",
-                              k == -2 ? "两次输入的密码不同 / the passwords differ"
-                                      : "需要新密码：KAOHE_NEW_PASSWORD 或终端 / a new password is needed: "
-                                        "KAOHE_NEW_PASSWORD or a terminal");
+            rc = k == -2 ? KH_ERR(&err, KH_EUSAGE, CLI_PASSWORDS_DIFFER) : KH_ERR(&err, KH_EUSAGE, CLI_NEW_PASSWORD);
         else
             rc = kh_store_user_passwd(s, &actor, name, pw, &err);
         memset(pw, 0, sizeof pw);
@@ -120,15 +125,15 @@ static int run_user(int argc, char **argv)
                    name);
     } else if (strcmp(sub, "token") == 0 && name != NULL) {
         char secret[KH_SESSION_SECRET_HEX];
-        const char *days = kh__cli_opt(&a, "days");
-        rc = kh_store_api_token_new(s, &actor, name, kh__cli_opt(&a, "label"), days ? atol(days) : 365,
+        const char *days = kh_args_get(a, "days");
+        rc = kh_store_api_token_new(s, &actor, name, kh_args_get(a, "label"), days ? atol(days) : 365,
                                     secret, &err);
         if (rc == 0)
             printf("%s\n", secret);
     } else {
         kh_store_close(s);
-        return kh_cmd_usage_error(&kh_cmd_user, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), sub);
+        return kh_cmd_usage_error(cmd, KH_TR("无法理解的子命令 %s", "bad subcommand %s"), sub);
     }
     kh_store_close(s);
-    return rc != 0 ? kh__cli_fail(&kh_cmd_user, &err) : KH_EXIT_OK;
+    return rc != 0 ? kh__cli_fail(cmd, &err) : KH_EXIT_OK;
 }

@@ -3,43 +3,18 @@
  * and SPEC §11 without computing anything.  Exit 0 when valid (with a
  * one-line census), 2 with every located error otherwise.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "cli/cli-bundle.h"
 #include "cli/cmd.h"
 #include "kaohe/lang.h"
 
-extern const struct kh_cmd kh_cmd_validate;
-
-static int run_validate(int argc, char **argv)
+static int run_validate(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    static const struct option longopts[] = {
-        {"encoding", required_argument, NULL, 'e'},
-        {"max-errors", required_argument, NULL, 'm'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *encoding = NULL;
-    size_t max_errors = 0;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "e:m:", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'e':
-            encoding = optarg;
-            break;
-        case 'm':
-            max_errors = (size_t)strtoul(optarg, NULL, 10);
-            break;
-        default:
-            return kh_cmd_usage_error(&kh_cmd_validate, "%s", KH_TR("选项无效", "invalid option"));
-        }
-    }
-    if (optind + 1 != argc)
-        return kh_cmd_usage_error(&kh_cmd_validate, "%s",
-                                  KH_TR("需要一个数据包目录", "expects one bundle folder"));
+    const char *encoding = kh_args_get(a, "encoding"), *max = kh_args_get(a, "max-errors");
+    size_t max_errors = max ? (size_t)strtoul(max, NULL, 10) : 0;
     struct kh_bundle b = {0};
-    int rc = kh_cli_read_bundle("validate", argv[optind], encoding, max_errors, &b);
+    int rc = kh_cli_read_bundle(cmd->name, kh_args_pos(a, 0), encoding, max_errors, &b);
     if (rc != KH_EXIT_OK)
         return rc;
     printf(KH_TR("数据包有效: %d 个分类, %d 个单位, %d 个指标节点, %d 条数值, %d 条评价, %d 份问卷, %d 名干部\n",
@@ -50,6 +25,12 @@ static int run_validate(int argc, char **argv)
     kh_bundle_release(&b);
     return KH_EXIT_OK;
 }
+
+static const struct kh_opt opts[] = {
+    {"encoding", 'e', KH_OPT_VALUE},
+    {"max-errors", 'm', KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
 
 const struct kh_cmd kh_cmd_validate = {
     .name = "validate",
@@ -64,5 +45,6 @@ const struct kh_cmd kh_cmd_validate = {
                "parameters and scales against FORMATS.md and SPEC §11. Every error (up to 100 by\n"
                "default) is listed as \"file:line:column: reason\".\n"
                "Exit status: 0 valid; 2 the bundle has errors; 1 I/O failure.\n",
+    .args = {opts, 1, 1},
     .run = run_validate,
 };

@@ -6,10 +6,10 @@
 
 #define KH_VERSION "0.1.0"
 
-static int run_version(int argc, char **argv)
+static int run_version(const struct kh_cmd *cmd, const struct kh_args *a)
 {
-    (void)argc;
-    (void)argv;
+    (void)cmd;
+    (void)a;
     printf("kaohe %s\n", KH_VERSION);
     return KH_EXIT_OK;
 }
@@ -20,5 +20,6 @@ const struct kh_cmd kh_cmd_version = {
     .summary_en = "print the version",
     .help_zh = "用法: kaohe version\n",
     .help_en = "usage: kaohe version\n",
+    .args = {NULL, 0, 0},
     .run = run_version,
 };

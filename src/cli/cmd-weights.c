@@ -9,7 +9,6 @@
  * subjective file's order.  `-o` writes the combined weights as a weight
  * file again, so the result can be combined or inspected further.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,38 +41,19 @@ static int load_list(const char *path, struct kh_weight_list *wl)
     return rc;
 }
 
-static int run_weights(int argc, char **argv)
+static int run_weights(const struct kh_cmd *cmd, const struct kh_args *args)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'}, {"output", required_argument, NULL, 'o'},
-        {"alpha", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0},
-    };
-    const struct kh_cmd *cmd = &kh_cmd_weights;
-    bool json = false;
-    const char *out_path = NULL;
+    bool json = kh_args_has(args, "json");
+    const char *out_path = kh_args_get(args, "output"), *alpha_s = kh_args_get(args, "alpha");
     double alpha = 0.5;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': json = true; break;
-        case 'o': out_path = optarg; break;
-        case 'a':
-            if (!kh_parse_double(optarg, &alpha) || !(alpha >= 0 && alpha <= 1))
-                return kh_cmd_usage_error(cmd, KH_TR("--alpha 须为 0 到 1 之间的数，而不是 “%s”",
-                                                     "--alpha must be a number in [0, 1], not '%s'"),
-                                          optarg);
-            break;
-        default:
-            return kh_cmd_usage_error(cmd, KH_TR("无法识别的选项 %s", "unrecognised option %s"),
-                                      argv[optind - 1]);
-        }
-    }
-    if (argc - optind != 3 || strcmp(argv[optind], "combine") != 0)
+    if (alpha_s && (!kh_parse_double(alpha_s, &alpha) || !(alpha >= 0 && alpha <= 1)))
+        return kh_cmd_usage_error(cmd, KH_TR("--alpha 须为 0 到 1 之间的数，而不是 “%s”",
+                                             "--alpha must be a number in [0, 1], not '%s'"),
+                                  alpha_s);
+    if (strcmp(kh_args_pos(args, 0), "combine") != 0)   /* three positionals: .args */
         return kh_cmd_usage_error(cmd, "%s", KH_TR("用法: kaohe weights combine [--alpha A] 主观.csv 客观.csv",
                                                    "usage: kaohe weights combine [--alpha A] SUBJ.csv OBJ.csv"));
-    const char *sp = argv[optind + 1], *op = argv[optind + 2];
+    const char *sp = kh_args_pos(args, 1), *op = kh_args_pos(args, 2);
     struct kh_weight_list s, o;
     memset(&s, 0, sizeof s);
     memset(&o, 0, sizeof o);
@@ -145,6 +125,13 @@ out:
     return rc;
 }
 
+static const struct kh_opt opts[] = {
+    {"output", 'o', KH_OPT_VALUE},
+    {"json", 0, 0},
+    {"alpha", 0, KH_OPT_VALUE},
+    {NULL, 0, 0},
+};
+
 const struct kh_cmd kh_cmd_weights = {
     .name = "weights",
     .summary_zh = "权重工具：主客观组合赋权",
@@ -169,5 +156,6 @@ const struct kh_cmd kh_cmd_weights = {
         "  --alpha A          share of the subjective weights, in [0, 1]\n"
         "  --json             JSON output (shape in docs/analysis.md)\n"
         "  -o, --output FILE  also write the combined weights as a weight file (code,weight)\n",
+    .args = {opts, 3, 3},
     .run = run_weights,
 };

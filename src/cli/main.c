@@ -9,7 +9,8 @@
  * passed to it as if written right after its name, so the same option
  * written later, after the command, wins.  `kaohe --help` lists the
  * commands; `kaohe CMD --help` (or `kaohe help CMD`) prints one command's
- * help, handled here so no command needs to.
+ * help, handled here so no command needs to.  Then the command's arguments
+ * are parsed against its `.args` (args.c) and `run` gets the result.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -19,6 +20,7 @@
 #include "cli/cmd.h"
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
+#include "kaohe/msg-cli.h"
 
 static const struct kh_cmd *find_cmd(const char *name)
 {
@@ -55,7 +57,15 @@ int kh_cmd_usage_error(const struct kh_cmd *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s\n", KH_TR("用 --help 查看用法。", "see --help for usage."));
+    fprintf(stderr, "\n%s\n", kh_msg_template(&KH_M_CLI_SEE_HELP, kh_cli_lang()));
+    return KH_EXIT_INPUT;
+}
+
+int kh_cmd_usage_fail(const struct kh_cmd *cmd, const struct kh_error *err)
+{
+    char buf[1600];
+    fprintf(stderr, "kaohe %s: %s\n%s\n", cmd->name, kh_error_text(err, kh_cli_lang(), buf, sizeof buf),
+            kh_msg_template(&KH_M_CLI_SEE_HELP, kh_cli_lang()));
     return KH_EXIT_INPUT;
 }
 
@@ -107,7 +117,8 @@ int main(int argc, char **argv)
             print_main_help();
             return KH_EXIT_OK;
         } else if (strcmp(argv[i], "--version") == 0) {
-            return find_cmd("version")->run(1, (char *[]){"version", NULL});
+            const struct kh_cmd *v = find_cmd("version");
+            return v->run(v, &(struct kh_args){0});
         } else {
             fprintf(stderr, KH_TR("kaohe: 未知选项 %s\n", "kaohe: unknown option %s\n"), argv[i]);
             return KH_EXIT_INPUT;
@@ -165,7 +176,12 @@ int main(int argc, char **argv)
             return KH_EXIT_OK;
         }
     }
-    int rc = cmd->run(n, args);
+    struct kh_args parsed;
+    int rc = kh_args_parse(cmd, &cmd->args, n, args, &parsed);
+    if (rc == 0) {
+        rc = cmd->run(cmd, &parsed);
+        kh_args_release(&parsed);
+    }
     free(args);
     return rc;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include "http/handlers.h"
 #include "kaohe/html.h"
+#include "kaohe/msg-http.h"
 #include "kaohe/slip-sheet.h"
 #include "kaohe/store-ballot.h"
 
@@ -202,8 +203,7 @@ void kh__h_ballot_create(struct kh_req *r)
     rc = kh_slip_sheet_html(&r->out, r->lang, slips.n ? slips.rows[0][4] : "", slips.n ? slips.rows[0][3] : "", s,
                             slips.n);
     if (rc != 0) {
-        kh_error_set(&err, rc, NULL, 0, NULL, "测评票页生成失败（票已生成，请结束此测评后重新生成） / "
-                     "the slip sheet could not be made (close this ballot and create it again)");
+        KH_ERR(&err, rc, HTTP_SLIP_SHEET);
         kh__fail(r, 500, &err);
         return;
     }
