@@ -95,19 +95,13 @@ void kh_error_locate(struct kh_error *err, const char *file, long line, const ch
 /* The i-th argument of err ("" when absent). */
 const char *kh_error_arg(const struct kh_error *err, int i);
 
-/* Legacy: a message already rendered in both languages.  Being replaced by
- * KH_ERR everywhere (issue 7); do not add new calls. */
-int kh_error_set(struct kh_error *err, int code, const char *file, long line,
-                 const char *column, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
 /* The message alone, rendered in lang, into buf of size n; returns buf. */
 char *kh_error_text(const struct kh_error *err, enum kh_lang lang, char *buf, size_t n);
 /* "file:line:column: message" (parts omitted when unknown) in lang. */
 char *kh_error_render(const struct kh_error *err, enum kh_lang lang, char *buf, size_t n);
 
 /*
- * A bounded list of located diagnostics.  kh_diags_add() keeps counting past
+ * A bounded list of located diagnostics.  kh_diags_msg() keeps counting past
  * the limit (so "and N more" can be reported) but stores only `limit` items.
  * Owns its strings; kh_diags_release() frees them and accepts the empty state.
  */
@@ -150,15 +144,6 @@ void kh_diags_msg_cell(struct kh_diags *d, const char *sheet, long row, const ch
                        const struct kh_msg *msg, ...) __attribute__((sentinel));
 void kh_diags_vmsg_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
                         const struct kh_msg *msg, va_list ap);
-/* Legacy printf form (text in both languages); being replaced by KH_DIAG. */
-void kh_diags_add(struct kh_diags *d, const char *file, long line,
-                  const char *column, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-void kh_diags_vadd(struct kh_diags *d, const char *file, long line,
-                   const char *column, const char *fmt, va_list ap);
-/* Same, placed at a cell of a sheet (struct kh_diag.cell); col may be NULL. */
-void kh_diags_vadd_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
-                        const char *fmt, va_list ap);
 /* err as a diagnostic at a cell: its place (file = sheet, line = row,
  * column = letters) is taken as a cell of a sheet. */
 void kh_diags_add_error_cell(struct kh_diags *d, const struct kh_error *err);

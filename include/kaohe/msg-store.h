@@ -223,7 +223,11 @@
     X(DB_VALUE_TOO_BIG, "数据库：一个值长 {1} 字节，过大", "database: a value of {1} bytes is too large") \
     X(DB_COPY_COLUMNS, "数据库批量写入：列太多", "database bulk copy: too many columns") \
     X(DB_COPY_CELLS, "数据库批量写入：{1} 个单元格，应为 {2} 列", "database bulk copy: {1} cells for {2} columns") \
-    X(DB_COPY_BATCH, "数据库批量写入：批次过大", "database bulk copy: batch too large")
+    X(DB_COPY_BATCH, "数据库批量写入：批次过大", "database bulk copy: batch too large") \
+    X(STORE_PREVIOUS_MISSING, "上一周期 {1} 不在数据库中，无法取得增长率基期值", \
+      "the previous cycle {1} is not in the database: growth baselines cannot be filled") \
+    X(STORE_PREVIOUS_NO_VALUE, "单位 {1} 指标 {2} 的增长率基期值为空，上一周期 {3} 也没有该单位该指标的年末值", \
+      "unit {1}, leaf {2}: empty growth baseline and no year-end value in the previous cycle {3}")
 
 KH_MSGS_STORE(KH_MSG_EXTERN)
 KH_ACTIONS(KH__AUTHZ_EXTERN)

@@ -49,6 +49,8 @@
 #include "kaohe/error.h"
 #include "kaohe/lang.h"
 #include "kaohe/msg-report.h"
+#include "kaohe/numfmt.h"
+#include "kaohe/stability.h"
 #include "kaohe/pdf-report.h"
 #include "kaohe/report-stored.h"
 #include "kaohe/results-csv.h"
@@ -271,6 +273,42 @@ static int render_subjects(const struct subject_report *sr, const struct kh_bund
     return rc;
 }
 
+/* --stability N [--delta D] [--seed S]: run the rank-stability study of
+ * stability.h on the report's bundle for the unit card (SPEC §8, the same
+ * defaults as `kaohe sensitivity`); st stays zeroed without --stability. */
+static int stability(const struct kh_args *a, const struct subject_report *sr,
+                     const struct kh_bundle *b, struct kh_stability *st,
+                     struct kh_stability_opts *so)
+{
+    const char *v = kh_args_get(a, "stability");
+    *so = (struct kh_stability_opts){1000, 0.2, 1};
+    if (!v)
+        return 0;
+    long n;
+    double d = 0.2;
+    if (sr == NULL || sr->render != render_unit)
+        return kh_cmd_usage_error(&kh_cmd_report, "%s",
+                                  KH_TR("--stability 只用于 report unit", "--stability is for report unit only"));
+    if (!kh_parse_long(v, 1, 1000000, &n))
+        return kh_cmd_usage_error(&kh_cmd_report, "%s",
+                                  KH_TR("--stability 须为 1 到 1000000 的运行次数", "--stability needs a number of runs from 1 to 1000000"));
+    so->runs = (int32_t)n;
+    if ((v = kh_args_get(a, "delta")) && (!kh_parse_double(v, &d) || !(d >= 0 && d < 1)))
+        return kh_cmd_usage_error(&kh_cmd_report, "%s", KH_TR("--delta 须在 [0, 1) 之内", "--delta must lie in [0, 1)"));
+    so->delta = d;
+    if ((v = kh_args_get(a, "seed")) && !kh_parse_long(v, 0, 2147483647, &n))
+        return kh_cmd_usage_error(&kh_cmd_report, "%s", KH_TR("--seed 须为非负整数", "--seed must be a non-negative integer"));
+    if (v)
+        so->seed = (uint64_t)n;
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (kh_stability_run(b, so, st, &err) != 0) {
+        kh_cmd_print_error("report", &err);
+        return KH_EXIT_FAIL;
+    }
+    return 0;
+}
+
 static int run_report(const struct kh_cmd *cmd, const struct kh_args *a)
 {
     struct kh_bundle b = {0};
@@ -282,6 +320,8 @@ static int run_report(const struct kh_cmd *cmd, const struct kh_args *a)
     char date[16] = "";
     kh_error_clear(&err);
     int rc = 0;
+    struct kh_stability st = {0};
+    struct kh_stability_opts so;
     const char *out = kh_args_get(a, "output");
     bool all = kh_args_has(a, "all");
     const char *what = kh_args_count(a) > 0 ? kh_args_pos(a, 0) : "";
@@ -328,6 +368,12 @@ static int run_report(const struct kh_cmd *cmd, const struct kh_args *a)
     struct kh_pdf_report_opts o = {.lang = kh_cli_lang(), .computed_at = date};
     if ((rc = png_dpi(a, &o.png_dpi)) != 0)
         goto out;
+    if ((rc = stability(a, sr, &b, &st, &so)) != 0)
+        goto out;
+    if (st.units) {
+        o.stability = &st;
+        o.stability_opts = &so;
+    }
     if (district) {
         rc = kh_pdf_district_report(&b, &r, &o, out, &err);
         goto done;
@@ -347,6 +393,7 @@ done:
     }
 out:
     free(subjects);
+    kh_stability_release(&st);
     kh_report_feedback_release(&fx);
     kh_results_release(&r);
     kh_bundle_release(&b);
@@ -359,6 +406,9 @@ static const struct kh_opt opts[] = {
     {"date", 0, KH_OPT_VALUE},
     {"output", 'o', KH_OPT_VALUE},
     {"png", 0, KH_OPT_VALUE},
+    {"stability", 0, KH_OPT_VALUE},
+    {"delta", 0, KH_OPT_VALUE},
+    {"seed", 0, KH_OPT_VALUE},
     {"all", 0, 0},
     {NULL, 0, 0},
 };
@@ -387,6 +437,8 @@ const struct kh_cmd kh_cmd_report = {
                "选项: --date YYYY-MM-DD 页脚的计算日期（默认：数据包为今天，数据库为计算时间）\n"
                "      --png DPI 改为输出 PNG 页面（文件-1.png、文件-2.png…；目录时 目录/编码-1.png），\n"
                "      同一绘制代码，A4 按 DPI 换算像素\n"
+               "      --stability N [--delta δ] [--seed S]  单位考核报告加“名次稳定性”一节：权重在 ±δ（默认\n"
+               "      0.2）内随机扰动 N 次（同 kaohe sensitivity，种子默认 1，结果可复现）\n"
                "      --lang en 英文报告。A4，每页有周期、计算日期与页码，字体 Noto Sans CJK SC。\n",
     .help_en = "usage: kaohe report unit SOURCE CODE… -o FILE.pdf\n"
                "       kaohe report unit SOURCE --all -o DIR|FILE.pdf\n"
@@ -413,6 +465,8 @@ const struct kh_cmd kh_cmd_report = {
                "         bundle, the time of compute for a stored cycle); --lang en for English;\n"
                "         --png DPI writes PNG pages instead (FILE-1.png …, or DIR/CODE-1.png), drawn by\n"
                "         the same code on an image surface, A4 at DPI.\n"
+               "         --stability N [--delta D] [--seed S]: the unit card gets a rank-stability section,\n"
+               "         weights perturbed within ±D (default 0.2) in N runs, as kaohe sensitivity (seed 1).\n"
                "A4 pages with the cycle, the date and page numbers; font Noto Sans CJK SC.\n",
     .args = {opts, 0, -1},
     .run = run_report,

@@ -307,9 +307,7 @@ static int fill_from_previous(struct kh_store *s, const struct kh_cycle_row *c,
     if (rc != 0 || nd.n == 0)
         goto out;
     if (kh__store_cycle_get(s, c->previous, &prev, NULL) != 0) {
-        kh_diags_add(diags, "cycle.csv", 0, "previous",
-                     "上一周期 %s 不在数据库中，无法取得增长率基期值 / the previous cycle %s is not in "
-                     "the database: growth baselines cannot be filled", c->previous, c->previous);
+        KH_DIAG(diags, "cycle.csv", 0, "previous", STORE_PREVIOUS_MISSING, c->previous);
         rc = KH_EINVAL;
         goto out;
     }
@@ -324,10 +322,7 @@ static int fill_from_previous(struct kh_store *s, const struct kh_cycle_row *c,
             goto out;
         }
         if (q == KH_ENOTFOUND || nd.v[i].value[0] == '\0') {
-            kh_diags_add(diags, "targets.csv", 0, "baseline",
-                         "单位 %s 指标 %s 的增长率基期值为空，上一周期 %s 也没有该单位该指标的年末值 / "
-                         "unit %s, leaf %s: empty growth baseline and no year-end value in the "
-                         "previous cycle %s", p[1], p[2], c->previous, p[1], p[2], c->previous);
+            KH_DIAG(diags, "targets.csv", 0, "baseline", STORE_PREVIOUS_NO_VALUE, p[1], p[2], c->previous);
             rc = KH_EINVAL;
         }
     }

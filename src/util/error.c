@@ -147,19 +147,6 @@ const char *kh_error_arg(const struct kh_error *err, int i)
     return err->argbuf + err->argoff[i];
 }
 
-int kh_error_set(struct kh_error *err, int code, const char *file, long line,
-                 const char *column, const char *fmt, ...)
-{
-    if (err == NULL)
-        return code;
-    char text[sizeof err->argbuf];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    return kh_error_msg(err, code, file, line, column, &KH_M_RAW, text, (const char *)NULL);
-}
-
 char *kh_error_text(const struct kh_error *err, enum kh_lang lang, char *buf, size_t n)
 {
     if (err->msg == NULL) {
@@ -300,43 +287,11 @@ void kh_diags_add_error(struct kh_diags *d, const char *file, long line, const c
         g->args[i] = kh_xstrdup(kh_error_arg(err, i));
 }
 
-void kh_diags_vadd(struct kh_diags *d, const char *file, long line, const char *column,
-                   const char *fmt, va_list ap)
-{
-    struct kh_diag *g = diag_slot(d);
-    if (g == NULL)
-        return;
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    diag_place(g, file, line, column);
-    g->msg = &KH_M_RAW;
-    g->nargs = 1;
-    g->args = kh_xcalloc(1, sizeof *g->args);
-    g->args[0] = kh_xstrdup(msg);
-}
-
-void kh_diags_vadd_cell(struct kh_diags *d, const char *sheet, long row, const char *col,
-                        const char *fmt, va_list ap)
-{
-    size_t n = d->n;
-    kh_diags_vadd(d, sheet, row, col, fmt, ap);
-    mark_cell(d, n);
-}
-
 void kh_diags_add_error_cell(struct kh_diags *d, const struct kh_error *err)
 {
     size_t n = d->n;
     kh_diags_add_error(d, NULL, 0, NULL, err);
     mark_cell(d, n);
-}
-
-void kh_diags_add(struct kh_diags *d, const char *file, long line, const char *column,
-                  const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    kh_diags_vadd(d, file, line, column, fmt, ap);
-    va_end(ap);
 }
 
 void kh_diags_release(struct kh_diags *d)
