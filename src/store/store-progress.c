@@ -172,9 +172,10 @@ static int values_progress(struct kh_store *s, const char *cycle_id, kh_store_ro
                                "WHERE cycle_id = $1 ORDER BY ord", p, 1, node_row, &k, err);
     for (int32_t n = 0; rc == 0 && n < k.b.nnodes; n++) {
         k.b.nodes[n].parent = k.parents[n][0] ? kh_strmap_get(&k.node_ix, k.parents[n]) : -1;
-        /* a parent that is not an earlier row would loop: the reader refuses
-         * such a bundle, so treat it as a root here */
-        if (k.b.nodes[n].parent >= n)
+        /* a parent may be a later row (read-tree.c); a stored cycle was
+         * validated on import, so parents never loop — only a row naming
+         * itself is guarded, as a root */
+        if (k.b.nodes[n].parent == n)
             k.b.nodes[n].parent = -1;
     }
     k.units_in = kh_xcalloc((size_t)k.b.ncategories + 1, sizeof *k.units_in);
