@@ -55,6 +55,30 @@
 #define KH_MSGS_STORE(X)                                                                          \
     X(AUTHZ_NO_TARGET, "（未指明）", "(nothing named)")                                            \
     X(STORE_NO_CYCLE, "考核周期 {1} 不存在", "no cycle {1}")                                       \
+    X(AUDIT_REC_MISSING, "记录 {1} 缺失（被删除）", "record {1} is missing (removed)")               \
+    X(AUDIT_REC_INSERTED, "记录序号 {1} 不连续（被插入）", "record {1} out of sequence (inserted)")   \
+    X(AUDIT_REC_FOREIGN, "记录 {1} 不是 kaohe 写入的（在 kaohe 之外插入）",                           \
+      "record {1} was not written by kaohe (inserted out of band)")                              \
+    X(AUDIT_REC_UNLINKED, "记录 {1} 与前一条记录的链接断开（前一条被替换或本条被插入）",              \
+      "record {1} does not link to the record before it (that one was replaced, or this one "     \
+      "inserted)")                                                                               \
+    X(AUDIT_REC_CHANGED, "记录 {1} 的内容被修改", "record {1} was changed")                          \
+    X(AUDIT_TAIL_MISSING, "记录 {1} 起的最后 {2} 条记录缺失（被删除）",                               \
+      "the last {2} record(s) from {1} on are missing (removed)")                                \
+    X(AUDIT_APPENDED, "记录 {1} 不是 kaohe 写入的（在 kaohe 之外追加）",                              \
+      "record {1} was not written by kaohe (appended out of band)")                              \
+    X(AUDIT_LAST_REPLACED, "最后一条记录 {1} 被替换", "the last record {1} was replaced")            \
+    X(SEAL_CHANGED, "考核周期 {1} 的 {2}（表 {3}）与 kaohe 最后一次写入时的摘要不符：在 kaohe 之外被修改", \
+      "cycle {1}, {2} (table {3}) does not match the digest kaohe recorded when it last wrote it: " \
+      "changed behind kaohe's back")                                                             \
+    X(SEAL_COUNT, "考核周期 {1} 的 {2}（表 {3}）有 {4} 行，kaohe 记录的是 {5} 行：在 kaohe 之外被增删", \
+      "cycle {1}, {2} (table {3}) has {4} rows where kaohe recorded {5}: rows added or removed "  \
+      "behind kaohe's back")                                                                     \
+    X(SEAL_UNRECORDED, "考核周期 {1} 在表 {3} 中有 {4} 行，但 kaohe 没有写入过 {2}：在 kaohe 之外插入", \
+      "cycle {1} has {4} rows in table {3} but kaohe never wrote {2}: inserted behind kaohe's "  \
+      "back")                                                                                    \
+    X(SEAL_MISSING, "{1} 没有 kaohe 记录的摘要（数据库损坏？请运行 kaohe audit verify）",               \
+      "{1} has no digest recorded by kaohe (a damaged database? run kaohe audit verify)")         \
     X(LOGIN_FAILED, "用户名或密码错误，或账号已停用",                                                \
       "wrong user name or password, or the account is disabled")                                 \
     X(BUILTIN_HAS_PASSWORD, "内置管理员已设置密码：请用 --user 用户名（密码用 KAOHE_PASSWORD 或终端输入）", \

@@ -55,6 +55,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "kaohe/error.h"
 #include "kaohe/msg.h"
 
 struct kh_error;
@@ -220,11 +221,20 @@ int kh_store_audit(struct kh_store *s, const struct kh_actor *a, const char *act
 struct kh_audit_check {
     long records;            /* records examined */
     long first_bad;          /* seq of the first broken record, 0 when intact */
-    char problem[512];       /* what is wrong with it (Chinese / English) */
     char head[65];           /* hash of the last record ("" when empty) */
+    long files;              /* stored files compared with their seals */
+    char bad_cycle[64];      /* cycle code of the first file that does not */
+    char bad_file[64];       /* match its seal ("" when all match) */
+    struct kh_error problem; /* what is wrong, as a message (first_bad or bad_file set) */
 };
-/* Walk the chain; returns 0 (intact or not: see chk->first_bad) or an error.
- * Action audit.verify. */
+/*
+ * Walk the chain, then, if it is intact, compare every stored file of every
+ * cycle with the seal kaohe keeps up to date with each change it makes
+ * (store-seal.c): a change made to a bundle or results table behind kaohe's
+ * back shows as the first mismatching file.  Returns 0 (intact or not: see
+ * chk->first_bad and chk->bad_file; render chk->problem with kh_error_text)
+ * or an error.  Action audit.verify.
+ */
 int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct kh_audit_check *chk,
                           struct kh_error *err);
 /* Rows (seq, at, usr, action, entity, key, before_json, after_json, reason)

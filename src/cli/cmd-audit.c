@@ -66,13 +66,24 @@ static int run_audit(const struct kh_cmd *cmd, const struct kh_args *a)
     } else if (strcmp(kh_args_pos(a, 0), "verify") == 0) {
         struct kh_audit_check chk;
         rc = kh_store_audit_verify(s, &actor, &chk, &err);
+        char problem[1024];
+        if (rc == 0 && (chk.first_bad != 0 || chk.bad_file[0] != '\0'))
+            kh_error_text(&chk.problem, kh_cli_lang(), problem, sizeof problem);
         if (rc == 0 && chk.first_bad == 0) {
             printf(KH_TR("审计链完整：%ld 条记录，链头 %s\n", "audit chain intact: %ld records, head %s\n"),
                    chk.records, chk.head[0] ? chk.head : "-");
+            if (chk.bad_file[0] == '\0') {
+                printf(KH_TR("存储的数据与摘要一致：%ld 个文件\n", "stored data matches its seals: %ld files\n"),
+                       chk.files);
+            } else {
+                printf(KH_TR("存储的数据与摘要不符：%s\n", "stored data does NOT match its seals: %s\n"),
+                       problem);
+                status = KH_EXIT_FAIL;
+            }
         } else if (rc == 0) {
             printf(KH_TR("审计链已损坏：第一条问题记录 %ld：%s\n",
                          "audit chain BROKEN: first bad record %ld: %s\n"),
-                   chk.first_bad, chk.problem);
+                   chk.first_bad, problem);
             status = KH_EXIT_FAIL;
         }
     } else {

@@ -169,7 +169,14 @@ void kh__h_audit(struct kh_req *r)
                         chk.records, T(r, "条记录，链头", "records, head"), chk.head);
         else
             kh_html_put(o, "<div class=\"notice err\" id=\"verify\">%T %ld: %T</div>", T(r, "审计链在记录", "Audit chain broken at record"),
-                        chk.first_bad, chk.problem);
+                        chk.first_bad, kh_error_text(&chk.problem, r->lang, text, sizeof text));
+        if (rc == 0 && chk.first_bad == 0 && chk.bad_file[0] == '\0')
+            kh_html_put(o, "<div class=\"notice ok\" id=\"seals\">%T %ld</div>",
+                        T(r, "存储的数据与摘要一致，文件数：", "Stored data matches its seals, files:"), chk.files);
+        else if (rc == 0 && chk.first_bad == 0)
+            kh_html_put(o, "<div class=\"notice err\" id=\"seals\">%T %T</div>",
+                        T(r, "存储的数据与摘要不符：", "Stored data does not match its seals:"),
+                        kh_error_text(&chk.problem, r->lang, text, sizeof text));
     }
     kh_html_put(o, "<form method=\"get\" class=\"inline filters\"><label>%T<input name=\"entity\" value=\"%A\"></label>"
                    "<label>%T<input name=\"key\" value=\"%A\"></label><button type=\"submit\" class=\"secondary\">%T</button>"

@@ -23,6 +23,10 @@
  * Appending reads the head, so concurrent appenders conflict: SQLite
  * serialises writers (BEGIN IMMEDIATE); PostgreSQL's SERIALIZABLE aborts one
  * with 40001 and kh_store_tx reruns it.  The chain never forks.
+ *
+ * The chain covers the records of changes, not the data changed: verify
+ * then compares each stored file with its seal (store-seal.c), which finds
+ * an UPDATE of a bundle table made behind kaohe's back.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +34,7 @@
 #include <sodium.h>
 #include "kaohe/authz.h"
 #include "kaohe/error.h"
+#include "kaohe/msg-store.h"
 #include "store/store-int.h"
 
 static void put_field(crypto_hash_sha256_state *st, const char *f)
@@ -129,11 +134,9 @@ static int verify_row(void *ctx, int ncols, const char *const *c)
     if (seq != v->expect) {
         chk->first_bad = v->expect;
         if (seq > v->expect)
-            snprintf(chk->problem, sizeof chk->problem,
-                     "记录 %ld 缺失（被删除）/ record %ld is missing (removed)", v->expect, v->expect);
+            KH_ERR(&chk->problem, KH_EDATA, AUDIT_REC_MISSING, KH_ARG_LONG(v->expect));
         else
-            snprintf(chk->problem, sizeof chk->problem,
-                     "记录序号 %ld 不连续（被插入）/ record %ld out of sequence (inserted)", seq, seq);
+            KH_ERR(&chk->problem, KH_EDATA, AUDIT_REC_INSERTED, KH_ARG_LONG(seq));
         return 1;
     }
     const char *f[10] = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]};
@@ -143,22 +146,17 @@ static int verify_row(void *ctx, int ncols, const char *const *c)
     bool hash_ok = c[10] != NULL && strcmp(c[10], hash) == 0;
     if (!prev_ok && !hash_ok) {
         chk->first_bad = seq;
-        snprintf(chk->problem, sizeof chk->problem,
-                 "记录 %ld 不是 kaohe 写入的（在 kaohe 之外插入）/ record %ld was not written by kaohe "
-                 "(inserted out of band)", seq, seq);
+        KH_ERR(&chk->problem, KH_EDATA, AUDIT_REC_FOREIGN, KH_ARG_LONG(seq));
         return 1;
     }
     if (!prev_ok) {
         chk->first_bad = seq;
-        snprintf(chk->problem, sizeof chk->problem,
-                 "记录 %ld 与前一条记录的链接断开（前一条被替换或本条被插入）/ record %ld does not link "
-                 "to the record before it (that one was replaced, or this one inserted)", seq, seq);
+        KH_ERR(&chk->problem, KH_EDATA, AUDIT_REC_UNLINKED, KH_ARG_LONG(seq));
         return 1;
     }
     if (!hash_ok) {
         chk->first_bad = seq;
-        snprintf(chk->problem, sizeof chk->problem,
-                 "记录 %ld 的内容被修改 / record %ld was changed", seq, seq);
+        KH_ERR(&chk->problem, KH_EDATA, AUDIT_REC_CHANGED, KH_ARG_LONG(seq));
         return 1;
     }
     snprintf(v->prev, sizeof v->prev, "%s", c[10]);
@@ -212,6 +210,7 @@ int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct k
                           struct kh_error *err)
 {
     memset(chk, 0, sizeof *chk);
+    kh_error_clear(&chk->problem);
     struct verify v = {chk, 1, ""};
     int rc = kh_authz_check(s, a, KH_ACT_AUDIT_VERIFY, NULL, NULL, err);
     if (rc != 0)
@@ -233,18 +232,16 @@ int kh_store_audit_verify(struct kh_store *s, const struct kh_actor *a, struct k
     long head_seq = atol(h.seq), last = v.expect - 1;
     if (head_seq > last) {
         chk->first_bad = last + 1;
-        snprintf(chk->problem, sizeof chk->problem,
-                 "记录 %ld 起的最后 %ld 条记录缺失（被删除）/ the last %ld record(s) from %ld on are "
-                 "missing (removed)", last + 1, head_seq - last, head_seq - last, last + 1);
+        KH_ERR(&chk->problem, KH_EDATA, AUDIT_TAIL_MISSING, KH_ARG_LONG(last + 1),
+               KH_ARG_LONG(head_seq - last));
     } else if (head_seq < last) {
         chk->first_bad = head_seq + 1;
-        snprintf(chk->problem, sizeof chk->problem,
-                 "记录 %ld 不是 kaohe 写入的（在 kaohe 之外追加）/ record %ld was not written by kaohe "
-                 "(appended out of band)", head_seq + 1, head_seq + 1);
+        KH_ERR(&chk->problem, KH_EDATA, AUDIT_APPENDED, KH_ARG_LONG(head_seq + 1));
     } else if (strcmp(h.hash, v.prev) != 0) {
         chk->first_bad = last;
-        snprintf(chk->problem, sizeof chk->problem,
-                 "最后一条记录 %ld 被替换 / the last record %ld was replaced", last, last);
+        KH_ERR(&chk->problem, KH_EDATA, AUDIT_LAST_REPLACED, KH_ARG_LONG(last));
     }
-    return 0;
+    if (chk->first_bad != 0)
+        return 0;
+    return kh__seal_check(s, chk, err);
 }

@@ -24,6 +24,7 @@
  * `kaohe export` of that cycle reproduces the bytes it was computed over.  Later single-row changes
  * (track, agreement, appeals) are audited per row with before/after.
  */
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +79,8 @@ struct kh__file_put {
     struct kh_buf header;         /* the header line as stored (no "\n") */
     struct kh_buf sql;            /* the row INSERT when not bulk */
     struct kh__digest *digest;    /* digest_rows: SHA-256 of the serialised rows */
+    struct kh__seal seal;         /* of the lines so far (store-seal.c) */
+    struct kh_buf line;           /* !digest_rows: the row being sealed */
 };
 
 /* INSERT INTO "t" (cycle_id, ord, "c1", …) VALUES ($1, $2, …) */
@@ -115,6 +118,7 @@ void kh__file_put_free(struct kh__file_put *p)
         free(p->weight_cat[i]);
     kh_buf_release(&p->header);
     kh_buf_release(&p->sql);
+    kh_buf_release(&p->line);
     kh__digest_free(p->digest);
     free(p);
 }
@@ -154,6 +158,8 @@ int kh__file_put_begin(struct kh_store *s, const struct kh_actor *a, const char 
         }
     }
     kh_csv_put_row(&p->header, header, n);
+    kh_buf_init(&p->line, 0);
+    kh__seal_line(&p->seal, 0, p->header.data, p->header.len, +1);
     if (digest_rows) {
         p->digest = kh__digest_new();
         kh_buf_append(kh__digest_buf(p->digest), p->header.data, p->header.len);
@@ -208,10 +214,14 @@ int kh__file_put_row(struct kh__file_put *p, const char *const *cells, size_t n)
     }
     if (rc != 0)
         return rc;
-    if (p->digest_rows) {
-        kh_csv_put_row(kh__digest_buf(p->digest), cells, n);
+    struct kh_buf *b = p->digest_rows ? kh__digest_buf(p->digest) : &p->line;
+    size_t start = b->len;
+    kh_csv_put_row(b, cells, n);
+    kh__seal_line(&p->seal, p->nrows + 1, b->data + start, b->len - start, +1);
+    if (p->digest_rows)
         kh__digest_commit(p->digest);
-    }
+    else
+        kh_buf_reset(&p->line);
     p->nrows++;
     return 0;
 }
@@ -228,16 +238,17 @@ int kh__file_put_end(struct kh__file_put *p, const char *audit_key, const unsign
             return rc;
     }
     unsigned char h[crypto_hash_sha256_BYTES];
-    char hex[65], nrows_s[24];
+    char hex[65], nrows_s[24], seal[33];
     if (p->digest_rows)
         kh__digest_final(p->digest, h);
     else
         memcpy(h, digest, sizeof h);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);
     snprintf(nrows_s, sizeof nrows_s, "%ld", p->nrows);
-    const char *fp[] = {p->cycle_id, file, kh_buf_cstr(&p->header), nrows_s, hex};
-    rc = kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256) "
-                          "VALUES ($1, $2, $3, $4, $5)", fp, 5, NULL, p->err);
+    kh__seal_hex(&p->seal, seal);
+    const char *fp[] = {p->cycle_id, file, kh_buf_cstr(&p->header), nrows_s, hex, seal};
+    rc = kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256, seal) "
+                          "VALUES ($1, $2, $3, $4, $5, $6)", fp, 6, NULL, p->err);
     if (rc != 0 || audit_key == NULL)
         return rc;
     json_t *o = json_pack("{s:s, s:I, s:s}", "file", file, "rows", (json_int_t)p->nrows, "sha256", hex);
@@ -299,6 +310,8 @@ struct weight {
 
 struct get_ctx {
     struct kh_buf *out;
+    kh__line_fn fn;
+    void *ctx;
     int nheader;
     int map[MAXCOLS];
     const char *weight_cat[MAXCOLS];
@@ -344,6 +357,16 @@ static const char *find_weight(struct get_ctx *g, long ord, const char *cat)
     return "";
 }
 
+/* One line appended to g->out, then handed to g->fn (if any). */
+static int put_line(struct get_ctx *g, long ord, const char *const *cells, size_t n)
+{
+    size_t start = g->out->len;
+    int rc = kh_csv_put_row(g->out, cells, n);
+    if (rc == 0 && g->fn != NULL)
+        rc = g->fn(g->ctx, ord, g->out->data + start, g->out->len - start);
+    return rc;
+}
+
 static int data_row(void *ctx, int ncols, const char *const *c)
 {
     struct get_ctx *g = ctx;
@@ -355,21 +378,26 @@ static int data_row(void *ctx, int ncols, const char *const *c)
         else
             cells[i] = g->map[i] + 1 < ncols && c[g->map[i] + 1] ? c[g->map[i] + 1] : "";
     }
-    g->rc = kh_csv_put_row(g->out, cells, (size_t)g->nheader);
+    g->rc = put_line(g, ord, cells, (size_t)g->nheader);
     return g->rc;
 }
 
-int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
-                      struct kh_buf *out, bool *present, struct kh_error *err)
+int kh__store_rows_get(struct kh_store *s, const char *cycle_id, const char *file, long lo, long hi,
+                       struct kh_buf *out, kh__line_fn fn, void *ctx, bool *present,
+                       struct kh_error *err)
 {
     *present = false;
     const struct kh_store_table *t = kh_store_table_by_file(file);
     if (t == NULL)
         return KH_ERR_AT(err, KH_EINVAL, file, 0, NULL, TABLE_UNKNOWN_FILE);
-    struct get_ctx g = {.out = out};
+    struct get_ctx g = {.out = out, .fn = fn, .ctx = ctx};
     struct kh_csv_reader r;
     struct kh_buf sql = KH_BUF_INIT;
+    char los[24], his[24];
+    snprintf(los, sizeof los, "%ld", lo);
+    snprintf(his, sizeof his, "%ld", hi);
     const char *p[] = {cycle_id, file};
+    const char *rp[] = {cycle_id, los, his};
     kh_csv_reader_init(&r, "", 0);
     int rc = kh_store_query(s, "SELECT header FROM cycle_files WHERE cycle_id = $1 AND file = $2", p,
                             2, header_row, &g, err);
@@ -394,19 +422,23 @@ int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *fil
         }
     }
     if (strcmp(t->table, "indicators") == 0) {
-        rc = kh_store_query(s, "SELECT ord, category, weight FROM indicator_weights "
-                               "WHERE cycle_id = $1 ORDER BY ord, category", p, 1, weight_row, &g, err);
+        rc = kh_store_query(s, "SELECT ord, category, weight FROM indicator_weights WHERE cycle_id = $1 "
+                               "AND ord >= CAST($2 AS BIGINT) AND ord <= CAST($3 AS BIGINT) "
+                               "ORDER BY ord, category", rp, 3, weight_row, &g, err);
         if (rc != 0)
             goto out;
     }
-    rc = kh_csv_put_row(out, (const char *const *)r.fields, r.nfields);
-    if (rc != 0)
-        goto out;
+    if (lo <= 0) {
+        rc = put_line(&g, 0, (const char *const *)r.fields, r.nfields);
+        if (rc != 0)
+            goto out;
+    }
     kh_buf_puts(&sql, "SELECT ord");
     for (int i = 0; t->columns[i] != NULL; i++)
         kh_buf_printf(&sql, ", \"%s\"", t->columns[i]);
-    kh_buf_printf(&sql, " FROM %s WHERE cycle_id = $1 ORDER BY ord", t->table);
-    rc = kh_store_query(s, kh_buf_cstr(&sql), p, 1, data_row, &g, err);
+    kh_buf_printf(&sql, " FROM %s WHERE cycle_id = $1 AND ord >= CAST($2 AS BIGINT) AND "
+                        "ord <= CAST($3 AS BIGINT) ORDER BY ord", t->table);
+    rc = kh_store_query(s, kh_buf_cstr(&sql), rp, 3, data_row, &g, err);
     if (rc == 0)
         *present = true;
 out:
@@ -419,6 +451,12 @@ out:
     kh_csv_reader_release(&r);
     kh_buf_release(&sql);
     return rc;
+}
+
+int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
+                      struct kh_buf *out, bool *present, struct kh_error *err)
+{
+    return kh__store_rows_get(s, cycle_id, file, 0, LONG_MAX, out, NULL, NULL, present, err);
 }
 
 int kh__store_files_delete(struct kh_store *s, const char *cycle_id, bool results,

@@ -388,17 +388,34 @@ int kh__store_file_grew(struct kh_store *s, const char *cycle_id, const char *fi
     int rc = kh_store_query_text(s, "SELECT nrows FROM cycle_files WHERE cycle_id = $1 AND file = $2",
                                  p, 2, n, sizeof n, NULL, err);
     if (rc == KH_ENOTFOUND) {
+        struct kh__seal seal = {0, 0};
+        char hex[33];
+        kh__seal_header(&seal, header);
+        kh__seal_hex(&seal, hex);
         snprintf(n, sizeof n, "%ld", added);
-        const char *ip[] = {cycle_id, file, header, n};
-        return kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256) "
-                                "VALUES ($1, $2, $3, $4, '')", ip, 4, NULL, err);
+        const char *ip[] = {cycle_id, file, header, n, hex};
+        rc = kh_store_exec(s, "INSERT INTO cycle_files (cycle_id, file, header, nrows, sha256, seal) "
+                              "VALUES ($1, $2, $3, $4, '', $5)", ip, 5, NULL, err);
+    } else if (rc == 0 && added != 0) {
+        snprintf(n, sizeof n, "%ld", atol(n) + added);
+        const char *up[] = {n, cycle_id, file};
+        rc = kh_store_exec(s, "UPDATE cycle_files SET nrows = $1 WHERE cycle_id = $2 AND file = $3",
+                           up, 3, NULL, err);
     }
-    if (rc != 0 || added == 0)
+    if (rc != 0 || added <= 0)
         return rc;
-    snprintf(n, sizeof n, "%ld", atol(n) + added);
-    const char *up[] = {n, cycle_id, file};
-    return kh_store_exec(s, "UPDATE cycle_files SET nrows = $1 WHERE cycle_id = $2 AND file = $3",
-                         up, 3, NULL, err);
+    /* The rows just added are the `added` highest ords (each went in at
+     * MAX(ord) + 1): seal them. */
+    const struct kh_store_table *t = kh_store_table_by_file(file);
+    if (t == NULL)
+        return KH_ERR_AT(err, KH_EINVAL, file, 0, NULL, TABLE_UNKNOWN_FILE);
+    char sql[128], top[24];
+    snprintf(sql, sizeof sql, "SELECT MAX(ord) FROM %s WHERE cycle_id = $1", t->table);
+    rc = kh_store_query_text(s, sql, p, 1, top, sizeof top, NULL, err);
+    if (rc != 0)
+        return rc;
+    long hi = atol(top);
+    return kh__file_rows_seal(s, cycle_id, file, hi - added + 1, hi, +1, err);
 }
 
 int kh__store_number(const char *text, const char *what, char out[32], struct kh_error *err)

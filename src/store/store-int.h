@@ -40,6 +40,9 @@ extern const char kh__schema_v11_pg[];
 /* Migration 12: the results_strengths table (feedback report). */
 extern const char kh__schema_v12_sqlite[];
 extern const char kh__schema_v12_pg[];
+extern const char kh__schema_v13[];
+/* The schema version that introduced seals (kh__seal_all runs after it). */
+#define KH__SEAL_VERSION 13
 
 /* "YYYY-MM-DDTHH:MM:SSZ" as UTC seconds; false when it is not that. */
 bool kh__store_time_parse(const char *iso, time_t *out);
@@ -97,8 +100,10 @@ int kh__store_check_unit(struct kh_store *s, const char *cycle_id, const char *u
  * the given buffers (64 bytes each); KH_EINVAL naming it when absent. */
 int kh__store_check_leaf(struct kh_store *s, const char *cycle_id, const char *code,
                          char kind[64], char method[64], struct kh_error *err);
-/* Record that `file` of the cycle gained `added` rows: creates its
- * cycle_files row with `header` when the cycle had no such file. */
+/* Record that `file` of the cycle gained `added` rows, the ones just
+ * inserted at the end (ords MAX(ord)+1 …): creates its cycle_files row with
+ * `header` when the cycle had no such file, and adds the new rows to the
+ * file's seal (store-seal.c).  Call it after the inserts. */
 int kh__store_file_grew(struct kh_store *s, const char *cycle_id, const char *file,
                         const char *header, long added, struct kh_error *err);
 /* A number typed by a user as the canonical cell text (shortest form that
@@ -192,6 +197,37 @@ void kh__digest_final(struct kh__digest *d, unsigned char out[32]);
 void kh__digest_free(struct kh__digest *d);
 
 /*
+ * The seal of a stored file (store-seal.c): a 128-bit sum over its lines,
+ * each line keyed by its ord, kept in cycle_files.seal and brought up to date
+ * in the same transaction as every change kaohe makes, so that `audit
+ * verify` can tell a change made behind kaohe's back.
+ *
+ * kh__seal_line adds (sign +1) or takes away (sign -1) one line.
+ * kh__file_rows_seal does the same for the stored rows lo..hi of a file,
+ * read back as the bundle writer would write them: a writer calls it with
+ * -1 just before it updates rows in place and with +1 just after it has
+ * updated or inserted them.  kh__seal_all recomputes every file's seal
+ * (the migration that introduced seals).  kh__seal_check compares each
+ * stored file of every cycle with its seal and row count and fills in the
+ * first mismatch (chk->bad_cycle, bad_file, problem).
+ */
+struct kh__seal {
+    unsigned long long lo, hi;
+};
+void kh__seal_line(struct kh__seal *seal, long ord, const char *line, size_t len, int sign);
+void kh__seal_header(struct kh__seal *seal, const char *header);
+void kh__seal_hex(const struct kh__seal *seal, char out[33]);
+int kh__file_rows_seal(struct kh_store *s, const char *cycle_id, const char *file, long lo, long hi,
+                       int sign, struct kh_error *err);
+/* Run one UPDATE (sql, params) of the stored row `ord` of `file` between
+ * taking its line out of the seal and putting the new line in. */
+int kh__file_row_update(struct kh_store *s, const char *cycle_id, const char *file, long ord,
+                        const char *sql, const char *const *params, int nparams, struct kh_error *err);
+int kh__seal_all(struct kh_store *s, struct kh_error *err);
+struct kh_audit_check;
+int kh__seal_check(struct kh_store *s, struct kh_audit_check *chk, struct kh_error *err);
+
+/*
  * Storing one file of a cycle row by row (what kh_store_file_put does with
  * a whole CSV text): _begin checks the header against the file's table and
  * starts the backend's bulk load, _row stores one record (its cells in
@@ -233,6 +269,17 @@ int kh__store_file_put(struct kh_store *s, const struct kh_actor *a, const char 
  */
 int kh__store_file_get(struct kh_store *s, const char *cycle_id, const char *file,
                       struct kh_buf *out, bool *present, struct kh_error *err);
+/*
+ * The same, for the rows with lo <= ord <= hi (the header line counts as ord
+ * 0, so lo <= 0 includes it): each line is appended to out and then, when fn
+ * is not NULL, handed to fn with its ord and bytes (those inside out, ending
+ * in "\n"); fn may reset out.  A non-zero return of fn stops the walk and is
+ * returned.
+ */
+typedef int (*kh__line_fn)(void *ctx, long ord, const char *line, size_t len);
+int kh__store_rows_get(struct kh_store *s, const char *cycle_id, const char *file, long lo, long hi,
+                       struct kh_buf *out, kh__line_fn fn, void *ctx, bool *present,
+                       struct kh_error *err);
 /* Delete the rows of every input file (results false) or every result file
  * (results true) of a cycle. */
 int kh__store_files_delete(struct kh_store *s, const char *cycle_id, bool results,

@@ -360,6 +360,7 @@ static const char *const pg_migrations[] = {
     kh__schema_v10,
     kh__schema_v11_pg,
     kh__schema_v12_pg,
+    kh__schema_v13,
 };
 
 const struct kh_store_ops kh_store_pg_ops = {

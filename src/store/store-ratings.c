@@ -132,8 +132,9 @@ int kh__rating_put(struct kh_store *s, const struct kh_actor *a, const struct kh
         return rc;
     if (o.found) {
         const char *p[] = {score, c->id, o.ord};
-        rc = kh_store_exec(s, "UPDATE ratings SET score = $1 WHERE cycle_id = $2 AND ord = $3", p, 3,
-                           NULL, err);
+        rc = kh__file_row_update(s, c->id, "ratings.csv", atol(o.ord),
+                                 "UPDATE ratings SET score = $1 WHERE cycle_id = $2 AND ord = $3", p, 3,
+                                 err);
     } else {
         char ord[24];
         const char *q[] = {c->id};

@@ -372,3 +372,12 @@ const char kh__schema_v12_sqlite[] =
     ", PRIMARY KEY (cycle_id, ord)) WITHOUT ROWID;\n";
 const char kh__schema_v12_pg[] =
     "CREATE TABLE results_strengths (" KH__BUNDLE_ROW KH__STRENGTH_COLS KH__PK ";\n";
+
+/*
+ * Version 13 (issue 7, item 6): the seal of every stored file (store-seal.c),
+ * kept up to date with each change kaohe makes, so `audit verify` finds a
+ * change made behind its back.  Existing files are sealed by
+ * kh__seal_all right after this script (store.c, KH__SEAL_VERSION): what
+ * the database holds on the day of the upgrade is taken as kaohe's.
+ */
+const char kh__schema_v13[] = "ALTER TABLE cycle_files ADD COLUMN seal TEXT NOT NULL DEFAULT '';\n";

@@ -275,10 +275,15 @@ static int set_tx(struct kh_store *s, void *ctx, struct kh_error *err)
         const struct kh_weight_change *w = &v->x.ch[i];
         if (strcmp(v->x.before[i], w->weight) == 0)
             continue;
-        const char *p[] = {w->weight, c.id, w->category, w->indicator};
-        rc = kh_store_exec(s, "UPDATE indicator_weights SET weight = $1 WHERE cycle_id = $2 AND category = $3 "
-                              "AND ord = (SELECT ord FROM indicators WHERE cycle_id = $2 AND code = $4)",
-                           p, 4, NULL, err);
+        const char *op[] = {c.id, w->indicator};
+        char ord[24];
+        rc = kh_store_query_text(s, "SELECT ord FROM indicators WHERE cycle_id = $1 AND code = $2", op, 2, ord,
+                                 sizeof ord, NULL, err);
+        const char *p[] = {w->weight, c.id, w->category, ord};
+        if (rc == 0)
+            rc = kh__file_row_update(s, c.id, "indicators.csv", atol(ord),
+                                     "UPDATE indicator_weights SET weight = $1 WHERE cycle_id = $2 AND "
+                                     "category = $3 AND ord = CAST($4 AS BIGINT)", p, 4, err);
         char key[512];
         snprintf(key, sizeof key, "%s/%s/%s", v->cycle, w->indicator, w->category);
         char *before = kh__store_json("weight", v->x.before[i], NULL);

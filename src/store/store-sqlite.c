@@ -539,6 +539,7 @@ static const char *const sq_migrations[] = {
     kh__schema_v10,
     kh__schema_v11_sqlite,
     kh__schema_v12_sqlite,
+    kh__schema_v13,
 };
 
 const struct kh_store_ops kh_store_sqlite_ops = {

@@ -102,8 +102,9 @@ static int propose_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     char *before = t.found ? target_json(&t, t.status, t.note) : NULL;
     if (t.found) {
         const char *p[] = {num, a->note, c.id, t.ord};
-        rc = kh_store_exec(s, "UPDATE targets SET target = $1, status = 'proposed', note = $2, "
-                              "review_note = '' WHERE cycle_id = $3 AND ord = $4", p, 4, NULL, err);
+        rc = kh__file_row_update(s, c.id, "targets.csv", atol(t.ord),
+                                 "UPDATE targets SET target = $1, status = 'proposed', note = $2, "
+                                 "review_note = '' WHERE cycle_id = $3 AND ord = $4", p, 4, err);
     } else {
         const char *q[] = {c.id};
         rc = kh_store_query_text(s, "SELECT COALESCE(MAX(ord), 0) + 1 FROM targets WHERE cycle_id = $1",
@@ -168,8 +169,9 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     const char *status = a->approve ? "approved" : "returned";
     const char *comment = a->comment ? a->comment : "";
     const char *p[] = {status, comment, c.id, t.ord};
-    rc = kh_store_exec(s, "UPDATE targets SET status = $1, review_note = $2 WHERE cycle_id = $3 "
-                          "AND ord = $4", p, 4, NULL, err);
+    rc = kh__file_row_update(s, c.id, "targets.csv", atol(t.ord),
+                             "UPDATE targets SET status = $1, review_note = $2 WHERE cycle_id = $3 "
+                             "AND ord = $4", p, 4, err);
     char *before = target_json(&t, t.status, t.note);
     char *after = target_json(&t, status, t.note);
     char key[600];

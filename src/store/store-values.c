@@ -61,8 +61,9 @@ int kh__store_value_put(struct kh_store *s, const struct kh_actor *actor,
     const char *src = source ? source : o.found ? o.source : "";
     if (o.found) {
         const char *p[] = {value, src, c->id, o.ord};
-        rc = kh_store_exec(s, "UPDATE indicator_values SET value = $1, source = $2 "
-                              "WHERE cycle_id = $3 AND ord = $4", p, 4, NULL, err);
+        rc = kh__file_row_update(s, c->id, "values.csv", atol(o.ord),
+                                 "UPDATE indicator_values SET value = $1, source = $2 "
+                                 "WHERE cycle_id = $3 AND ord = $4", p, 4, err);
     } else {
         char ord[24];
         const char *q[] = {c->id};

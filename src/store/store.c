@@ -245,6 +245,10 @@ static int migrate_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                            NULL, err);
         if (rc != 0)
             return rc;
+        if (i + 1 == KH__SEAL_VERSION && m->from > 0)
+            rc = kh__seal_all(s, err);
+        if (rc != 0)
+            return rc;
     }
     return 0;
 }

@@ -59,6 +59,7 @@ body() {
     # --cycle must agree with a code the bundle has
     expect_fail "not X9" kh import "$KH_SRC/tests/golden/01-quant-aggregation/bundle" --cycle X9
     expect_fail "--cycle CODE" kh import "$KH_SRC/tests/golden/02-methods-missing/bundle"
+    kh audit verify | grep -q "stored data matches its seals" || fail "seals after the imports"
 }
 
 for_each_backend body

@@ -49,7 +49,9 @@ body() {
     # a previous cycle without the value is a located error
     kh import "$Y/y3" >/dev/null
     kh track C2024 B G Y "" >/dev/null 2>&1 && fail "empty value accepted" || true
+    kh audit verify >/dev/null || fail "seals before the out-of-band change"
     sql "UPDATE indicator_values SET value = '' WHERE unit = 'B' AND period = 'Y' AND cycle_id = (SELECT id FROM cycles WHERE code = 'C2024')"
+    expect_fail "cycle C2024, values.csv (table indicator_values) does not match" kh audit verify
     expect_fail "unit B, leaf G: empty growth baseline and no year-end value in the previous cycle C2024" kh compute C2025
 }
 

@@ -43,5 +43,6 @@ body() {
     # not outside setup/evaluation
     kh cycle advance W04 >/dev/null
     expect_fail "may not enter ratings there; allowed only in setup, evaluation" as_p1 rating set W04 T1 A1.01 好
+    kh audit verify | grep -q "stored data matches its seals" || fail "seals after ratings"
 }
 for_each_backend body

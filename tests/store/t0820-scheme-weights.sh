@@ -75,5 +75,6 @@ PY
     kh cycle advance G5 >/dev/null
     expect_fail "may not change indicator weights there; allowed only in setup" kh scheme G5 "$leaf:$cat0=1" --apply
     kh scheme G5 "$leaf:$cat0=1" >/dev/null || fail "preview outside setup"
+    kh audit verify | grep -q "stored data matches its seals" || fail "seals after weight changes"
 }
 for_each_backend body

@@ -63,5 +63,6 @@ body() {
     expect_fail "allowed only in setup" kh setup put G7 units code=T2 name=x
     expect_fail "allowed only in setup" kh setup delete G7 raters R99
     kh setup list G7 units >/dev/null || fail "list outside setup"
+    kh audit verify | grep -q "stored data matches its seals" || fail "seals after setup edits"
 }
 for_each_backend body
