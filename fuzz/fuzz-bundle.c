@@ -116,7 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
     for (int f = 0; f < KH_RESULT_NFILES; f++)
         kh_results_render(&b, &r, (enum kh_result_file)f, &out);
-    kh_summary_render(&b, &r, &out);
+    kh_summary_render(&b, &r, KH_LANG_ZH, &out);
     kh_results_release(&r);
     kh_bundle_release(&b);
 out:

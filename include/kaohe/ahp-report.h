@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include "kaohe/ahp.h"
 #include "kaohe/buf.h"
+#include "kaohe/msg.h"
 
 struct kh_ahp_report {
     const char *const *files;     /* [nfiles] the matrix files, as given */
@@ -31,9 +32,9 @@ struct kh_ahp_report {
  * consistent, iterations, applied}; the caller owns it (json_decref). */
 json_t *kh_ahp_json(const struct kh_ahp_report *rep);
 
-/* Append the human table (labels in the process language, lang.h):
- * order and experts, one line per criterion, λmax/CI/RI/CR and the verdict,
- * and where the weights were written when applied. */
-void kh_ahp_render_text(const struct kh_ahp_report *rep, struct kh_buf *out);
+/* Append the human table, labels in lang (no process-wide language is
+ * read): order and experts, one line per criterion, λmax/CI/RI/CR and the
+ * verdict, and where the weights were written when applied. */
+void kh_ahp_render_text(const struct kh_ahp_report *rep, enum kh_lang lang, struct kh_buf *out);
 
 #endif

@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include "kaohe/buf.h"
 #include "kaohe/concordance.h"
+#include "kaohe/msg.h"
 #include "kaohe/model.h"
 
 /* "ok", "too_few_raters", "too_few_ratees". */
@@ -23,10 +24,11 @@ void kh_concordance_render_csv(const struct kh_bundle *b, const struct kh_concor
  * (json_decref). */
 json_t *kh_concordance_json(const struct kh_bundle *b, const struct kh_concordance *a,
                             const char *bundle_dir);
-/* Append the human summary (labels in the process language, lang.h): one
- * line per block with W and ICC(2,1) to 4 decimals or why it was not
- * computed, the flagged raters, and the paths of the two CSV files. */
+/* Append the human summary, labels in lang (no process-wide language is
+ * read): one line per block with W and ICC(2,1) to 4 decimals or why it was
+ * not computed, the flagged raters, and the paths of the two CSV files. */
 void kh_concordance_render_text(const struct kh_bundle *b, const struct kh_concordance *a,
-                                const char *items_path, const char *raters_path, struct kh_buf *out);
+                                const char *items_path, const char *raters_path, enum kh_lang lang,
+                                struct kh_buf *out);
 
 #endif

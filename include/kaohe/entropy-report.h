@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include "kaohe/buf.h"
 #include "kaohe/entropy.h"
+#include "kaohe/msg.h"
 
 struct kh_entropy_report {
     const char *source;            /* the data file, or the --from bundle */
@@ -34,9 +35,9 @@ const char *kh_entropy_norm_name(enum kh_entropy_norm norm);
  * figures as null; the caller owns it (json_decref). */
 json_t *kh_entropy_json(const struct kh_entropy_report *rep);
 
-/* Append the human table (labels in the process language, lang.h): one line
- * per criterion with e, 1 − e and w to 6 decimals, then the units left out
- * when there are any. */
-void kh_entropy_render_text(const struct kh_entropy_report *rep, struct kh_buf *out);
+/* Append the human table, labels in lang (no process-wide language is
+ * read): one line per criterion with e, 1 − e and w to 6 decimals, then the
+ * units left out when there are any. */
+void kh_entropy_render_text(const struct kh_entropy_report *rep, enum kh_lang lang, struct kh_buf *out);
 
 #endif

@@ -33,7 +33,8 @@
  * unique because they are C identifiers.
  *
  * Language.  enum kh_lang is passed to every rendering call; nothing in
- * the library keeps a process-wide language.
+ * the library keeps a process-wide language.  Short labels that are not
+ * worth a catalog entry are chosen with kh_tr(lang, zh, en) below.
  */
 #ifndef KAOHE_MSG_H
 #define KAOHE_MSG_H
@@ -50,6 +51,16 @@ const char *kh_lang_code(enum kh_lang lang);
 /* The language an HTTP Accept-Language header prefers among zh and en
  * (highest q; ties by order; none of them → Chinese). */
 enum kh_lang kh_lang_from_accept(const char *accept_language);
+
+/* zh in Chinese, en in English: a label written in both languages at the
+ * place it is used (a table heading, a line of a summary), for text too
+ * small to deserve a catalog message.  Returns one of its arguments.  A
+ * renderer takes lang as a parameter and usually wraps this in a
+ * file-local `#define TR(zh, en) kh_tr(lang, zh, en)`. */
+static inline const char *kh_tr(enum kh_lang lang, const char *zh, const char *en)
+{
+    return lang == KH_LANG_EN ? en : zh;
+}
 
 struct kh_msg {
     const char *id;      /* stable code, e.g. "STORE_NO_CYCLE" */

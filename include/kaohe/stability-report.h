@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include "kaohe/buf.h"
 #include "kaohe/model.h"
+#include "kaohe/msg.h"
 #include "kaohe/stability.h"
 
 /* Append results_stability.csv (header and rows) to out. */
@@ -27,12 +28,12 @@ json_t *kh_stability_json(const struct kh_bundle *b, const struct kh_stability_o
                           const struct kh_stability *s, const char *bundle_dir,
                           const char *csv_path);
 
-/* Append the human summary (labels in the process language, lang.h): the
- * simulation's parameters, then per category the count of overlapping
+/* Append the human summary, labels in lang (no process-wide language is
+ * read): the simulation's parameters, then per category the count of overlapping
  * units, how many hold the top grade in ≥ 95% of runs, and its first ten
  * units by base rank; last the path of the full CSV. */
 void kh_stability_render_text(const struct kh_bundle *b, const struct kh_stability_opts *o,
-                              const struct kh_stability *s, const char *csv_path,
+                              const struct kh_stability *s, const char *csv_path, enum kh_lang lang,
                               struct kh_buf *out);
 
 #endif

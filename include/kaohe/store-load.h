@@ -67,10 +67,11 @@ int kh_store_export_dir(struct kh_store *s, const struct kh_actor *a, const char
                         struct kh_diags *diags, struct kh_error *err);
 /* Run the engine on the stored cycle and replace its stored results
  * (action cycle.compute).  summary (may be NULL) receives the readable
- * ranking per category (summary.h). */
+ * ranking per category (summary.h) in lang, the caller's language (the
+ * stored results do not depend on it). */
 struct kh_buf;
 int kh_store_compute(struct kh_store *s, const struct kh_actor *a, const char *code, struct kh_buf *summary,
-                     struct kh_diags *diags, struct kh_error *err);
+                     enum kh_lang lang, struct kh_diags *diags, struct kh_error *err);
 
 /*
  * One stored result file of the cycle as CSV (header and rows in file

@@ -10,7 +10,12 @@
 #include "kaohe/buf.h"
 #include "kaohe/engine.h"
 #include "kaohe/model.h"
+#include "kaohe/msg.h"
 
-int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, struct kh_buf *out);
+/* Append the ranking of r (computed from b) to out, headings and the grade
+ * line in lang; the process language is never read.  Returns 0, or
+ * KH_ETOOBIG when out reaches its size cap. */
+int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, enum kh_lang lang,
+                      struct kh_buf *out);
 
 #endif

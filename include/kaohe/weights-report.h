@@ -13,6 +13,7 @@
 #include <jansson.h>
 #include <stddef.h>
 #include "kaohe/buf.h"
+#include "kaohe/msg.h"
 
 struct kh_weights_report {
     double alpha;                     /* share of the subjective weights */
@@ -27,8 +28,9 @@ struct kh_weights_report {
  * objective, weight}]}; the caller owns it (json_decref). */
 json_t *kh_weights_json(const struct kh_weights_report *rep);
 
-/* Append the human table (labels in the process language, lang.h): the
- * formula, then one line per criterion to 6 decimals. */
-void kh_weights_render_text(const struct kh_weights_report *rep, struct kh_buf *out);
+/* Append the human table, labels in lang (no process-wide language is
+ * read): the formula, then one line per criterion to 6 decimals. */
+void kh_weights_render_text(const struct kh_weights_report *rep, enum kh_lang lang,
+                            struct kh_buf *out);
 
 #endif

@@ -169,7 +169,7 @@ static int run_ahp(const struct kh_cmd *cmd, const struct kh_args *args)
     if (json)
         kh_json_dump_buf(kh_ahp_json(&rep), &out);
     else
-        kh_ahp_render_text(&rep, &out);
+        kh_ahp_render_text(&rep, kh_cli_lang(), &out);
     kh__cli_print(&out);
     free(files);
 out:

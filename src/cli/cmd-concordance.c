@@ -81,7 +81,7 @@ static int run_concordance(const struct kh_cmd *self, const struct kh_args *args
     if (json)
         kh_json_dump_buf(kh_concordance_json(&b, &a, dir), &f1);
     else
-        kh_concordance_render_text(&b, &a, p1, p2, &f1);
+        kh_concordance_render_text(&b, &a, p1, p2, kh_cli_lang(), &f1);
     kh__cli_print(&f1);
 out:
     kh_concordance_release(&a);

@@ -215,7 +215,7 @@ static int run_entropy(const struct kh_cmd *cmd, const struct kh_args *args)
     if (json)
         kh_json_dump_buf(kh_entropy_json(&rep), &text);
     else
-        kh_entropy_render_text(&rep, &text);
+        kh_entropy_render_text(&rep, kh_cli_lang(), &text);
     kh__cli_print(&text);
 out:
     table_release(&t);

@@ -54,7 +54,7 @@ static int run_eval(const struct kh_cmd *cmd, const struct kh_args *a)
     }
     kh_cli_timing_mark("write");
     if (summary) {
-        kh_summary_render(&b, &r, &text);
+        kh_summary_render(&b, &r, kh_cli_lang(), &text);
         fputs(kh_buf_cstr(&text), stdout);
         kh_cli_timing_mark("summary");
     }

@@ -157,7 +157,7 @@ static int run_compute(const struct kh_cmd *cmd, const struct kh_args *a)
     kh_diags_init(&d, 0);
     struct kh_buf text = KH_BUF_INIT;
     bool summary = kh_args_has(a, "summary");
-    rc = kh_store_compute(s, &actor, kh_args_pos(a, 0), summary ? &text : NULL, &d, &err);
+    rc = kh_store_compute(s, &actor, kh_args_pos(a, 0), summary ? &text : NULL, kh_cli_lang(), &d, &err);
     if (rc == 0 && summary)
         fwrite(text.data, 1, text.len, stdout);
     kh_buf_release(&text);

@@ -83,7 +83,7 @@ static int run_sensitivity(const struct kh_cmd *cmd, const struct kh_args *args)
     if (json)
         kh_json_dump_buf(kh_stability_json(&b, &so, &st, dir, path), &out);
     else
-        kh_stability_render_text(&b, &so, &st, path, &out);
+        kh_stability_render_text(&b, &so, &st, path, kh_cli_lang(), &out);
     kh__cli_print(&out);
 out:
     kh_stability_release(&st);

@@ -114,7 +114,7 @@ static int run_weights(const struct kh_cmd *cmd, const struct kh_args *args)
     if (json)
         kh_json_dump_buf(kh_weights_json(&rep), &ob);
     else
-        kh_weights_render_text(&rep, &ob);
+        kh_weights_render_text(&rep, kh_cli_lang(), &ob);
     kh__cli_print(&ob);
     kh_buf_release(&ob);
 out:

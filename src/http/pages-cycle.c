@@ -244,7 +244,7 @@ void kh__h_compute(struct kh_req *r)
     struct kh_diags d;
     kh_diags_init(&d, 20);
     struct kh_buf summary = KH_BUF_INIT;
-    int rc = kh_store_compute(r->store, &r->actor, r->cap[0], &summary, &d, &err);
+    int rc = kh_store_compute(r->store, &r->actor, r->cap[0], &summary, r->lang, &d, &err);
     if (rc != 0 && d.n > 0 && err.msg == NULL) {
         /* a cycle that does not validate: show its first diagnostic */
         char text[1024];

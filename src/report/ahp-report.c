@@ -7,7 +7,10 @@
  * inconsistent matrix was written anyway, which is what --force changed.
  */
 #include "kaohe/ahp-report.h"
-#include "kaohe/lang.h"
+#include "kaohe/msg.h"
+
+/* Labels in the language of the call (msg.h). */
+#define TR(zh, en) kh_tr(lang, zh, en)
 
 json_t *kh_ahp_json(const struct kh_ahp_report *rep)
 {
@@ -50,22 +53,22 @@ json_t *kh_ahp_json(const struct kh_ahp_report *rep)
     return o;
 }
 
-void kh_ahp_render_text(const struct kh_ahp_report *rep, struct kh_buf *out)
+void kh_ahp_render_text(const struct kh_ahp_report *rep, enum kh_lang lang, struct kh_buf *out)
 {
     const struct kh_ahp_result *r = rep->r;
-    kh_buf_printf(out, KH_TR("判断矩阵 %d 阶，专家 %d 人%s\n", "matrix of order %d, %d expert(s)%s\n"),
+    kh_buf_printf(out, TR("判断矩阵 %d 阶，专家 %d 人%s\n", "matrix of order %d, %d expert(s)%s\n"),
                   r->n, rep->nfiles,
-                  rep->nfiles > 1 ? KH_TR("（几何平均合成）", " (pooled by geometric mean)") : "");
-    kh_buf_printf(out, "%-16s %s\n", KH_TR("指标", "criterion"), KH_TR("权重", "weight"));
+                  rep->nfiles > 1 ? TR("（几何平均合成）", " (pooled by geometric mean)") : "");
+    kh_buf_printf(out, "%-16s %s\n", TR("指标", "criterion"), TR("权重", "weight"));
     for (int i = 0; i < r->n; i++)
         kh_buf_printf(out, "%-16s %.6f\n", rep->codes[i], r->weights[i]);
     kh_buf_printf(out, "λmax = %.6f  CI = %.6f  RI = %.2f  CR = %.6f  %s\n", r->lambda_max, r->ci,
                   r->ri, r->cr,
-                  r->consistent ? KH_TR("一致性可以接受", "consistency acceptable")
-                                : KH_TR("一致性不可接受（CR ≥ 0.1）", "inconsistent (CR ≥ 0.1)"));
+                  r->consistent ? TR("一致性可以接受", "consistency acceptable")
+                                : TR("一致性不可接受（CR ≥ 0.1）", "inconsistent (CR ≥ 0.1)"));
     if (rep->applied)
-        kh_buf_printf(out, KH_TR("已写入 %s/indicators.csv：%s 的下级指标，weight.%s%s\n",
-                                 "written to %s/indicators.csv: children of %s, weight.%s%s\n"),
+        kh_buf_printf(out, TR("已写入 %s/indicators.csv：%s 的下级指标，weight.%s%s\n",
+                              "written to %s/indicators.csv: children of %s, weight.%s%s\n"),
                       rep->bundle, rep->node, rep->category,
-                      r->consistent ? "" : KH_TR("（--force）", " (--force)"));
+                      r->consistent ? "" : TR("（--force）", " (--force)"));
 }

@@ -9,8 +9,11 @@
 #include "kaohe/concordance-report.h"
 #include "kaohe/csv.h"
 #include "kaohe/json-dump.h"
-#include "kaohe/lang.h"
+#include "kaohe/msg.h"
 #include "kaohe/numfmt.h"
+
+/* Labels in the language of the call (msg.h). */
+#define TR(zh, en) kh_tr(lang, zh, en)
 
 const char *kh_concordance_status_name(enum kh_concordance_status s)
 {
@@ -117,21 +120,22 @@ json_t *kh_concordance_json(const struct kh_bundle *b, const struct kh_concordan
 }
 
 void kh_concordance_render_text(const struct kh_bundle *b, const struct kh_concordance *a,
-                                const char *items_path, const char *raters_path, struct kh_buf *out)
+                                const char *items_path, const char *raters_path, enum kh_lang lang,
+                                struct kh_buf *out)
 {
-    kh_buf_printf(out, KH_TR("评价一致性：%zu 个（评价组，评价项）\n", "rater agreement: %zu (group, item) blocks\n"),
+    kh_buf_printf(out, TR("评价一致性：%zu 个（评价组，评价项）\n", "rater agreement: %zu (group, item) blocks\n"),
            a->nitems);
-    kh_buf_printf(out, "  %-10s %-12s %6s %6s %9s %9s\n", KH_TR("评价组", "group"), KH_TR("评价项", "item"),
-           KH_TR("评价人", "raters"), KH_TR("对象", "ratees"), "W", "ICC(2,1)");
+    kh_buf_printf(out, "  %-10s %-12s %6s %6s %9s %9s\n", TR("评价组", "group"), TR("评价项", "item"),
+           TR("评价人", "raters"), TR("对象", "ratees"), "W", "ICC(2,1)");
     for (size_t i = 0; i < a->nitems; i++) {
         const struct kh_concordance_item *it = &a->items[i];
         if (it->status != KH_CONC_OK) {
             kh_buf_printf(out, "  %-10s %-12s %6d %6d  %s\n", b->groups[it->group].code, kh_concordance_item_code(b, it),
                    it->raters_total, it->ratees_total,
                    it->status == KH_CONC_FEW_RATERS
-                       ? KH_TR("未计算：评价人少于 2", "not computed: fewer than 2 raters")
-                       : KH_TR("未计算：被所有评价人评过的对象少于 2",
-                               "not computed: fewer than 2 ratees scored by every rater"));
+                       ? TR("未计算：评价人少于 2", "not computed: fewer than 2 raters")
+                       : TR("未计算：被所有评价人评过的对象少于 2",
+                            "not computed: fewer than 2 ratees scored by every rater"));
             continue;
         }
         char w[32], icc[32];
@@ -144,22 +148,22 @@ void kh_concordance_render_text(const struct kh_bundle *b, const struct kh_conco
     for (size_t k = 0; k < a->nraters; k++)
         nflag += a->raters[k].flagged;
     if (nflag == 0)
-        kh_buf_puts(out, KH_TR("没有与其他评价人呈负相关的评价人。\n",
+        kh_buf_puts(out, TR("没有与其他评价人呈负相关的评价人。\n",
                            "no rater correlates negatively with the others.\n"));
     else {
-        kh_buf_printf(out, KH_TR("需要关注的评价人（%zu，仅提示，未剔除）：\n",
+        kh_buf_printf(out, TR("需要关注的评价人（%zu，仅提示，未剔除）：\n",
                      "raters to look at (%zu; listed, not removed):\n"), nflag);
         for (size_t k = 0; k < a->nraters; k++) {
             const struct kh_concordance_rater *r = &a->raters[k];
             if (!r->flagged)
                 continue;
             const struct kh_concordance_item *it = &a->items[r->item_row];
-            kh_buf_printf(out, KH_TR("  %s（%s，%s）：与其他评价人均值的 Spearman 相关 %.3f < 0，宽严度 %+.2f 分\n",
+            kh_buf_printf(out, TR("  %s（%s，%s）：与其他评价人均值的 Spearman 相关 %.3f < 0，宽严度 %+.2f 分\n",
                          "  %s (%s, %s): Spearman correlation %.3f < 0 with the other raters' mean, "
                          "leniency %+.2f points\n"),
                    b->raters[r->rater].code, b->groups[it->group].code, kh_concordance_item_code(b, it),
                    r->spearman, r->leniency);
         }
     }
-    kh_buf_printf(out, KH_TR("明细：%s、%s\n", "details: %s, %s\n"), items_path, raters_path);
+    kh_buf_printf(out, TR("明细：%s、%s\n", "details: %s, %s\n"), items_path, raters_path);
 }

@@ -9,7 +9,10 @@
  */
 #include "kaohe/entropy-report.h"
 #include "kaohe/json-dump.h"
-#include "kaohe/lang.h"
+#include "kaohe/msg.h"
+
+/* Labels in the language of the call (msg.h). */
+#define TR(zh, en) kh_tr(lang, zh, en)
 
 const char *kh_entropy_norm_name(enum kh_entropy_norm norm)
 {
@@ -38,18 +41,18 @@ json_t *kh_entropy_json(const struct kh_entropy_report *rep)
     return o;
 }
 
-void kh_entropy_render_text(const struct kh_entropy_report *rep, struct kh_buf *out)
+void kh_entropy_render_text(const struct kh_entropy_report *rep, enum kh_lang lang, struct kh_buf *out)
 {
-    kh_buf_printf(out, KH_TR("熵权法：%zu 个单位，%zu 个指标，标准化 %s\n",
-                             "entropy weights: %zu units, %zu criteria, normalisation %s\n"),
+    kh_buf_printf(out, TR("熵权法：%zu 个单位，%zu 个指标，标准化 %s\n",
+                          "entropy weights: %zu units, %zu criteria, normalisation %s\n"),
                   rep->m, rep->n, kh_entropy_norm_name(rep->norm));
-    kh_buf_printf(out, "%-16s %-8s %-10s %-10s %s\n", KH_TR("指标", "criterion"), KH_TR("方向", "dir"),
-                  KH_TR("熵值 e", "entropy"), KH_TR("差异 1−e", "1−e"), KH_TR("权重", "weight"));
+    kh_buf_printf(out, "%-16s %-8s %-10s %-10s %s\n", TR("指标", "criterion"), TR("方向", "dir"),
+                  TR("熵值 e", "entropy"), TR("差异 1−e", "1−e"), TR("权重", "weight"));
     for (size_t j = 0; j < rep->n; j++)
         kh_buf_printf(out, "%-16s %-8s %-10.6f %-10.6f %.6f\n", rep->crit[j],
                       rep->cost[j] ? "cost" : "benefit", rep->e[j], rep->d[j], rep->w[j]);
     if (rep->nskipped) {
-        kh_buf_printf(out, KH_TR("缺少数值而未纳入的单位（%zu）：", "units left out for missing values (%zu):"),
+        kh_buf_printf(out, TR("缺少数值而未纳入的单位（%zu）：", "units left out for missing values (%zu):"),
                       rep->nskipped);
         for (size_t k = 0; k < rep->nskipped; k++)
             kh_buf_printf(out, " %s", rep->skipped[k]);

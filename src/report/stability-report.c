@@ -13,9 +13,12 @@
 #include <stdio.h>
 #include "kaohe/csv.h"
 #include "kaohe/json-dump.h"
-#include "kaohe/lang.h"
+#include "kaohe/msg.h"
 #include "kaohe/numfmt.h"
 #include "kaohe/stability-report.h"
+
+/* Labels in the language of the call (msg.h). */
+#define TR(zh, en) kh_tr(lang, zh, en)
 
 /* Units shown per category in the summary. */
 #define SHOWN_PER_CATEGORY 10
@@ -70,11 +73,11 @@ json_t *kh_stability_json(const struct kh_bundle *b, const struct kh_stability_o
 }
 
 void kh_stability_render_text(const struct kh_bundle *b, const struct kh_stability_opts *o,
-                              const struct kh_stability *s, const char *csv_path,
+                              const struct kh_stability *s, const char *csv_path, enum kh_lang lang,
                               struct kh_buf *out)
 {
-    kh_buf_printf(out, KH_TR("排名稳定性：%d 次模拟，权重 × U(%g, %g)，种子 %llu\n",
-                             "rank stability: %d runs, weights × U(%g, %g), seed %llu\n"),
+    kh_buf_printf(out, TR("排名稳定性：%d 次模拟，权重 × U(%g, %g)，种子 %llu\n",
+                          "rank stability: %d runs, weights × U(%g, %g), seed %llu\n"),
                   o->runs, 1 - o->delta, 1 + o->delta, (unsigned long long)o->seed);
     for (int32_t cat = 0; cat < b->ncategories; cat++) {
         int32_t n = 0, nover = 0, nstable_top = 0, ntop = 0;
@@ -90,13 +93,13 @@ void kh_stability_render_text(const struct kh_bundle *b, const struct kh_stabili
         }
         if (n == 0)
             continue;
-        kh_buf_printf(out, KH_TR("类别 %s：%d 个单位，%d 个与相邻名次的 5%%–95%% 区间重叠（次序可能互换）；"
-                                 "基准最高等次 %d 个，其中 %d 个在 ≥95%% 的模拟中保持\n",
-                                 "category %s: %d units, %d overlap a neighbour's 5%%–95%% interval (order may "
-                                 "flip); %d hold the top grade in the base run, %d of them in ≥95%% of runs\n"),
+        kh_buf_printf(out, TR("类别 %s：%d 个单位，%d 个与相邻名次的 5%%–95%% 区间重叠（次序可能互换）；"
+                              "基准最高等次 %d 个，其中 %d 个在 ≥95%% 的模拟中保持\n",
+                              "category %s: %d units, %d overlap a neighbour's 5%%–95%% interval (order may "
+                              "flip); %d hold the top grade in the base run, %d of them in ≥95%% of runs\n"),
                       b->categories[cat].code, n, nover, ntop, nstable_top);
-        kh_buf_printf(out, "  %-12s %6s %8s %11s %9s\n", KH_TR("单位", "unit"), KH_TR("基准", "base"),
-                      KH_TR("中位", "median"), "p05–p95", KH_TR("最高等次", "top"));
+        kh_buf_printf(out, "  %-12s %6s %8s %11s %9s\n", TR("单位", "unit"), TR("基准", "base"),
+                      TR("中位", "median"), "p05–p95", TR("最高等次", "top"));
         for (int32_t rank = 1, shown = 0; shown < SHOWN_PER_CATEGORY && rank <= n; rank++)
             for (int32_t u = 0; u < s->nunits && shown < SHOWN_PER_CATEGORY; u++)
                 if (b->units[u].category == cat && s->units[u].rank_base == rank) {
@@ -109,6 +112,6 @@ void kh_stability_render_text(const struct kh_bundle *b, const struct kh_stabili
                     shown++;
                 }
     }
-    kh_buf_printf(out, KH_TR("（* 区间与相邻名次重叠。全部结果：%s）\n",
-                             "(* interval overlaps a neighbour. All rows: %s)\n"), csv_path);
+    kh_buf_printf(out, TR("（* 区间与相邻名次重叠。全部结果：%s）\n",
+                          "(* interval overlaps a neighbour. All rows: %s)\n"), csv_path);
 }

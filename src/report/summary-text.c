@@ -7,17 +7,21 @@
  * results file would sort to.  Composites are shown to two decimals with
  * round2 (SPEC §6), the same number the ranks and grades were decided on,
  * so the table never shows 94.99 next to a unit ranked as 95.00.
- * Labels follow the process language (lang.h).
+ * Labels are in the language of the call (lang), never a process-wide one:
+ * the web server renders each response in the language of its request.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kaohe/summary.h"
-#include "kaohe/lang.h"
+#include "kaohe/msg.h"
 #include "kaohe/quota.h"
 #include "kaohe/round2.h"
 #include "kaohe/textwidth.h"
 #include "kaohe/xalloc.h"
+
+/* Labels in the language of the call (msg.h). */
+#define TR(zh, en) kh_tr(lang, zh, en)
 
 /* qsort has no context argument; the order array carries (rank, index). */
 struct ranked { int32_t rank, unit; };
@@ -30,7 +34,8 @@ static int ranked_cmp(const void *a, const void *b)
     return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
-int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, struct kh_buf *out)
+int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, enum kh_lang lang,
+                      struct kh_buf *out)
 {
     struct ranked *order = kh_xcalloc((size_t)b->nunits + 1, sizeof *order);
     int32_t *grade_count = kh_xcalloc((size_t)b->cycle.team_grades.n, sizeof *grade_count);
@@ -44,18 +49,18 @@ int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, str
                 order[n++] = (struct ranked){r->units[u].rank_category, u};
         qsort(order, (size_t)n, sizeof *order, ranked_cmp);
         const struct kh_category *cat = &b->categories[c];
-        rc = kh_buf_printf(out, KH_TR("【%s %s】%d 个单位\n", "[%s %s] %d units\n"), cat->code,
+        rc = kh_buf_printf(out, TR("【%s %s】%d 个单位\n", "[%s %s] %d units\n"), cat->code,
                            cat->name && cat->name[0] ? cat->name : "", (int)n);
         if (rc == 0 && n == 0)
             continue;
-        rc = kh_buf_put_padded_right(out, KH_TR("名次", "rank"), 5);
+        rc = kh_buf_put_padded_right(out, TR("名次", "rank"), 5);
         kh_buf_puts(out, "  ");
-        kh_buf_put_padded(out, KH_TR("单位", "unit"), 10);
-        kh_buf_put_padded(out, KH_TR("名称", "name"), 16);
-        kh_buf_put_padded_right(out, KH_TR("综合得分", "composite"), 10);
+        kh_buf_put_padded(out, TR("单位", "unit"), 10);
+        kh_buf_put_padded(out, TR("名称", "name"), 16);
+        kh_buf_put_padded_right(out, TR("综合得分", "composite"), 10);
         kh_buf_puts(out, "  ");
-        kh_buf_put_padded(out, KH_TR("等次", "grade"), 8);
-        kh_buf_puts(out, KH_TR("标记", "flags"));
+        kh_buf_put_padded(out, TR("等次", "grade"), 8);
+        kh_buf_puts(out, TR("标记", "flags"));
         kh_buf_putc(out, '\n');
         memset(grade_count, 0, (size_t)b->cycle.team_grades.n * sizeof *grade_count);
         for (int32_t i = 0; rc == 0 && i < n; i++) {
@@ -77,11 +82,11 @@ int kh_summary_render(const struct kh_bundle *b, const struct kh_results *r, str
         }
         /* grade counts against the top-grade quota (§11.18) */
         int32_t places = kh_top_grade_places(b->cycle.team_top_quota, n, true);
-        kh_buf_puts(out, KH_TR("  等次分布: ", "  grades: "));
+        kh_buf_puts(out, TR("  等次分布: ", "  grades: "));
         for (int32_t g = 0; g < b->cycle.team_grades.n; g++)
             kh_buf_printf(out, "%s%s %d", g ? " · " : "", b->cycle.team_grades.names[g],
                           (int)grade_count[g]);
-        rc = kh_buf_printf(out, KH_TR("（%s 名额 %d）\n\n", " (%s quota %d)\n\n"),
+        rc = kh_buf_printf(out, TR("（%s 名额 %d）\n\n", " (%s quota %d)\n\n"),
                            b->cycle.team_grades.names[0], (int)places);
     }
     free(order);

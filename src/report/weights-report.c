@@ -6,8 +6,11 @@
  * are taken front to back, as kh_weights_combine takes them, so a weight
  * shown as 1/3 is the same double the combination used.
  */
-#include "kaohe/lang.h"
+#include "kaohe/msg.h"
 #include "kaohe/weights-report.h"
+
+/* Labels in the language of the call (msg.h). */
+#define TR(zh, en) kh_tr(lang, zh, en)
 
 static double sum(const double *x, size_t n)
 {
@@ -36,14 +39,15 @@ json_t *kh_weights_json(const struct kh_weights_report *rep)
     return j;
 }
 
-void kh_weights_render_text(const struct kh_weights_report *rep, struct kh_buf *out)
+void kh_weights_render_text(const struct kh_weights_report *rep, enum kh_lang lang,
+                            struct kh_buf *out)
 {
     double ss = sum(rep->subj, rep->n), so = sum(rep->obj, rep->n);
-    kh_buf_printf(out, KH_TR("组合权重 w = %g × 主观 + %g × 客观\n",
-                             "combined w = %g × subjective + %g × objective\n"),
+    kh_buf_printf(out, TR("组合权重 w = %g × 主观 + %g × 客观\n",
+                          "combined w = %g × subjective + %g × objective\n"),
                   rep->alpha, 1 - rep->alpha);
-    kh_buf_printf(out, "%-16s %-10s %-10s %s\n", KH_TR("指标", "criterion"), KH_TR("主观", "subjective"),
-                  KH_TR("客观", "objective"), KH_TR("组合", "combined"));
+    kh_buf_printf(out, "%-16s %-10s %-10s %s\n", TR("指标", "criterion"), TR("主观", "subjective"),
+                  TR("客观", "objective"), TR("组合", "combined"));
     for (size_t i = 0; i < rep->n; i++)
         kh_buf_printf(out, "%-16s %-10.6f %-10.6f %.6f\n", rep->codes[i], rep->subj[i] / ss,
                       rep->obj[i] / so, rep->w[i]);

@@ -225,9 +225,10 @@ static int decide_tx(struct kh_store *s, void *ctx, struct kh_error *err)
                             a->reason, err);
     free(before);
     free(after);
-    /* Recompute inside this transaction: results and data never disagree. */
+    /* Recompute inside this transaction: results and data never disagree.
+     * No summary is asked for, so its language does not matter. */
     if (rc == 0 && a->accept)
-        rc = kh__store_compute(s, a->actor, c.code, NULL, a->diags, err);
+        rc = kh__store_compute(s, a->actor, c.code, NULL, KH_LANG_ZH, a->diags, err);
     return rc;
 }
 

@@ -59,7 +59,8 @@ static int results_tx(struct kh_store *s, void *ctx, struct kh_error *err)
 }
 
 int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *code,
-                      struct kh_buf *summary, struct kh_diags *diags, struct kh_error *err)
+                      struct kh_buf *summary, enum kh_lang lang, struct kh_diags *diags,
+                      struct kh_error *err)
 {
     struct kh_bundle b = {0};
     struct kh_results r;
@@ -82,7 +83,7 @@ int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *
         rc = kh_store_tx(s, results_tx, &x, err);
     }
     if (rc == 0 && summary != NULL)
-        rc = kh_summary_render(&b, &r, summary);
+        rc = kh_summary_render(&b, &r, lang, summary);
     for (size_t i = 0; i < f.n; i++)
         kh_buf_release(&f.data[i]);
     kh_results_release(&r);
@@ -91,13 +92,14 @@ int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *
 }
 
 int kh_store_compute(struct kh_store *s, const struct kh_actor *a, const char *code,
-                     struct kh_buf *summary, struct kh_diags *diags, struct kh_error *err)
+                     struct kh_buf *summary, enum kh_lang lang, struct kh_diags *diags,
+                     struct kh_error *err)
 {
     struct kh_cycle_row c;
     int rc = kh__store_cycle_get(s, code, &c, err);
     if (rc == 0)
         rc = kh_authz_check(s, a, KH_ACT_CYCLE_COMPUTE, &c, NULL, err);
-    return rc ? rc : kh__store_compute(s, a, code, summary, diags, err);
+    return rc ? rc : kh__store_compute(s, a, code, summary, lang, diags, err);
 }
 
 struct csv_rows {

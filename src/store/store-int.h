@@ -309,7 +309,8 @@ struct kh_diags;
 int kh__store_load(struct kh_store *s, const char *code, struct kh_bundle *b,
                    struct kh_diags *diags, struct kh_error *err);
 int kh__store_compute(struct kh_store *s, const struct kh_actor *a, const char *code,
-                      struct kh_buf *summary, struct kh_diags *diags, struct kh_error *err);
+                      struct kh_buf *summary, enum kh_lang lang, struct kh_diags *diags,
+                      struct kh_error *err);
 /* kh__store_load with the cycle's input files passed through edit before
  * they are read (file name, its CSV text to change in place): a what-if
  * over the stored cycle that the one validator still checks.  edit also
