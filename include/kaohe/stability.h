@@ -40,6 +40,10 @@ struct kh_stability_opts {
     uint64_t seed;         /* default 1 */
 };
 
+/* The defaults above, shared by `kaohe sensitivity`, `kaohe report unit
+ * --stability` and the web's stability page. */
+#define KH_STABILITY_OPTS_DEFAULT {1000, 0.2, 1}
+
 struct kh_stability_unit {
     int32_t rank_base;     /* category rank with the bundle's weights */
     int32_t grade_base;    /* grade index with the bundle's weights */

@@ -281,7 +281,7 @@ static int stability(const struct kh_args *a, const struct subject_report *sr,
                      struct kh_stability_opts *so)
 {
     const char *v = kh_args_get(a, "stability");
-    *so = (struct kh_stability_opts){1000, 0.2, 1};
+    *so = (struct kh_stability_opts)KH_STABILITY_OPTS_DEFAULT;
     if (!v)
         return 0;
     long n;

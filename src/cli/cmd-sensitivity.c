@@ -29,7 +29,7 @@ static int run_sensitivity(const struct kh_cmd *cmd, const struct kh_args *args)
 {
     bool json = kh_args_has(args, "json");
     const char *out_dir = kh_args_get(args, "output"), *v;
-    struct kh_stability_opts so = {1000, 0.2, 1};
+    struct kh_stability_opts so = KH_STABILITY_OPTS_DEFAULT;
     long lv;
     if ((v = kh_args_get(args, "runs")) != NULL) {
         if (!kh_parse_long(v, 1, 10000000, &lv))
