@@ -209,6 +209,17 @@ const char *kh__name_of(const struct kh__names *n, const char *code);
 const char **kh__names_row(const struct kh__names *n, const char *code);
 void kh__names_release(struct kh__names *n);
 
+/* ---- tracking rows (warnings-table.c) ---- */
+/* "红" / "red" etc. for a level (red, yellow, green) in r's language; any
+ * other string as it is. */
+const char *kh__level_text(struct kh_req *r, const char *level);
+/* Rows of w (unit, indicator, period, expected, actual, ratio, level: the
+ * shape of warnings.csv and kh_store_progress) as <table id=id>: a unit
+ * column named from units unless units is NULL, the indicator named from
+ * leaves, green rows only when with_green. */
+void kh__warnings_table(struct kh_req *r, const char *id, const struct kh__rows *w, const struct kh__names *units,
+                        const struct kh__names *leaves, bool with_green);
+
 /* ---- session (session.c) ---- */
 /* Establish r->actor from the Authorization header or the session cookie
  * (also the language).  Never fails: unknown credentials leave r->authed

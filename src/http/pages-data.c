@@ -116,25 +116,10 @@ void kh__h_values(struct kh_req *r)
         for (long i = 0; i < w.n; i++)
             red += strcmp(w.rows[i][6], "red") == 0, yellow += strcmp(w.rows[i][6], "yellow") == 0;
         kh_html_put(o, "<details class=\"warnings\"%R><summary><h2>%T</h2> %T <span class=\"lv lv-red\">%ld</span> %T <span class=\"lv lv-yellow\">%ld</span></summary>",
-                    r->actor.role == KH_ROLE_UNIT ? " open" : "", T(r, "进度预警", "Tracking warnings"), T(r, "红", "red"), red,
-                    T(r, "黄", "yellow"), yellow);
-        if (red + yellow > 0) {
-            kh_html_put(o, "<table class=\"grid\" id=\"warnings\"><thead><tr><th>%T</th><th>%T</th><th>%T</th><th class=\"num\">%T</th>"
-                           "<th class=\"num\">%T</th><th class=\"num\">%T</th><th>%T</th></tr></thead><tbody>",
-                        T(r, "单位", "Unit"), T(r, "指标", "Indicator"), T(r, "期间", "Period"), T(r, "应达", "Expected"),
-                        T(r, "实际", "Actual"), T(r, "进度", "Ratio"), T(r, "预警", "Level"));
-            for (long i = 0; i < w.n; i++) {
-                const char **x = w.rows[i];
-                if (strcmp(x[6], "green") == 0)
-                    continue;
-                kh_html_put(o, "<tr><td>%T</td><td>%T</td><td>%T</td><td class=\"num\">%T</td><td class=\"num\">%T</td>"
-                               "<td class=\"num\">%T</td><td><span class=\"lv lv-%A\">%T</span></td></tr>",
-                            kh__name_of(&units, x[0]), kh__name_of(&leaves, x[1]), x[2], kh__fmt(r, x[3], -1), kh__fmt(r, x[4], -1),
-                            kh__fmt(r, x[5], 3), x[6],
-                            strcmp(x[6], "red") == 0 ? T(r, "红", "red") : T(r, "黄", "yellow"));
-            }
-            kh_html_put(o, "</tbody></table>");
-        }
+                    r->actor.role == KH_ROLE_UNIT ? " open" : "", T(r, "进度预警", "Tracking warnings"), kh__level_text(r, "red"), red,
+                    kh__level_text(r, "yellow"), yellow);
+        if (red + yellow > 0)
+            kh__warnings_table(r, "warnings", &w, &units, &leaves, false);
         kh_html_put(o, "</details>");
     }
     kh__names_release(&units);
