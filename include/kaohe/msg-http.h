@@ -29,7 +29,13 @@
     X(HTTP_TLS_BOTH, "--tls-cert 与 --tls-key 须同时给出", "--tls-cert and --tls-key go together")   \
     X(HTTP_NO_RESULTS_FILE, "没有结果表 {1}", "no result table {1}")                                \
     X(HTTP_SLIP_SHEET, "测评票页生成失败（票已生成，请结束此测评后重新生成）",                         \
-      "the slip sheet could not be made (close this ballot and create it again)")
+      "the slip sheet could not be made (close this ballot and create it again)")                \
+    X(HTTP_STABILITY_RUNS, "runs（模拟次数）须为 1 到 {1} 的整数，而不是 {2}",                       \
+      "runs (the number of runs) must be an integer from 1 to {1}, not {2}")                     \
+    X(HTTP_STABILITY_DELTA, "delta（权重扰动幅度）须在 [0, 1) 之内，而不是 {1}",                     \
+      "delta (how far weights move) must lie in [0, 1), not {1}")                                \
+    X(HTTP_STABILITY_SEED, "seed（随机种子）须为非负整数（64 位），而不是 {1}",                       \
+      "seed must be a non-negative 64-bit integer, not {1}")
 
 KH_MSGS_HTTP(KH_MSG_EXTERN)
 

@@ -43,6 +43,9 @@ void kh__h_rating_reopen(struct kh_req *r);
 /* pages-results.c */
 void kh__h_results(struct kh_req *r);
 void kh__h_results_file(struct kh_req *r);
+/* pages-stability.c */
+void kh__h_results_stability(struct kh_req *r);
+void kh__h_results_stability_csv(struct kh_req *r);
 /* pages-admin.c */
 void kh__h_appeals(struct kh_req *r);
 void kh__h_appeal_file(struct kh_req *r);
