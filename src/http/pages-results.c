@@ -10,10 +10,19 @@
  *
  * The ranking page groups units by township type (category) — a ranking
  * across types would compare unlike with unlike (SPEC §8) — with grade,
- * composite and flags, a bar chart per type (ECharts from the binary,
- * animation off) and grade counts.  The unit card (?unit=CODE) lists each
- * node's value, score, global weight and contribution to the composite,
- * and the unit's cadres.  Every table is a CSV download.
+ * composite and flags, a bar chart per type and a histogram (ECharts from
+ * the binary, animation off); the grade counts per type and for the
+ * district, the top grade's next to its quota (kh_top_grade_places on the
+ * validated stored bundle, the engine's number; the district's is the sum
+ * over types) with a count above it marked; per period, how many (unit,
+ * leaf) pairs of warnings.csv are green, yellow and red; and, for those who
+ * may read every unit, a link to the rank-stability page
+ * (pages-stability.c).  The unit card (?unit=CODE) shows a radar against
+ * the type's mean, each node's value, score, global weight and
+ * contribution to the composite, its tracked leaves' expected against
+ * actual per period (warnings.csv rows: a small chart per leaf and a table
+ * with the level, warnings-table.c) and the unit's cadres.  Every table is
+ * a CSV download.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +30,7 @@
 #include "kaohe/html.h"
 #include "kaohe/round2.h"
 #include "kaohe/msg-http.h"
+#include "kaohe/quota.h"
 #include "kaohe/store-load.h"
 
 /* Load one result table for this user; false (and nothing shown) when the
@@ -134,6 +144,168 @@ static void radar(struct kh_req *r, const struct kh_cycle_row *c, const char *ca
     json_decref(doc);
 }
 
+/* Index of s in the first n entries of v, appended when absent (up to max). */
+static int index_of(const char **v, int *n, int max, const char *s)
+{
+    for (int k = 0; k < *n; k++)
+        if (strcmp(v[k], s) == 0)
+            return k;
+    if (*n >= max)
+        return -1;
+    v[*n] = s;
+    return (*n)++;
+}
+
+/* The unit's tracked leaves, expected against actual per period (the
+ * stored warnings.csv rows of the unit: every checked (leaf, period) with
+ * its level), as a table and a chart; nothing when none is tracked. */
+static void tracking(struct kh_req *r, const char *cycle, const char *unit, const struct kh__names *leaves)
+{
+    struct kh__rows w;
+    const char **wn;
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (!table(r, cycle, "warnings.csv", unit, &w, &wn, &err) || w.n == 0)
+        return;
+    struct kh_buf *o = &r->out;
+    const char *periods[64], *codes[32];
+    int np = 0, nl = 0;
+    for (long i = 0; i < w.n; i++) {
+        index_of(periods, &np, 64, w.rows[i][2]);
+        index_of(codes, &nl, 32, w.rows[i][1]);
+    }
+    json_t *jp = json_array(), *jl = json_array();
+    for (int k = 0; k < np; k++)
+        json_array_append_new(jp, json_string(periods[k]));
+    for (int l = 0; l < nl; l++) {
+        json_t *ex = json_array(), *ac = json_array(), *lv = json_array();
+        for (int k = 0; k < np; k++) {
+            long hit = -1;
+            for (long i = 0; i < w.n && hit < 0; i++)
+                if (strcmp(w.rows[i][1], codes[l]) == 0 && strcmp(w.rows[i][2], periods[k]) == 0)
+                    hit = i;
+            json_array_append_new(ex, hit < 0 ? json_null() : json_real(atof(w.rows[hit][3])));
+            json_array_append_new(ac, hit < 0 ? json_null() : json_real(atof(w.rows[hit][4])));
+            json_array_append_new(lv, json_string(hit < 0 ? "" : w.rows[hit][6]));
+        }
+        json_array_append_new(jl, json_pack("{s:s, s:o, s:o, s:o}", "name", kh__name_of(leaves, codes[l]), "expected",
+                                            ex, "actual", ac, "level", lv));
+    }
+    json_t *doc = json_pack("{s:o, s:o, s:s, s:s}", "periods", jp, "leaves", jl, "expected_label",
+                            T(r, "应达", "expected"), "actual_label", T(r, "实际", "actual"));
+    char *t = json_dumps(doc, JSON_COMPACT);
+    kh_html_put(o, "<h2>%T</h2><div id=\"tracking\" class=\"chart\" data-tracking=\"%A\" data-title=\"%A\"></div>",
+                T(r, "进度跟踪（各期应达与实际）", "Tracking (expected against actual per period)"), t,
+                T(r, "跟踪指标：各期应达（虚线）与实际（柱，按预警着色）", "Tracked leaves: expected (dashed) and actual (bars, coloured by level) per period"));
+    free(t);
+    json_decref(doc);
+    kh__warnings_table(r, "tracking-table", &w, NULL, leaves, true);
+}
+
+/* Per period, how many (unit, leaf) pairs of the stored warnings.csv are
+ * green, yellow and red; nothing when nothing is tracked. */
+static void tracking_summary(struct kh_req *r, const char *cycle)
+{
+    struct kh__rows w;
+    const char **wn;
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (!table(r, cycle, "warnings.csv", NULL, &w, &wn, &err) || w.n == 0)
+        return;
+    static const char *const levels[3] = {"green", "yellow", "red"};
+    const char *periods[64];
+    long cnt[64][3] = {{0}};
+    int np = 0;
+    for (long i = 0; i < w.n; i++) {
+        int k = index_of(periods, &np, 64, w.rows[i][2]);
+        for (int l = 0; k >= 0 && l < 3; l++)
+            cnt[k][l] += strcmp(w.rows[i][6], levels[l]) == 0;
+    }
+    kh_html_put(&r->out, "<h2>%T</h2><table class=\"grid\" id=\"tracking-summary\"><thead><tr><th>%T</th>"
+                         "<th class=\"num\">%T</th><th class=\"num\">%T</th><th class=\"num\">%T</th></tr></thead><tbody>",
+                T(r, "进度跟踪（各期单位 × 指标的预警分布）", "Tracking: (unit, leaf) pairs per period and level"),
+                T(r, "期间", "Period"), kh__level_text(r, "green"), kh__level_text(r, "yellow"), kh__level_text(r, "red"));
+    for (int k = 0; k < np; k++)
+        kh_html_put(&r->out, "<tr data-period=\"%A\"><td>%T</td><td class=\"num green\">%ld</td>"
+                             "<td class=\"num yellow\">%ld</td><td class=\"num red\">%ld</td></tr>",
+                    periods[k], periods[k], cnt[k][0], cnt[k][1], cnt[k][2]);
+    kh_html_put(&r->out, "</tbody></table>");
+}
+
+/* Grade counts per township type and for the district, the top grade's
+ * count next to its quota: kh_top_grade_places of the cycle's
+ * team_top_quota and the type's number of units — the engine's own number
+ * (quota.h).  The district's quota is the sum of its types' quotas, the
+ * places the engine may actually give (the quota applies per type).  The
+ * grade names and the quota come from the validated stored bundle
+ * (kh_store_load), so defaults and thresholds are the bundle reader's. */
+static void grade_counts(struct kh_req *r, const char *cycle, const struct kh__rows *u, const struct kh__names *cats)
+{
+    struct kh_buf *o = &r->out;
+    struct kh_error err;
+    kh_error_clear(&err);
+    struct kh_diags d;
+    kh_diags_init(&d, 5);
+    struct kh_bundle b;
+    kh_bundle_init(&b);
+    if (kh_store_load(r->store, &r->actor, KH_ACT_RESULTS_READ, NULL, cycle, &b, &d, &err) != 0) {
+        char text[1024];
+        kh_html_put(o, "<p class=\"empty\">%T</p>", kh_error_text(&err, r->lang, text, sizeof text));
+        goto out;
+    }
+    const struct kh_grades *g = &b.cycle.team_grades;
+    int ng = g->n < 16 ? (int)g->n : 16;
+    kh_html_put(o, "<h2>%T</h2><table class=\"grid\" id=\"grades\"><thead><tr><th>%T</th><th class=\"num\">%T</th>",
+                T(r, "等次分布与优秀名额", "Grades against the quota"), T(r, "乡镇类型", "Township type"),
+                T(r, "单位数", "Units"));
+    for (int k = 0; k < ng; k++)
+        kh_html_put(o, "<th class=\"num\">%T</th>", g->names[k]);
+    kh_html_put(o, "<th class=\"num\">%T</th></tr></thead><tbody>",
+                kh_arena_printf(&r->arena, T(r, "“%s”名额", "%s quota"), g->names[0]));
+    long total[16] = {0}, tn = 0, tq = 0;
+    for (int32_t cat = 0; cat <= b.ncategories; cat++) {
+        bool district = cat == b.ncategories;
+        long count[16] = {0}, n = 0, quota;
+        if (!district) {
+            for (long i = 0; i < u->n; i++) {
+                if (strcmp(u->rows[i][1], b.categories[cat].code) != 0)
+                    continue;
+                n++;
+                for (int k = 0; k < ng; k++)
+                    count[k] += strcmp(u->rows[i][8], g->names[k]) == 0;
+            }
+            if (n == 0)
+                continue;
+            quota = kh_top_grade_places(b.cycle.team_top_quota, (int32_t)n, true);
+            tn += n, tq += quota;
+            for (int k = 0; k < ng; k++)
+                total[k] += count[k];
+            kh_html_put(o, "<tr data-category=\"%A\"><th>%T <span class=\"code\">%T</span></th>", b.categories[cat].code,
+                        kh__name_of(cats, b.categories[cat].code), b.categories[cat].code);
+        } else {
+            n = tn, quota = tq;
+            memcpy(count, total, sizeof count);
+            kh_html_put(o, "<tr class=\"total\" data-category=\"\"><th>%T</th>", T(r, "全区", "District"));
+        }
+        kh_html_put(o, "<td class=\"num\">%ld</td>", n);
+        for (int k = 0; k < ng; k++) {
+            bool over = k == 0 && count[k] > quota;
+            kh_html_put(o, "<td class=\"num%R\"%R>%ld%R</td>", over ? " over" : "",
+                        over ? kh_arena_printf(&r->arena, " title=\"%s\"", T(r, "超出名额（同分并列）", "above the quota (ties)")) : "",
+                        count[k], over ? " ▲" : "");
+        }
+        kh_html_put(o, "<td class=\"num quota\">%ld</td></tr>", quota);
+    }
+    kh_html_put(o, "</tbody></table><p class=\"hint\">%T</p>",
+                kh_arena_printf(&r->arena,
+                                T(r, "“%s”等次名额为各类型单位数的 %g%%（向下取整，至少 1 个）；全区名额为各类型名额之和；▲ 表示超出名额（同分并列）。",
+                                  "Top-grade (%s) places: %g%% of the units of a type (rounded down, at least 1); the district's is the sum over types; ▲ marks a count above its quota (ties)."),
+                                g->names[0], b.cycle.team_top_quota * 100));
+out:
+    kh_bundle_release(&b);
+    kh_diags_release(&d);
+}
+
 static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char *unit, struct kh__names *units)
 {
     struct kh_buf *o = &r->out;
@@ -181,6 +353,7 @@ static void unit_card(struct kh_req *r, const struct kh_cycle_row *c, const char
         }
         kh_html_put(o, "</tbody></table>");
     }
+    tracking(r, c->code, unit, &leaves);
     kh__names_release(&leaves);
     if (table(r, c->code, "results_cadres.csv", unit, &cad, &dn, &err) && cad.n > 0) {
         struct kh__names cadres, positions;
@@ -265,23 +438,8 @@ void kh__h_results(struct kh_req *r)
         }
         if (cur)
             kh_html_put(o, "</tbody></table>");
-        /* grade counts */
-        kh_html_put(o, "<h2>%T</h2><table class=\"grid\" id=\"grades\"><tbody>", T(r, "等次分布", "Grades"));
-        const char *seen[16];
-        long cnt[16];
-        int ns = 0;
-        for (long i = 0; i < u.n; i++) {
-            int k = 0;
-            while (k < ns && strcmp(seen[k], u.rows[i][8]) != 0)
-                k++;
-            if (k == ns && ns < 16)
-                seen[ns] = u.rows[i][8], cnt[ns++] = 0;
-            if (k < 16)
-                cnt[k]++;
-        }
-        for (int k = 0; k < ns; k++)
-            kh_html_put(o, "<tr><th>%T</th><td class=\"num\">%ld</td></tr>", seen[k], cnt[k]);
-        kh_html_put(o, "</tbody></table>");
+        grade_counts(r, c.code, &u, &cats);
+        tracking_summary(r, c.code);
         char *cj = json_dumps(chart, JSON_COMPACT);
         kh_html_put(o, "<div id=\"histogram\" class=\"chart\" data-chart=\"%A\" data-title=\"%A\"></div>", cj,
                     T(r, "各类型综合得分分布（每 2 分一组）", "Composite distribution per type (bins of 2 points)"));
@@ -289,6 +447,10 @@ void kh__h_results(struct kh_req *r)
                     T(r, "各类型综合得分", "Composite by township type"));
         free(cj);
         json_decref(chart);
+        if (kh_authz_role_may(r->actor.role, KH_ACT_RESULTS_READ))
+            kh_html_put(o, "<p id=\"stability-link\"><a href=\"/cycles/%U/results/stability\">%T</a></p>", c.code,
+                        T(r, "排名稳定性：权重扰动下各单位的名次区间 →",
+                          "Rank stability: each unit's rank interval under perturbed weights →"));
         pdf_links(r, c.code, NULL);
         downloads(r, c.code);
     }
