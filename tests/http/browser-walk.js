@@ -50,6 +50,12 @@ function check(what, ok) {
     const h = await page.evaluate(() => document.documentElement.scrollHeight);
     if (h > 1400) await page.screenshot({ path: file + '-top.png' });
   }
+  // a chart is drawn when its SVG has shapes in it (ECharts' svg renderer; an empty chart has none)
+  async function drawn(page, selector) {
+    await page.waitForSelector(selector + ' svg');
+    return page.$$eval(selector, es => es.length > 0 &&
+      es.every(e => { const s = e.querySelector('svg'); return s && s.querySelectorAll('path, rect').length > 5; }));
+  }
   async function submit(page, selector) {
     await Promise.all([page.waitForNavigation(), page.click(selector)]);
   }
@@ -156,8 +162,17 @@ function check(what, ok) {
   await admin.goto(base + c + '/results');
   await admin.waitForSelector('#chart svg');
   await shot(admin, 'admin-results');
+  check('the grade counts stand next to their quota', (await admin.$$('#grades td.quota')).length > 1);
+  check('the ranking page counts tracking levels per period', (await admin.$$('#tracking-summary tr[data-period]')).length > 0);
+  const nunits = (await admin.$$('table.ranking tbody tr')).length;
+  await Promise.all([admin.waitForNavigation(), admin.click('#stability-link a')]);
+  check('the rank-stability chart of every township type is drawn', await drawn(admin, '.stability-chart'));
+  check('… one table row per unit of the ranking', (await admin.$$('table.stability tbody tr')).length === nunits);
+  await shot(admin, 'admin-stability');
   await admin.goto(base + c + '/results?unit=BJ001');
   const before = await admin.innerText('.tiles .tile:first-child .v');
+  check('the unit card\'s tracking chart is drawn', await drawn(admin, '#tracking'));
+  check('… beside its table of levels', (await admin.$$('#tracking-table span[data-level]')).length > 0);
   await shot(admin, 'admin-unit-card');
 
   // the township reads its own results and appeals
@@ -231,6 +246,13 @@ function check(what, ok) {
   await viewer.goto(base + c + '/results');
   check('English on request', (await viewer.innerText('h1')).includes('Results'));
   await shot(viewer, 'viewer-results-en');
+  await viewer.goto(base + c + '/results/stability?runs=200');
+  check('the stability page in English', (await viewer.innerText('h1')).includes('Rank stability'));
+  check('… its charts drawn', await drawn(viewer, '.stability-chart'));
+  await shot(viewer, 'viewer-stability-en');
+  await viewer.goto(base + c + '/results?unit=BJ002');
+  check('a unit card in English, tracking drawn', await drawn(viewer, '#tracking'));
+  await shot(viewer, 'viewer-unit-card-en');
 
   check('no console or page errors: ' + problems.join(' | '), problems.length === 0);
   await browser.close();
