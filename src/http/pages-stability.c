@@ -117,6 +117,19 @@ static const char *query_of(struct kh_req *r, const struct kh_stability_opts *o)
                            (unsigned long long)o->seed);
 }
 
+/* A unit of one type with its base rank, sorted by (rank, unit). */
+struct ranked {
+    int32_t rank, unit;
+};
+
+static int by_rank(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
 /* One township type: its table (base rank order) and its chart's data. */
 static void category_section(struct kh_req *r, const struct kh_bundle *b, const struct kh_stability *st,
                              int32_t cat)
@@ -140,30 +153,34 @@ static void category_section(struct kh_req *r, const struct kh_bundle *b, const 
                 T(r, "单位", "Unit"), T(r, "中位名次", "Median rank"), "p05", "p95",
                 T(r, "保持最高等次", "Keeps top grade"), T(r, "与相邻区间重叠", "Overlaps a neighbour"));
     /* base rank order; ties keep units.csv order (stability.h's neighbours) */
-    for (int32_t rank = 1; rank <= n; rank++)
-        for (int32_t u = 0; u < b->nunits; u++) {
-            const struct kh_stability_unit *x = &st->units[u];
-            if (b->units[u].category != cat || x->rank_base != rank)
-                continue;
-            char med[32], top[32];
-            kh_fmt_double(x->rank_median, med);
-            snprintf(top, sizeof top, "%.1f%%", 100 * x->top_share);
-            kh_html_put(o, "<tr%R><td class=\"num\">%d</td><td><a href=\"/cycles/%U/results?unit=%U\">%T</a> "
-                           "<span class=\"code\">%T</span></td><td class=\"num median\">%T</td>"
-                           "<td class=\"num p05\">%d</td><td class=\"num p95\">%d</td><td class=\"num\">%T</td>"
-                           "<td class=\"overlap\">%T</td></tr>",
-                        x->overlap ? " class=\"overlap\"" : "", (int)x->rank_base, r->cap[0], b->units[u].code,
-                        b->units[u].name && b->units[u].name[0] ? b->units[u].name : b->units[u].code,
-                        b->units[u].code, med, (int)x->rank_p05, (int)x->rank_p95, top, x->overlap ? "*" : "");
-            json_array_append_new(json_object_get(doc, "units"),
-                                  json_string(b->units[u].name && b->units[u].name[0] ? b->units[u].name
-                                                                                      : b->units[u].code));
-            json_array_append_new(json_object_get(doc, "base"), json_integer(x->rank_base));
-            json_array_append_new(json_object_get(doc, "lo"), json_integer(x->rank_p05));
-            json_array_append_new(json_object_get(doc, "hi"), json_integer(x->rank_p95));
-            json_array_append_new(json_object_get(doc, "median"), json_real(x->rank_median));
-            json_array_append_new(json_object_get(doc, "overlap"), json_boolean(x->overlap));
-        }
+    struct ranked *order = kh_arena_alloc(&r->arena, (size_t)n * sizeof *order);
+    n = 0;
+    for (int32_t u = 0; u < b->nunits; u++)
+        if (b->units[u].category == cat)
+            order[n++] = (struct ranked){st->units[u].rank_base, u};
+    qsort(order, (size_t)n, sizeof *order, by_rank);
+    for (int32_t k = 0; k < n; k++) {
+        int32_t u = order[k].unit;
+        const struct kh_stability_unit *x = &st->units[u];
+        char med[32], top[32];
+        kh_fmt_double(x->rank_median, med);
+        snprintf(top, sizeof top, "%.1f%%", 100 * x->top_share);
+        kh_html_put(o, "<tr%R><td class=\"num\">%d</td><td><a href=\"/cycles/%U/results?unit=%U\">%T</a> "
+                       "<span class=\"code\">%T</span></td><td class=\"num median\">%T</td>"
+                       "<td class=\"num p05\">%d</td><td class=\"num p95\">%d</td><td class=\"num\">%T</td>"
+                       "<td class=\"overlap\">%T</td></tr>",
+                    x->overlap ? " class=\"overlap\"" : "", (int)x->rank_base, r->cap[0], b->units[u].code,
+                    b->units[u].name && b->units[u].name[0] ? b->units[u].name : b->units[u].code,
+                    b->units[u].code, med, (int)x->rank_p05, (int)x->rank_p95, top, x->overlap ? "*" : "");
+        json_array_append_new(json_object_get(doc, "units"),
+                              json_string(b->units[u].name && b->units[u].name[0] ? b->units[u].name
+                                                                                  : b->units[u].code));
+        json_array_append_new(json_object_get(doc, "base"), json_integer(x->rank_base));
+        json_array_append_new(json_object_get(doc, "lo"), json_integer(x->rank_p05));
+        json_array_append_new(json_object_get(doc, "hi"), json_integer(x->rank_p95));
+        json_array_append_new(json_object_get(doc, "median"), json_real(x->rank_median));
+        json_array_append_new(json_object_get(doc, "overlap"), json_boolean(x->overlap));
+    }
     kh_html_put(o, "</tbody></table>");
     char *t = json_dumps(doc, JSON_COMPACT);
     kh_html_put(o, "<div class=\"chart stability-chart\" data-stability=\"%A\" data-title=\"%A\"></div>", t,
