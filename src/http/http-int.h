@@ -31,7 +31,7 @@
 #include "kaohe/store.h"
 
 struct MHD_Connection;
-struct form;
+struct kh_form;
 struct kh__server;
 
 #define KH_REQ_MAXCAP 4
@@ -46,7 +46,7 @@ struct kh_req {
     struct kh_buf body;          /* request body (capped) */
     bool body_too_big;
     json_t *json;                /* parsed JSON body (API), or NULL */
-    struct form *form;           /* parsed form body (request.c), or NULL */
+    struct kh_form *form;           /* parsed form body (request.c), or NULL */
     struct kh_store *store;      /* this request's connection */
     /* who */
     bool authed;

@@ -83,8 +83,8 @@ static const char *const rules_zh[] = {
     "2. 编码按文本填写（如 001），区分大小写，不含空格、分号和等号。",
     "3. 数值用半角小数点；日期写作 YYYY-MM-DD；列表写作 a;b，键值写作 k=v;k=v。",
     "4. 不需要的工作表可以留空或删除；本说明表不会被读入，可以保留。",
-    "5. 填好后运行 kaohe validate 工作簿.xlsx：每处错误都会指明单元格（如 values!D17）和原因，"
-    "有错误时不导入任何数据。",
+    ("5. 填好后运行 kaohe validate 工作簿.xlsx：每处错误都会指明单元格（如 values!D17）和原因，"
+     "有错误时不导入任何数据。"),
 };
 
 static const char *const rules_en[] = {
