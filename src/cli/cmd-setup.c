@@ -34,12 +34,15 @@ const struct kh_cmd kh_cmd_setup = {
                "      kaohe setup delete 周期 文件 编码\n"
                "  文件：categories、units、positions、cadres、rater_groups、raters。\n"
                "  put 按 code=编码 替换该行（未给出的列保持不变），没有该编码则在末尾添加。\n"
+               "  新增类别时指标方案同时增加其权重列 weight.编码，权重先复制自第一个类别；删除类别时一并删除。\n"
                "  修改仅限 setup 状态；修改后的文件按导入规则校验，不通过则给出位置并不作任何修改。\n",
     .help_en = "usage: kaohe setup list CYCLE FILE\n"
                "       kaohe setup put CYCLE FILE col=value …\n"
                "       kaohe setup delete CYCLE FILE CODE\n"
                "  FILE: categories, units, positions, cadres, rater_groups, raters.\n"
                "  put replaces the row keyed code=CODE (columns not given are kept), or adds it last.\n"
+               "  A new category adds its weight.CODE column to the scheme, a copy of the first\n"
+               "  category's weights; deleting a category drops it.\n"
                "  Changes only in setup; the changed file is validated as an import would be, and a\n"
                "  refused change is reported with its location and writes nothing.\n",
     .args = {NULL, 0, KH_MAXCELLS + 3},

@@ -151,6 +151,12 @@ static void render(struct kh_req *r, const char *file, const struct typed *t, co
                 may_edit ? T(r, "修改按导入规则校验（与导入数据包相同）；不通过时列出出错位置，不作任何修改。",
                              "A change is checked as an import is; a refused change lists where and writes nothing.")
                          : T(r, "基础数据只能由管理员在“准备”阶段修改。", "Only the admin changes setup data, in setup."));
+    if (may_edit && strcmp(file, "categories.csv") == 0)
+        kh_html_put(&r->out, "<p class=\"hint\" id=\"category-weights\">%T <a href=\"/cycles/%U/scheme\">%T</a></p>",
+                    T(r, "新增的类型先沿用第一个类型的各项权重，删除类型时其权重一并删除。新类型的权重请在",
+                      "A new type starts with the first type's weights; deleting a type drops its weights. Set the new "
+                      "type's weights in"),
+                    c.code, T(r, "指标方案", "the scheme editor"));
     kh_html_put(&r->out, "<table class=\"grid\" id=\"setup-rows\"><thead><tr>");
     for (int j = 0; j < nh; j++) {
         const char *zh = r->lang == KH_LANG_EN ? NULL : column_label(header[j]);

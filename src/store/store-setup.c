@@ -26,6 +26,16 @@
  * the transaction that validated the change — kh_store_tx, the one retry
  * point.  A whole-file rewrite is a few hundred rows at most for these
  * files, and keeps `ord` dense and equal to the file order.
+ *
+ * A township type is also a column of indicators.csv: every category has
+ * its `weight.<CAT>` (FORMATS.md), and the validator refuses a category
+ * without one.  So adding a category adds that column, its cells copied
+ * from the first category's weights (a new type starts from a scheme that
+ * validates; the office then sets its weights in the scheme editor, whose
+ * changes are audited one by one), and deleting a category drops its
+ * column.  The edited indicators.csv goes through the same load as the
+ * categories, and is stored with them in the same transaction, audited as
+ * one "scheme" record naming the column and where its weights came from.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +209,12 @@ struct change_ctx {
     struct table old, new;
     struct kh_buf text;                  /* the changed file */
     size_t changed;
+    /* categories.csv: the type added or deleted (else NULL), whose
+     * weight.<CAT> column of indicators.csv comes or goes with it, the
+     * type whose weights a new column copies (NULL: none yet), and the
+     * changed indicators.csv as the writer gives it back */
+    const char *cat_added, *cat_removed, *cat_like;
+    struct table ind;
 };
 
 /* The changed file's text: old with the row put or removed. */
@@ -234,14 +250,64 @@ static int build_text(struct change_ctx *v, struct kh_error *err)
     return 0;
 }
 
-/* kh__file_edit_fn: the file being changed gets the built text. */
+/* Index of header cell `weight.<cat>` in the reader's current record, or
+ * -1 (also for cat NULL). */
+static int weight_index(const struct kh_csv_reader *r, const char *cat)
+{
+    for (size_t i = 0; cat && i < r->nfields; i++)
+        if (strncmp(r->fields[i], "weight.", 7) == 0 && strcmp(r->fields[i] + 7, cat) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* indicators.csv in data with column weight.<cat_removed> dropped and
+ * weight.<cat_added> appended, a copy of weight.<cat_like> (empty cells
+ * when the cycle had no category).  data is the store's own rebuild, so a
+ * parse error is a damaged database. */
+static int weight_columns(const struct change_ctx *v, struct kh_buf *data, struct kh_error *err)
+{
+    struct kh_csv_reader r;
+    struct kh_buf out = KH_BUF_INIT;
+    const char **row = NULL;
+    int like = -1, drop = -1, rc;
+    char added[600];
+    snprintf(added, sizeof added, "weight.%s", v->cat_added ? v->cat_added : "");
+    kh_csv_reader_init(&r, data->data, data->len);
+    for (bool header = true; (rc = kh_csv_next(&r, err)) == 1; header = false) {
+        if (header) {
+            like = weight_index(&r, v->cat_like);
+            drop = weight_index(&r, v->cat_removed);
+            row = kh_xcalloc(r.nfields + 1, sizeof *row);
+        }
+        size_t n = 0;
+        for (size_t i = 0; i < r.nfields; i++)
+            if ((int)i != drop)
+                row[n++] = r.fields[i];
+        if (v->cat_added)
+            row[n++] = header ? added : like >= 0 && (size_t)like < r.nfields ? r.fields[like] : "";
+        kh_csv_put_row(&out, row, n);
+    }
+    kh_csv_reader_release(&r);
+    free(row);
+    if (rc < 0) {
+        kh_buf_release(&out);
+        return rc;
+    }
+    kh_buf_release(data);
+    *data = out;
+    return 0;
+}
+
+/* kh__file_edit_fn: the file being changed gets the built text, and
+ * indicators.csv the weight column of a category added or deleted. */
 static int replace_file(void *ctx, const char *file, struct kh_buf *data, struct kh_error *err)
 {
-    (void)err;
     struct change_ctx *v = ctx;
     if (strcmp(file, v->file) == 0) {
         kh_buf_reset(data);
         kh_buf_append(data, v->text.data, v->text.len);
+    } else if (strcmp(file, "indicators.csv") == 0 && (v->cat_added || v->cat_removed)) {
+        return weight_columns(v, data, err);
     }
     return 0;
 }
@@ -294,25 +360,57 @@ static int audit_rows(struct kh_store *s, struct change_ctx *v, struct kh_error 
     return rc;
 }
 
-/* Replace the table's rows of the cycle with v->new. */
-static int store_rows(struct kh_store *s, struct change_ctx *v, const char *cycle_id, struct kh_error *err)
+/* Replace the rows of file t->file of the cycle with t's (indicators.csv:
+ * its weights too). */
+static int store_rows(struct kh_store *s, const struct kh_actor *a, const struct table *t, const char *cycle_id,
+                      struct kh_error *err)
 {
-    const struct kh_store_table *t = kh_store_table_by_file(v->file);
+    const struct kh_store_table *tb = kh_store_table_by_file(t->file);
     char sql[160];
-    const char *p[] = {cycle_id, v->file};
-    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE cycle_id = $1", t->table);
+    const char *p[] = {cycle_id, t->file};
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE cycle_id = $1", tb->table);
     int rc = kh_store_exec(s, sql, p, 1, NULL, err);
+    if (rc == 0 && strcmp(t->file, "indicators.csv") == 0)
+        rc = kh_store_exec(s, "DELETE FROM indicator_weights WHERE cycle_id = $1", p, 1, NULL, err);
     if (rc == 0)
         rc = kh_store_exec(s, "DELETE FROM cycle_files WHERE cycle_id = $1 AND file = $2", p, 2, NULL, err);
     struct kh__file_put *put = NULL;
     if (rc == 0)
-        rc = kh__file_put_begin(s, v->a, cycle_id, v->file, (const char *const *)v->new.header, v->new.nh, true,
-                                &put, err);
-    for (size_t r = 0; rc == 0 && r < v->new.nrows; r++)
-        rc = kh__file_put_row(put, (const char *const *)v->new.rows[r], v->new.nh);
+        rc = kh__file_put_begin(s, a, cycle_id, t->file, (const char *const *)t->header, t->nh, true, &put, err);
+    for (size_t r = 0; rc == 0 && r < t->nrows; r++)
+        rc = kh__file_put_row(put, (const char *const *)t->rows[r], t->nh);
     if (rc == 0)
         rc = kh__file_put_end(put, NULL, NULL);
     kh__file_put_free(put);
+    return rc;
+}
+
+/* A category added or deleted: which, and whose weights a new one copies. */
+static void category_change(struct change_ctx *v)
+{
+    v->cat_added = v->cat_removed = v->cat_like = NULL;
+    if (strcmp(v->file, "categories.csv") != 0 || v->old.code < 0)
+        return;
+    bool had = find_row(&v->old, v->code) >= 0;
+    if (v->cells == NULL && had)
+        v->cat_removed = v->code;
+    else if (v->cells != NULL && !had)
+        v->cat_added = v->code;
+    if (v->old.nrows > 0)
+        v->cat_like = v->old.rows[0][v->old.code];
+}
+
+/* The audit record of a weight column added or dropped with its category. */
+static int audit_column(struct kh_store *s, const struct change_ctx *v, struct kh_error *err)
+{
+    char key[600];
+    snprintf(key, sizeof key, "%s/indicators.csv/weight.%s", v->cycle, v->cat_added ? v->cat_added : v->cat_removed);
+    char *col = v->cat_added ? kh__store_json("category", v->cat_added, "copied_from", v->cat_like ? v->cat_like : "",
+                                              NULL)
+                             : kh__store_json("category", v->cat_removed, NULL);
+    int rc = kh_store_audit(s, v->a, v->cat_added ? "insert" : "delete", "scheme", key, v->cat_added ? NULL : col,
+                            v->cat_added ? col : NULL, NULL, err);
+    free(col);
     return rc;
 }
 
@@ -324,36 +422,48 @@ static int change_tx(struct kh_store *s, void *ctx, struct kh_error *err)
     v->changed = 0;
     table_release(&v->old);
     table_release(&v->new);
+    table_release(&v->ind);
     int rc = load_table(s, v->a, KH_ACT_SETUP_EDIT, v->cycle, &v->old, err);
-    if (rc == 0)
+    if (rc == 0) {
+        category_change(v);
         rc = build_text(v, err);
+    }
     if (rc == 0) {
         memset(&b, 0, sizeof b);
         rc = kh__store_load_edited(s, v->cycle, replace_file, v, &b, v->diags, err);
         if (rc == KH_EINVAL)
             rc = KH_ERR(err, KH_EINVAL, SETUP_INVALID, v->cycle, v->file);
     }
+    bool column = v->cat_added || v->cat_removed;
     if (rc == 0)
         capture(&b, &v->new);
+    if (rc == 0 && column)
+        capture(&b, &v->ind);
     kh_bundle_release(&b);
     if (rc == 0)
         rc = audit_rows(s, v, err);
     if (rc == 0 && v->changed > 0)
         rc = kh__store_cycle_get(s, v->cycle, &c, err);
     if (rc == 0 && v->changed > 0)
-        rc = store_rows(s, v, c.id, err);
+        rc = store_rows(s, v->a, &v->new, c.id, err);
+    if (rc == 0 && v->changed > 0 && column)
+        rc = store_rows(s, v->a, &v->ind, c.id, err);
+    if (rc == 0 && v->changed > 0 && column)
+        rc = audit_column(s, v, err);
     return rc;
 }
 
 static int change(struct kh_store *s, struct change_ctx *v, size_t *changed, struct kh_error *err)
 {
     v->old = v->new = (struct table){.file = v->file, .code = -1};
+    v->ind = (struct table){.file = "indicators.csv", .code = -1};
     kh_buf_init(&v->text, 0);
     int rc = kh_store_tx(s, change_tx, v, err);
     if (changed)
         *changed = rc == 0 ? v->changed : 0;
     table_release(&v->old);
     table_release(&v->new);
+    table_release(&v->ind);
     kh_buf_release(&v->text);
     return rc;
 }

@@ -3,7 +3,8 @@
 # row; adding a unit through the form (with CSRF) stores it; a unit of an unknown category is
 # answered 422 with the reader's located diagnostic and the typed row kept, nothing written; a
 # hostile unit name is shown escaped; deleting asks to confirm first, then a unit that cadres
-# name is refused by the validator; a unit user sees the table without forms and gets 403 when
+# name is refused by the validator; a township type added through the form brings its weights to
+# the scheme and takes them when deleted; a unit user sees the table without forms and gets 403 when
 # posting; a post without the CSRF token is 403; after setup the page has no forms and a post is 409.
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
@@ -56,6 +57,18 @@ check "… the validator says where" grep -q 'cadres.csv:' "$TMP/out"
 r=$(post admin /cycles/G7/setup/units/delete code=T9 confirm=1)
 check "deleting an unused unit → 303 (got $r)" grep -q '^303 ' <<<"$r"
 check "… gone" test "$(units | grep -c T9)" = 0
+
+get admin /cycles/G7/setup/categories >"$TMP/page"
+check "the categories page says where a new type's weights come from" grep -q 'id="category-weights"' "$TMP/page"
+r=$(post admin /cycles/G7/setup/categories c:code=N c:name=新类型)
+check "adding a township type → 303 (got $r)" grep -q '^303 /cycles/G7/setup/categories' <<<"$r"
+get admin /cycles/G7/scheme >"$TMP/page"
+check "… the scheme editor then has its weights" grep -q 'name="w:A:N" value="1"' "$TMP/page"
+check "… as a weight.N column of the stored scheme" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM indicator_weights w JOIN cycles c ON c.id = w.cycle_id WHERE c.code = 'G7' AND w.category = 'N'")" \
+    = "$(sqlite3 "$DB" "SELECT COUNT(*) FROM indicator_weights w JOIN cycles c ON c.id = w.cycle_id WHERE c.code = 'G7' AND w.category = 'U'")"
+r=$(post admin /cycles/G7/setup/categories/delete code=N confirm=1)
+check "… and deleting it → 303 (got $r)" grep -q '^303 ' <<<"$r"
+check "… takes its weights with it" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM indicator_weights WHERE category = 'N'")" = 0
 
 get t1 /cycles/G7/setup/units >"$TMP/unit"
 check "a unit user sees the table" grep -q '甲镇' "$TMP/unit"

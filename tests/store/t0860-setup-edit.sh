@@ -2,7 +2,8 @@
 # Editing setup data row by row (store-setup.h), on every backend: a unit is added and renamed
 # (one audit record each, before and after), a unit of an unknown category is refused with the
 # bundle reader's located diagnostic and changes nothing, a unit that cadres name cannot be
-# deleted (the validator says why), an unused one can, a category is renamed and a rater added,
+# deleted (the validator says why), an unused one can, a category is added (its weight.<CAT> column
+# copied from the first type's) and deleted again, a category is renamed and a rater added,
 # an export carries the edits and imports again to the same bytes, and after
 # setup every change is refused naming the state while listing still works.
 . "$(dirname "$0")/lib.sh"
@@ -47,6 +48,27 @@ body() {
     kh setup list G7 units | grep -q '^T9,' && fail "T9 deleted"
     sql "SELECT action || ':' || before_json || '>' || COALESCE(after_json, 'null') FROM audit WHERE entity = 'setup' AND action = 'delete'" \
         | grep -q '^delete:{"code":"T9".*>null$' || fail "delete audited with after null"
+
+    # a new township type brings its weight column (a copy of the first type's), goes with it
+    kh export G7 "$WORK/pre-cat" >/dev/null
+    kh setup put G7 categories code=N name=新类型 2>/dev/null || fail "add a category"
+    kh export G7 "$WORK/cat" >/dev/null
+    head -1 "$WORK/cat/indicators.csv" | grep -q ',weight\.U,weight\.N$' || fail "indicators.csv gains weight.N: $(head -1 "$WORK/cat/indicators.csv")"
+    python3 - "$WORK/cat/indicators.csv" <<'PY' || fail "weight.N copies weight.U row by row"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+assert rows and all(r["weight.N"] == r["weight.U"] for r in rows), rows
+PY
+    [ "$(sql "SELECT action || ' ' || after_json FROM audit WHERE entity = 'scheme' AND \"key\" = 'G7/indicators.csv/weight.N'")" \
+        = 'insert {"category":"N","copied_from":"U"}' ] || fail "the new column is audited with its source"
+    kh setup put G7 units code=T3 category=N 2>/dev/null || fail "a unit moves to the new type"
+    expect_fail "units.csv:4:category" kh setup delete G7 categories N
+    kh setup put G7 units code=T3 category=U 2>/dev/null || fail "the unit moves back"
+    kh setup delete G7 categories N 2>/dev/null || fail "delete the unused type"
+    kh export G7 "$WORK/post-cat" >/dev/null
+    diff -r "$WORK/pre-cat" "$WORK/post-cat" >/dev/null || fail "adding and deleting a type leaves the cycle as it was"
+    [ "$(sql "SELECT COUNT(*) FROM audit WHERE entity = 'scheme' AND action = 'delete' AND \"key\" = 'G7/indicators.csv/weight.N'")" = 1 ] \
+        || fail "the dropped column is audited"
 
     # edits survive export → import byte for byte
     kh setup put G7 categories code=U name=农业型 2>/dev/null || fail "rename a category"
