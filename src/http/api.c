@@ -16,7 +16,9 @@
 #include <string.h>
 #include "http/handlers.h"
 #include "kaohe/store-attachment.h"
+#include "kaohe/msg-store.h"
 #include "kaohe/store-load.h"
+#include "kaohe/store-setup.h"
 #include "kaohe/store-workflow.h"
 
 #define COLS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -103,6 +105,34 @@ void kh__h_api_users(struct kh_req *r)
 {
     READ(kh_store_users_list(r->store, &r->actor, kh__rows_fn, &x, &err),
          COLS("name", "role", "unit", "department", "rater", "has_password", "disabled"));
+}
+
+/* A setup file's rows as objects named by its header (the page's
+ * kh_store_setup_rows). */
+void kh__h_api_setup(struct kh_req *r)
+{
+    const char *file = kh_setup_file(r->cap[1]);
+    struct kh_error err;
+    kh_error_clear(&err);
+    if (file == NULL) {
+        KH_ERR(&err, KH_ENOTFOUND, SETUP_NOT_FILE, r->cap[1]);
+        kh__fail(r, 404, &err);
+        return;
+    }
+    struct kh__rows x;
+    kh__rows_init(&x, r, 0);
+    int rc = kh_store_setup_rows(r->store, &r->actor, r->cap[0], file, kh__rows_fn, &x, &err);
+    if (rc != 0 || x.n == 0) {
+        rows_out(r, rc, &err, &x, COLS("none"));
+        return;
+    }
+    const char **names = kh_arena_calloc(&r->arena, (size_t)x.ncols + 1, sizeof *names);
+    for (int j = 0; j < x.ncols; j++)
+        names[j] = x.rows[0][j];
+    struct kh__rows body = x;   /* the rows after the header */
+    body.rows++;
+    body.n--;
+    rows_out(r, 0, &err, &body, names);
 }
 
 void kh__h_api_results(struct kh_req *r)

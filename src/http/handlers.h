@@ -94,6 +94,7 @@ void kh__h_api_cycle(struct kh_req *r);
 void kh__h_api_targets(struct kh_req *r);
 void kh__h_api_ratings(struct kh_req *r);
 void kh__h_api_results(struct kh_req *r);
+void kh__h_api_setup(struct kh_req *r);
 void kh__h_api_appeals(struct kh_req *r);
 void kh__h_api_audit(struct kh_req *r);
 void kh__h_api_users(struct kh_req *r);

@@ -130,6 +130,12 @@ int kh__error_status(int code);
 /* An error response: a page (HTML, in the layout when signed in) or JSON
  * {"error":{"code","message","field"}} for the API. */
 void kh__fail(struct kh_req *r, int status, const struct kh_error *err);
+/* The same for a change the bundle validator refused: under /api/v1 the
+ * error object also carries "diagnostics", one {text, message, file,
+ * line, field} per stored diagnostic of d, and "more" (how many were not
+ * kept); a page is kh__fail's (pages that keep the typed input render
+ * their own with kh__put_refusal). */
+void kh__fail_diags(struct kh_req *r, int status, const struct kh_error *err, const struct kh_diags *d);
 /* The same with a message of the catalog and its arguments. */
 void kh__fail_msg(struct kh_req *r, int status, const struct kh_msg *m, ...)
     __attribute__((sentinel));

@@ -146,6 +146,12 @@ void kh__h_import(struct kh_req *r)
     if (dir)
         kh_temp_dir_remove(dir);
     free(dir);
+    if (rc != 0 && d.n > 0 && r->api) {
+        kh__fail_diags(r, 422, &err, &d);
+        r->refusal = "BUNDLE_INVALID";
+        kh_diags_release(&d);
+        return;
+    }
     if (rc != 0 && d.n > 0) {
         /* The bundle's own diagnostics, each with its file, line and column. */
         kh_buf_reset(&r->out);

@@ -13,6 +13,13 @@
  * diagnostics and the typed row kept in its form, status 422.  Forms are
  * shown only to a role that may perform setup.edit on a cycle in setup;
  * everyone else sees the table (cycle.show).
+ *
+ * The same handlers answer /api/v1/cycles/C/setup/FILE: a JSON object
+ * {"code": …, COLUMN: value, …} is the row to put (numbers and booleans
+ * as their text), {"code": …} to …/delete deletes without the confirm
+ * step (a script has nothing to confirm with), the answer is {"ok",
+ * "changed"} and a refusal is 422 with the reader's diagnostics in the
+ * error object (kh__fail_diags).  The rows are read by api.c.
  */
 #include <string.h>
 #include "http/handlers.h"
@@ -53,6 +60,20 @@ struct typed {
 
 static void typed_read(struct typed *t, struct kh_req *r)
 {
+    if (r->json != NULL) {   /* the API: {"code": "T9", "name": "新镇", …}, one member per column */
+        size_t n = json_is_object(r->json) ? json_object_size(r->json) : 0;
+        t->cells = kh_arena_alloc(&r->arena, (n > 0 ? n : 1) * sizeof *t->cells);
+        t->n = 0;
+        t->code = kh__fieldz(r, "code");
+        const char *key;
+        json_t *v;
+        json_object_foreach(r->json, key, v) {
+            const char *text = kh__field(r, key);
+            if (text)
+                t->cells[t->n++] = (struct kh_setup_cell){kh_arena_strdup(&r->arena, key), text};
+        }
+        return;
+    }
     struct form_view fv;
     kh__form_fields(r, &fv);
     t->cells = kh_arena_alloc(&r->arena, (size_t)(fv.n > 0 ? fv.n : 1) * sizeof *t->cells);
@@ -199,20 +220,27 @@ void kh__h_setup(struct kh_req *r)
         render(r, f, NULL, NULL, NULL, 200);
 }
 
-/* The store's answer to a change: done (back to the page with a notice),
+/* The store's answer to a change: done (back to the page with a notice, or
+ * the API's {ok, changed}),
  * refused by the validator (the page again, typed row and diagnostics),
  * or the usual error page. */
 static void answer(struct kh_req *r, const char *file, int rc, const struct typed *t, const struct kh_diags *d,
-                   const struct kh_error *err, const char *zh, const char *en)
+                   const struct kh_error *err, const char *zh, const char *en, json_t *result)
 {
-    if (rc == KH_EINVAL) {
-        render(r, file, t, d, err, 422);
-        r->refusal = "SETUP_INVALID";
-    } else if (rc != 0) {
-        kh__fail(r, kh__error_status(rc), err);
-    } else {
-        kh__done(r, 0, err, kh_arena_printf(&r->arena, "/cycles/%s/setup/%s", r->cap[0], r->cap[1]), zh, en, NULL);
+    if (rc == 0) {
+        kh__done(r, 0, err, kh_arena_printf(&r->arena, "/cycles/%s/setup/%s", r->cap[0], r->cap[1]), zh, en,
+                 result);
+        return;
     }
+    json_decref(result);
+    if (rc == KH_EINVAL && r->api)
+        kh__fail_diags(r, 422, err, d);
+    else if (rc == KH_EINVAL)
+        render(r, file, t, d, err, 422);
+    else
+        kh__fail(r, kh__error_status(rc), err);
+    if (rc == KH_EINVAL)
+        r->refusal = "SETUP_INVALID";
 }
 
 void kh__h_setup_put(struct kh_req *r)
@@ -226,8 +254,9 @@ void kh__h_setup_put(struct kh_req *r)
     struct kh_diags d;
     kh_error_clear(&err);
     kh_diags_init(&d, 20);
-    int rc = kh_store_setup_put(r->store, &r->actor, r->cap[0], f, t.cells, t.n, NULL, &d, &err);
-    answer(r, f, rc, &t, &d, &err, "已保存", "saved");
+    size_t changed = 0;
+    int rc = kh_store_setup_put(r->store, &r->actor, r->cap[0], f, t.cells, t.n, &changed, &d, &err);
+    answer(r, f, rc, &t, &d, &err, "已保存", "saved", json_pack("{s:b, s:I}", "ok", 1, "changed", (json_int_t)changed));
     kh_diags_release(&d);
 }
 
@@ -239,7 +268,7 @@ void kh__h_setup_delete(struct kh_req *r)
     const char *code = kh__fieldz(r, "code");
     const char *confirm = kh__field(r, "confirm");
     struct kh_cycle_row c;
-    if (confirm == NULL || strcmp(confirm, "1") != 0) {
+    if (!r->api && (confirm == NULL || strcmp(confirm, "1") != 0)) {
         if (!kh__cycle(r, &c))
             return;
         kh_buf_reset(&r->out);
@@ -261,6 +290,6 @@ void kh__h_setup_delete(struct kh_req *r)
     kh_error_clear(&err);
     kh_diags_init(&d, 20);
     int rc = kh_store_setup_delete(r->store, &r->actor, r->cap[0], f, code, &d, &err);
-    answer(r, f, rc, NULL, &d, &err, "已删除", "deleted");
+    answer(r, f, rc, NULL, &d, &err, "已删除", "deleted", NULL);
     kh_diags_release(&d);
 }

@@ -79,21 +79,30 @@ static void mark_refusal(struct kh_req *r, const struct kh_error *err)
         r->refusal = err->msg ? err->msg->id : kh_error_code_name(err->code);
 }
 
+/* The API's error object: the stable code, the status name, the message
+ * in the request's language and the place when the error has one. */
+static json_t *error_json(struct kh_req *r, const struct kh_error *err)
+{
+    char text[2048];
+    kh_error_render(err, r->lang, text, sizeof text);
+    json_t *e = json_pack("{s:s, s:s, s:s}", "code", err->msg ? err->msg->id : kh_error_code_name(err->code),
+                          "status", kh_error_code_name(err->code), "message", text);
+    if (err->file[0])
+        json_object_set_new(e, "file", json_string(err->file));
+    if (err->line > 0)
+        json_object_set_new(e, "line", json_integer(err->line));
+    if (err->column[0])
+        json_object_set_new(e, "field", json_string(err->column));
+    return e;
+}
+
 void kh__fail(struct kh_req *r, int status, const struct kh_error *err)
 {
     char text[2048];
     kh_error_render(err, r->lang, text, sizeof text);
     mark_refusal(r, err);
     if (r->api) {
-        json_t *e = json_pack("{s:s, s:s, s:s}", "code", err->msg ? err->msg->id : kh_error_code_name(err->code),
-                              "status", kh_error_code_name(err->code), "message", text);
-        if (err->file[0])
-            json_object_set_new(e, "file", json_string(err->file));
-        if (err->line > 0)
-            json_object_set_new(e, "line", json_integer(err->line));
-        if (err->column[0])
-            json_object_set_new(e, "field", json_string(err->column));
-        kh__json(r, status, json_pack("{s:o}", "error", e));
+        kh__json(r, status, json_pack("{s:o}", "error", error_json(r, err)));
         return;
     }
     kh_buf_reset(&r->out);
@@ -105,6 +114,33 @@ void kh__fail(struct kh_req *r, int status, const struct kh_error *err)
         kh_html_put(&r->out, "<p><a href=\"/cycles\">%T</a></p>\n", T(r, "返回考核周期", "Back to the cycles"));
     kh__page_end(r);
     kh__respond(r, status, "text/html; charset=utf-8");
+}
+
+void kh__fail_diags(struct kh_req *r, int status, const struct kh_error *err, const struct kh_diags *d)
+{
+    if (!r->api || d == NULL || d->n == 0) {
+        kh__fail(r, status, err);
+        return;
+    }
+    mark_refusal(r, err);
+    json_t *e = error_json(r, err), *list = json_array();
+    char text[2048], msg[2048];
+    for (size_t i = 0; i < d->n; i++) {
+        const struct kh_diag *g = &d->items[i];
+        json_t *o = json_pack("{s:s, s:s}", "text", kh_diag_render(g, r->lang, text, sizeof text), "message",
+                              kh_diag_text(g, r->lang, msg, sizeof msg));
+        if (g->file && g->file[0])
+            json_object_set_new(o, "file", json_string(g->file));
+        if (g->line > 0)
+            json_object_set_new(o, "line", json_integer(g->line));
+        if (g->column && g->column[0])
+            json_object_set_new(o, "field", json_string(g->column));
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(e, "diagnostics", list);
+    if (d->total > d->n)
+        json_object_set_new(e, "more", json_integer((json_int_t)(d->total - d->n)));
+    kh__json(r, status, json_pack("{s:o}", "error", e));
 }
 
 void kh__fail_msg(struct kh_req *r, int status, const struct kh_msg *m, ...)

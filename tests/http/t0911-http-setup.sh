@@ -4,7 +4,8 @@
 # answered 422 with the reader's located diagnostic and the typed row kept, nothing written; a
 # hostile unit name is shown escaped; deleting asks to confirm first, then a unit that cadres
 # name is refused by the validator; a township type added through the form brings its weights to
-# the scheme and takes them when deleted; a unit user sees the table without forms and gets 403 when
+# the scheme and takes them when deleted; the API reads, puts (JSON) and deletes the same rows, a
+# refusal carrying the located diagnostics; a unit user sees the table without forms and gets 403 when
 # posting; a post without the CSRF token is 403; after setup the page has no forms and a post is 409.
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
@@ -69,6 +70,37 @@ check "… as a weight.N column of the stored scheme" test "$(sqlite3 "$DB" "SEL
 r=$(post admin /cycles/G7/setup/categories/delete code=N confirm=1)
 check "… and deleting it → 303 (got $r)" grep -q '^303 ' <<<"$r"
 check "… takes its weights with it" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM indicator_weights WHERE category = 'N'")" = 0
+
+# the same operations through /api/v1 with a token
+TOKEN_admin=$(KAOHE_PASSWORD=password-1 "$KAOHE" user token admin --label test --db "$DB" --user admin)
+TOKEN_t1=$(KAOHE_PASSWORD=password-1 "$KAOHE" user token t1 --label test --db "$DB" --user t1)
+api admin GET /api/v1/cycles/G7/setup/units >"$TMP/j"
+check "API: the units as objects named by the header" python3 -c "
+import json, sys
+rows = json.load(open('$TMP/j'))
+assert rows[0] == {'code': 'T1', 'name': '甲镇', 'district': 'D1', 'category': 'U', 'zone': '', 'kind': ''} or rows[0]['code'] == 'T1' and rows[0]['name'] == '甲镇', rows
+assert [r['code'] for r in rows] == ['T1', 'T2', 'T3'], rows"
+api admin POST /api/v1/cycles/G7/setup/units '{"code": "T7", "name": "接口镇", "district": "D1", "category": "U"}' >"$TMP/j"
+check "API: a put → 200 {ok, changed: 1} (got $(cat "$TMP/st") $(cat "$TMP/j"))" sh -c "test $(cat "$TMP/st") = 200 && grep -q '\"changed\":1' $TMP/j"
+check "… stored" grep -qx 'T7,接口镇,U' <(units)
+api admin POST /api/v1/cycles/G7/setup/units '{"code": "T7", "category": "ZZ"}' >"$TMP/j"
+check "API: an unknown category → 422 (got $(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 422
+check "… with the reader's diagnostics, located" python3 -c "
+import json
+e = json.load(open('$TMP/j'))['error']
+assert e['code'] == 'SETUP_INVALID', e
+d = [x for x in e['diagnostics'] if x.get('file') == 'units.csv']
+assert d and d[0]['line'] == 5 and d[0]['field'] == 'category' and 'ZZ' in d[0]['message'], e"
+check "… nothing written" grep -qx 'T7,接口镇,U' <(units)
+api t1 POST /api/v1/cycles/G7/setup/units '{"code": "T1", "name": "x"}' >/dev/null
+check "API: a unit's token → 403 (got $(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 403
+api admin POST /api/v1/cycles/G7/setup/units/delete '{"code": "T7"}' >"$TMP/j"
+check "API: delete needs no confirm step → 200 (got $(cat "$TMP/st"))" test "$(cat "$TMP/st")" = 200
+check "… gone" test "$(units | grep -c T7)" = 0
+api admin GET /api/v1/cycles/G7/setup/values >/dev/null
+check "API: not a setup file → 404" test "$(cat "$TMP/st")" = 404
+api admin GET /api/v1/openapi.json >"$TMP/j"
+check "… and the routes are in the OpenAPI document" grep -q '/api/v1/cycles/{cycle}/setup/{file}/delete' "$TMP/j"
 
 get t1 /cycles/G7/setup/units >"$TMP/unit"
 check "a unit user sees the table" grep -q '甲镇' "$TMP/unit"
